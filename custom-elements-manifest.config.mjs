@@ -1,0 +1,5 @@
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['**/*.test.ts', 'src/iife.ts'],
+  litelement: true,
+};

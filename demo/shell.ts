@@ -1,0 +1,88 @@
+/** A widget's part of the demo page: a heading, its widgets and the simulator controls. */
+export interface DemoSection {
+  id: string;
+  title: string;
+  render(container: HTMLElement, context: DemoContext): void | Promise<void>;
+}
+
+export interface DemoContext {
+  mode: 'stripe' | 'simulator';
+  /** POSTs to a simulator control route (`/api/simulator/…`) and returns its JSON. */
+  control(path: string, body?: unknown): Promise<unknown>;
+  /** Appends a line to the section's event log. */
+  log(section: string, line: string): void;
+}
+
+const API = '/api';
+
+async function control(path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${API}/simulator/${path.replace(/^\//, '')}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  });
+  if (!response.ok) throw new Error(`Simulator control ${path} failed: ${response.status}`);
+  return response.json();
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+export { el };
+
+export async function setupShell(sections: DemoSection[]): Promise<void> {
+  const langSelect = document.querySelector<HTMLSelectElement>('#lang-select')!;
+  const themeSelect = document.querySelector<HTMLSelectElement>('#theme-select')!;
+  const params = new URLSearchParams(location.search);
+  const lang = params.get('lang') ?? 'en';
+  langSelect.value = lang;
+  document.documentElement.lang = lang;
+  langSelect.addEventListener('change', () => {
+    document.documentElement.lang = langSelect.value;
+  });
+  themeSelect.value = params.get('theme') ?? 'auto';
+  const applyTheme = () => {
+    if (themeSelect.value === 'auto') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = themeSelect.value;
+  };
+  applyTheme();
+  themeSelect.addEventListener('change', applyTheme);
+
+  let mode: DemoContext['mode'] = 'simulator';
+  try {
+    const response = await fetch(`${API}/mode`);
+    mode = ((await response.json()) as { mode: DemoContext['mode'] }).mode;
+  } catch {
+    // backend unreachable: the widgets will show their own errors
+  }
+  document.querySelector('#mode-label')!.textContent =
+    mode === 'simulator' ? 'Mode: offline simulator (no Stripe keys, simulated data).' : 'Mode: Stripe (test keys).';
+
+  const logs = new Map<string, HTMLElement>();
+  const context: DemoContext = {
+    mode,
+    control,
+    log(section, line) {
+      const log = logs.get(section);
+      if (log) log.textContent = `${new Date().toLocaleTimeString()} ${line}\n${log.textContent ?? ''}`;
+    },
+  };
+  const main = document.querySelector<HTMLElement>('#widgets')!;
+  for (const section of sections) {
+    const container = el('section', { className: 'demo-section', id: section.id });
+    container.setAttribute('aria-labelledby', `${section.id}-title`);
+    container.append(el('h2', { id: `${section.id}-title` }, section.title));
+    const body = el('div');
+    const log = el('div', { className: 'demo-log' });
+    log.setAttribute('role', 'log');
+    log.setAttribute('aria-label', `${section.title} events`);
+    log.tabIndex = 0;
+    logs.set(section.id, log);
+    container.append(body, el('h3', {}, 'Events'), log);
+    main.append(container);
+    await section.render(body, context);
+  }
+}

@@ -1,0 +1,9 @@
+export { createBackend, optionsFromEnv, type Backend } from './app.js';
+export type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
+export { EventHub, type PublishedEvent } from './event-hub.js';
+export { errorResponse, json, stripeErrorResponse } from './http.js';
+export { nodeHandler, toRequest, writeResponse } from './node-adapter.js';
+export { Router } from './router.js';
+export { SimulatorStore } from './simulator/store.js';
+export { stripeWidgetKitBackend } from './vite-plugin.js';
+export { createWebhookHandler } from './webhooks.js';

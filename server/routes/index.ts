@@ -1,0 +1,4 @@
+import type { RouteModule } from '../context.js';
+
+/** Every widget's routes, in the order they are matched. Each widget issue adds its module here. */
+export const widgetRoutes: RouteModule[] = [];

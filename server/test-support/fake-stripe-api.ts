@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createBackend, type Backend } from '../app.js';
+import type { BackendOptions, RouteModule } from '../context.js';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. `/v1/climate/orders/climorder_1`. */
+  path: string;
+  /** Query parameters (`expand[0]=product` stays as `expand[0]`). */
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  /** The form-encoded body Stripe's SDK sends, decoded. */
+  form: URLSearchParams;
+}
+
+export type FakeReply = { status?: number; body: unknown; headers?: Record<string, string> };
+export type FakeRoute = (request: RecordedRequest) => FakeReply | undefined;
+
+/**
+ * A local stand-in for api.stripe.com: records each request the `stripe` SDK makes and answers from
+ * `routes` (first non-undefined reply wins; otherwise Stripe's 404 body).
+ */
+export async function startFakeStripeApi(routes: FakeRoute[]) {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
+      };
+      requests.push(recorded);
+      const reply = routes.map((r) => r(recorded)).find((r) => r !== undefined) ?? {
+        status: 404,
+        body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such route: ${url.pathname}` } },
+      };
+      res.statusCode = reply.status ?? 200;
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Request-Id', `req_fake_${requests.length}`);
+      for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+      res.end(JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    requests,
+    /** A backend in stripe mode whose SDK talks to this fake. */
+    backend(options: BackendOptions = {}, routeModules?: RouteModule[]): Backend {
+      return createBackend(
+        { secretKey: 'sk_test_fake', stripeHost: '127.0.0.1', stripePort: port, stripeProtocol: 'http', ...options },
+        routeModules,
+      );
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** `GET http://test.local/api/…` against a backend, as the browser would call it. */
+export function call(backend: Backend, path: string, init?: RequestInit): Promise<Response> {
+  return backend.handle(new Request(`http://test.local${backend.basePath}${path}`, init));
+}

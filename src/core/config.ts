@@ -1,0 +1,23 @@
+/** A `fetch`-compatible function. Sites wrap `fetch` to add auth headers. */
+export type Fetcher = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+export interface KitConfig {
+  /** Used by every widget that has no `fetcher` property of its own. Defaults to the global `fetch`. */
+  fetch?: Fetcher;
+}
+
+let current: KitConfig = {};
+
+/** Sets kit-wide options, e.g. `configure({ fetch: (url, init) => fetch(url, withAuth(init)) })`. */
+export function configure(options: KitConfig): void {
+  current = { ...current, ...options };
+}
+
+export function getConfig(): Readonly<KitConfig> {
+  return current;
+}
+
+/** Resolves the fetch function at call time so `configure()` after element creation still applies. */
+export function resolveFetcher(own?: Fetcher): Fetcher {
+  return own ?? current.fetch ?? ((input, init) => fetch(input, init));
+}

@@ -1,0 +1,127 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isAbortError, toWidgetError, type WidgetError } from './errors.js';
+import { emit } from './events.js';
+
+export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export interface ResourceOptions<T> {
+  /** The object reported in `swk-load` (default: the value itself). */
+  loadObject?: (value: T) => unknown;
+  /** Called after each successful run, before `swk-load` is fired. */
+  onValue?: (value: T, previous: T | undefined) => void;
+}
+
+/**
+ * Async state for one widget, after `@lit/task`: only the latest run may render; each run gets an
+ * `AbortSignal`, aborted when a newer run starts or the element leaves the page (a run cut short by
+ * leaving starts again on return). Fires `swk-load` on success and `swk-error` on failure.
+ */
+export class ResourceController<T> implements ReactiveController {
+  status: ResourceStatus = 'idle';
+  value: T | undefined;
+  error: WidgetError | undefined;
+  /** True while a refresh runs with the last value still shown. */
+  refreshing = false;
+
+  private readonly host: Host;
+  private readonly task: (signal: AbortSignal) => Promise<T>;
+  private readonly options: ResourceOptions<T>;
+  private controller: AbortController | undefined;
+  private cutByDisconnect = false;
+
+  constructor(host: Host, task: (signal: AbortSignal) => Promise<T>, options: ResourceOptions<T> = {}) {
+    this.host = host;
+    this.task = task;
+    this.options = options;
+    host.addController(this);
+  }
+
+  /** Starts over: shows the loading state, then the result. */
+  run(): Promise<void> {
+    return this.start(false);
+  }
+
+  /** Reloads while keeping the current value on screen; falls back to `run()` when there is none. */
+  refresh(): Promise<void> {
+    return this.start(this.status === 'ready');
+  }
+
+  /** Aborts the run in flight, if any, and returns to idle. */
+  reset(): void {
+    this.abort();
+    this.status = 'idle';
+    this.value = undefined;
+    this.error = undefined;
+    this.refreshing = false;
+    this.host.requestUpdate();
+  }
+
+  abort(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+  }
+
+  hostConnected(): void {
+    if (this.cutByDisconnect) {
+      this.cutByDisconnect = false;
+      void this.start(this.status === 'ready');
+    }
+  }
+
+  hostDisconnected(): void {
+    if (this.controller) {
+      this.cutByDisconnect = true;
+      this.abort();
+    }
+  }
+
+  private async start(keepValue: boolean): Promise<void> {
+    this.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    if (keepValue) {
+      this.refreshing = true;
+    } else {
+      this.status = 'loading';
+      this.error = undefined;
+    }
+    this.host.requestUpdate();
+    try {
+      const value = await this.task(controller.signal);
+      if (controller.signal.aborted) return;
+      const previous = this.value;
+      this.value = value;
+      this.status = 'ready';
+      this.error = undefined;
+      this.options.onValue?.(value, previous);
+      emit(this.host, 'swk-load', { object: this.options.loadObject ? this.options.loadObject(value) : value });
+    } catch (cause) {
+      if (controller.signal.aborted || isAbortError(cause)) return;
+      this.error = toWidgetError(cause);
+      this.status = 'error';
+      emit(this.host, 'swk-error', { error: this.error });
+    } finally {
+      if (this.controller === controller) {
+        this.controller = undefined;
+        this.refreshing = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  /** Picks the template for the current state. */
+  render<R>(views: { idle?: () => R; loading: () => R; ready: (value: T) => R; error: (error: WidgetError) => R }): R | undefined {
+    switch (this.status) {
+      case 'idle':
+        return views.idle?.();
+      case 'loading':
+        return views.loading();
+      case 'ready':
+        return views.ready(this.value as T);
+      case 'error':
+        return views.error(this.error!);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
+import type { Fetcher } from './config.js';
+import type { Catalog, Locale, Message } from './i18n.js';
+import { LocaleController } from './locale-controller.js';
+import { coreMessages, type CoreMessages } from './messages.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * Base class of every widget: backend attributes, locale, fetch with timeout, guarded registration.
+ * Not registered itself.
+ */
+export abstract class SwkElement extends LitElement {
+  static override styles = [baseStyles];
+
+  /** Registers `tag` once; a second bundle on the same page (or a second call) is a no-op. */
+  static define(tag: string): void {
+    if (typeof customElements === 'undefined' || customElements.get(tag)) return;
+    customElements.define(tag, this as unknown as CustomElementConstructor);
+  }
+
+  /** The site's backend endpoint for this widget. */
+  @property() endpoint = '';
+
+  /** Seconds to wait for the backend before showing a timeout error. */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS / 1000;
+
+  /** URL of the backend's server-sent-events stream; matching events refetch. */
+  @property({ attribute: 'events-url' }) eventsUrl = '';
+
+  /** Seconds between refetches (0: no polling). Paused while the page is hidden. */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+
+  /** A `fetch`-compatible function for this element only (e.g. to add auth headers). */
+  @property({ attribute: false }) fetcher: Fetcher | undefined;
+
+  private readonly localeController = new LocaleController(this);
+
+  /** The resolved locale: own `lang`, nearest ancestor's, document's, browser's. */
+  get locale(): Locale {
+    return this.localeController.locale;
+  }
+
+  protected get coreText(): CoreMessages {
+    return coreMessages[this.locale];
+  }
+
+  protected text<M extends Record<string, Message>>(catalog: Catalog<M>): M {
+    return catalog[this.locale];
+  }
+
+  /** `requestJson` with this element's fetcher and timeout. */
+  protected fetchJson<T>(options: RequestOptions<T>): Promise<T> {
+    const seconds = Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT_MS / 1000;
+    return requestJson({ timeoutMs: seconds * 1000, ...options, fetcher: options.fetcher ?? this.fetcher });
+  }
+}

@@ -1,0 +1,76 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { WidgetError } from './errors.js';
+import type { Locale } from './i18n.js';
+import { coreMessages } from './messages.js';
+
+/** The loading state: a labelled busy region. */
+export function renderLoading(locale: Locale, label?: string): TemplateResult {
+  return html`<div part="loading" class="loading" aria-busy="true">
+    <span class="spinner" aria-hidden="true"></span><span>${label ?? coreMessages[locale].loading}</span>
+  </div>`;
+}
+
+/**
+ * The error state: what failed in the user's language, Stripe's own message when there is one, and a
+ * Retry button that re-runs the failed step.
+ */
+export function renderError(
+  error: WidgetError,
+  locale: Locale,
+  onRetry: (() => void) | undefined,
+  options: { title?: string; retryLabel?: string; busy?: boolean } = {},
+): TemplateResult {
+  const m = coreMessages[locale];
+  const detail = error.kind === 'stripe' || error.kind === 'config' ? error.message : undefined;
+  return html`<div part="error" class="error" role="alert">
+    <p class="title">${options.title ?? m.errorTitle}</p>
+    <p>${m.errors[error.kind] ?? m.errors.network}</p>
+    ${detail ? html`<p class="muted">${m.errorDetail(detail)}</p>` : nothing}
+    ${error.requestId ? html`<p class="muted">${m.requestId(error.requestId)}</p>` : nothing}
+    ${onRetry
+      ? html`<div class="actions">
+          <button part="retry-button" class="secondary" type="button" ?disabled=${options.busy} aria-busy=${options.busy ? 'true' : 'false'} @click=${onRetry}>
+            ${options.busy ? m.retrying : (options.retryLabel ?? m.retry)}
+          </button>
+        </div>`
+      : nothing}
+  </div>`;
+}
+
+/** A polite live region; render it in every state so text changes are announced. */
+export function renderLiveRegion(text: string): TemplateResult {
+  return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${text}</div>`;
+}
+
+export type Tone = 'neutral' | 'success' | 'warning' | 'danger' | 'info';
+
+/** A status badge: always text, color only reinforces it. */
+export function renderBadge(text: string, tone: Tone = 'neutral'): TemplateResult {
+  return html`<span part="status" class="badge" data-tone=${tone}>${text}</span>`;
+}
+
+/** Looks an enum value up in a wording table; a value Stripe may add later is shown as given. */
+export function describeEnum(table: Readonly<Record<string, string>>, value: string | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return coreMessages[locale].notAvailable;
+  return Object.hasOwn(table, value) ? table[value]! : coreMessages[locale].unknownValue(value);
+}
+
+/** Only http(s) URLs may become links; anything else is shown as text. */
+export function safeHttpUrl(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An external link, or the URL as plain text when it is not http(s). */
+export function renderExternalLink(url: string | null | undefined, label: string, part = 'link'): TemplateResult | typeof nothing {
+  if (!url) return nothing;
+  const safe = safeHttpUrl(url);
+  return safe
+    ? html`<a part=${part} href=${safe} target="_blank" rel="noopener noreferrer">${label}</a>`
+    : html`<span part=${part}>${label}: ${url}</span>`;
+}

@@ -1,0 +1,91 @@
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import type { Fetcher } from '../src/core/config.js';
+
+/** One request a widget made through its `fetcher`. */
+export interface RecordedCall {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: unknown;
+  signal: AbortSignal | undefined;
+}
+
+export type FakeAnswer =
+  | { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; delayMs?: number }
+  | 'network-error'
+  | 'hang';
+
+/**
+ * A fake backend for a widget's `fetcher` property: answers each call from `answer` (by URL/method),
+ * records every call, honours abort signals, and can hang (for timeouts) or fail like the network.
+ */
+export function fakeBackend(answer: (call: RecordedCall) => FakeAnswer | Promise<FakeAnswer>) {
+  const calls: RecordedCall[] = [];
+  const fetcher: Fetcher = async (input, init = {}) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const call: RecordedCall = { url, method: init.method ?? 'GET', headers: new Headers(init.headers), body, signal: init.signal ?? undefined };
+    calls.push(call);
+    const reply = await answer(call);
+    const signal = init.signal;
+    const abortable = <T>(promise: Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+        signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')), { once: true });
+        promise.then(resolve, reject);
+      });
+    if (reply === 'hang') return abortable(new Promise<Response>(() => {}));
+    if (reply === 'network-error') throw new TypeError('Failed to fetch');
+    if (reply.delayMs) await abortable(new Promise((r) => setTimeout(r, reply.delayMs)));
+    const text = reply.text ?? JSON.stringify(reply.json ?? {});
+    return new Response(text, {
+      status: reply.status ?? 200,
+      headers: { 'Content-Type': reply.text !== undefined ? 'text/html' : 'application/json', ...reply.headers },
+    });
+  };
+  return { fetcher, calls };
+}
+
+/** A Stripe-style error body, as the reference backend passes it through. */
+export function stripeError(status: number, message = 'No such object', code = 'resource_missing', type = 'invalid_request_error'): FakeAnswer {
+  return { status, json: { error: { type, code, message } }, headers: { 'Request-Id': 'req_test_123' } };
+}
+
+/** All text a user can see or hear in the element's shadow root (and its slotted light DOM). */
+export function shadowText(element: Element): string {
+  const root = element.shadowRoot;
+  if (!root) return '';
+  return (root.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text that must never reach a user. */
+export function expectNoBrokenText(element: Element): void {
+  const text = shadowText(element);
+  for (const bad of ['undefined', 'NaN', '[object Object]', 'Invalid Date', 'null']) {
+    expect(text, `rendered text contains "${bad}": ${text}`).not.to.include(bad);
+  }
+}
+
+/** Mounts a widget, optionally setting properties before it connects (e.g. `fetcher`). */
+export async function mount<T extends HTMLElement>(template: TemplateResult): Promise<T> {
+  return fixture<T>(template);
+}
+
+/** Waits until `predicate` holds (polling each animation frame), or fails after `timeoutMs`. */
+export async function until(predicate: () => boolean, message = 'condition', timeoutMs = 3000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${message}`);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
+
+/** The element's shadow-root node for `selector`, failing clearly when it is missing. */
+export function part<T extends Element = HTMLElement>(element: Element, selector: string): T {
+  const found = element.shadowRoot?.querySelector<T>(selector);
+  if (!found) throw new Error(`No ${selector} in ${element.localName}'s shadow root: ${shadowText(element)}`);
+  return found;
+}
+
+export { oneEvent };

@@ -1,0 +1,52 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import { stripeWidgetKitBackend } from './server/vite-plugin.js';
+
+const root = import.meta.dirname;
+
+/** One ES entry per widget (`src/<tag>/define.ts`), plus the all-in-one entry and the schemas. */
+function libraryEntries(): Record<string, string> {
+  const entries: Record<string, string> = { index: resolve(root, 'src/index.ts'), schemas: resolve(root, 'src/schemas/index.ts') };
+  for (const name of readdirSync(resolve(root, 'src'))) {
+    const define = resolve(root, 'src', name, 'define.ts');
+    if (existsSync(define)) entries[name] = define;
+  }
+  return entries;
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'iife') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: true,
+        lib: { entry: resolve(root, 'src/iife.ts'), formats: ['iife'], name: 'StripeWidgetKitBundle', fileName: () => 'stripe-widget-kit.iife.js' },
+      },
+    };
+  }
+  if (mode === 'lib') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: false,
+        lib: { entry: libraryEntries(), formats: ['es'] },
+        rollupOptions: {
+          // npm build: dependencies stay external so an app's bundler shares one copy of lit.
+          external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^@stripe\/stripe-js($|\/)/],
+          output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  // `npm run demo`: the demo page with the reference backend mounted (simulator mode without keys).
+  return {
+    root: resolve(root, 'demo'),
+    server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: false },
+    preview: { host: '127.0.0.1' },
+    plugins: [stripeWidgetKitBackend()],
+    build: { outDir: resolve(root, 'dist/demo'), emptyOutDir: true },
+  };
+});
