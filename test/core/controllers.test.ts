@@ -1,0 +1,180 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { ResourceController } from '../../src/core/resource-controller.js';
+import { LiveUpdateController, type LiveEvent } from '../../src/core/live-updates.js';
+import type { SwkErrorDetail, SwkLoadDetail } from '../../src/core/events.js';
+import { WidgetRequestError } from '../../src/core/errors.js';
+import { renderError } from '../../src/core/templates.js';
+
+interface Pending {
+  id: string;
+  signal: AbortSignal;
+  resolve: (value: string) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A minimal widget: loads `item-id` through a ResourceController whose task the test resolves by hand. */
+class ResourceProbe extends LitElement {
+  static override properties = { itemId: { attribute: 'item-id' } };
+  itemId = '';
+  pending: Pending[] = [];
+  readonly resource = new ResourceController<string>(this, (signal) => {
+    const id = this.itemId;
+    return new Promise<string>((resolve, reject) => this.pending.push({ id, signal, resolve, reject }));
+  });
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('itemId') && this.itemId) void this.resource.run();
+  }
+  override render() {
+    return this.resource.render({
+      loading: () => html`<p>loading</p>`,
+      ready: (value) => html`<p>${value}</p>`,
+      error: (error) => renderError(error, 'en', () => void this.resource.run()),
+    });
+  }
+}
+customElements.define('swk-resource-probe', ResourceProbe);
+
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('ResourceController', () => {
+  it('renders loading, then the value, and fires swk-load with it', async () => {
+    const el = await fixture<ResourceProbe>(html`<swk-resource-probe item-id="a"></swk-resource-probe>`);
+    expect(text(el)).to.equal('loading');
+    const loads: SwkLoadDetail[] = [];
+    el.addEventListener('swk-load', (e) => loads.push(e.detail));
+    el.pending[0]!.resolve('value A');
+    await tick();
+    await el.updateComplete;
+    expect(text(el)).to.equal('value A');
+    expect(loads).to.deep.equal([{ object: 'value A' }]);
+  });
+
+  it('aborts the old run when the id changes and never renders its late answer', async () => {
+    const el = await fixture<ResourceProbe>(html`<swk-resource-probe item-id="a"></swk-resource-probe>`);
+    el.itemId = 'b';
+    await el.updateComplete;
+    expect(el.pending.map((p) => p.id)).to.deep.equal(['a', 'b']);
+    expect(el.pending[0]!.signal.aborted).to.equal(true);
+    el.pending[1]!.resolve('value B');
+    await tick();
+    el.pending[0]!.resolve('value A (stale)');
+    await tick();
+    await el.updateComplete;
+    expect(text(el)).to.equal('value B');
+  });
+
+  it('shows the error with a Retry that runs again, and fires swk-error', async () => {
+    const el = await fixture<ResourceProbe>(html`<swk-resource-probe item-id="a"></swk-resource-probe>`);
+    const errors: SwkErrorDetail[] = [];
+    el.addEventListener('swk-error', (e) => errors.push(e.detail));
+    el.pending[0]!.reject(new WidgetRequestError({ kind: 'timeout', message: 'slow' }));
+    await tick();
+    await el.updateComplete;
+    expect(text(el)).to.include('The server took too long to answer.');
+    expect(errors).to.deep.equal([{ error: { kind: 'timeout', message: 'slow' } }]);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await el.updateComplete;
+    expect(el.pending).to.have.length(2);
+    el.pending[1]!.resolve('recovered');
+    await tick();
+    await el.updateComplete;
+    expect(text(el)).to.equal('recovered');
+  });
+
+  it('aborts when the element leaves the page and starts again when it returns', async () => {
+    const el = await fixture<ResourceProbe>(html`<swk-resource-probe item-id="a"></swk-resource-probe>`);
+    const parent = el.parentElement!;
+    el.remove();
+    expect(el.pending[0]!.signal.aborted).to.equal(true);
+    parent.append(el);
+    await el.updateComplete;
+    expect(el.pending).to.have.length(2);
+    expect(el.pending[1]!.signal.aborted).to.equal(false);
+  });
+});
+
+class FakeEventSource extends EventTarget {
+  static instances: FakeEventSource[] = [];
+  closed = false;
+  constructor(readonly url: string) {
+    super();
+    FakeEventSource.instances.push(this);
+  }
+  close() {
+    this.closed = true;
+  }
+  send(event: LiveEvent) {
+    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(event) }));
+  }
+}
+
+class LiveProbe extends LitElement {
+  static override properties = { url: {}, delay: { type: Number } };
+  url = '';
+  delay = 0;
+  updates: (LiveEvent | undefined)[] = [];
+  readonly live = new LiveUpdateController(this, {
+    eventsUrl: () => this.url,
+    pollDelay: () => (this.delay > 0 ? this.delay : null),
+    matches: (event) => event.id === 'obj_1',
+    onUpdate: (event) => this.updates.push(event),
+  });
+}
+customElements.define('swk-live-probe', LiveProbe);
+
+describe('LiveUpdateController', () => {
+  const realEventSource = window.EventSource;
+  beforeEach(() => {
+    FakeEventSource.instances = [];
+    (window as unknown as { EventSource: unknown }).EventSource = FakeEventSource;
+  });
+  afterEach(() => {
+    window.EventSource = realEventSource;
+  });
+
+  it('refetches on a stream event naming its object, ignores others, and shares one stream per URL', async () => {
+    const wrapper = await fixture(html`<div>
+      <swk-live-probe .url=${'/api/events'}></swk-live-probe><swk-live-probe .url=${'/api/events'}></swk-live-probe>
+    </div>`);
+    const [a, b] = [...wrapper.querySelectorAll<LiveProbe>('swk-live-probe')];
+    await a!.updateComplete;
+    expect(FakeEventSource.instances).to.have.length(1);
+    const source = FakeEventSource.instances[0]!;
+    source.send({ type: 'climate.order.delivered', id: 'obj_2', object: 'climate.order' });
+    source.send({ type: 'climate.order.delivered', id: 'obj_1', object: 'climate.order' });
+    source.dispatchEvent(new MessageEvent('message', { data: 'not json' }));
+    expect(a!.updates.map((e) => e?.id)).to.deep.equal(['obj_1']);
+    expect(b!.updates.map((e) => e?.id)).to.deep.equal(['obj_1']);
+    a!.remove();
+    expect(source.closed).to.equal(false);
+    b!.remove();
+    expect(source.closed).to.equal(true);
+  });
+
+  it('polls at the given delay and stops when the element leaves', async () => {
+    const el = await fixture<LiveProbe>(html`<swk-live-probe .delay=${20}></swk-live-probe>`);
+    await new Promise((r) => setTimeout(r, 110));
+    const count = el.updates.length;
+    expect(count).to.be.within(3, 6);
+    el.remove();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(el.updates.length).to.equal(count);
+  });
+
+  it('pauses polling while the page is hidden and catches up when it is shown', async () => {
+    let state: DocumentVisibilityState = 'hidden';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    try {
+      const el = await fixture<LiveProbe>(html`<swk-live-probe .delay=${15}></swk-live-probe>`);
+      await new Promise((r) => setTimeout(r, 60));
+      expect(el.updates).to.have.length(0);
+      state = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(el.updates).to.have.length(1);
+    } finally {
+      delete (document as unknown as { visibilityState?: unknown }).visibilityState;
+    }
+  });
+});
