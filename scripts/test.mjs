@@ -42,6 +42,7 @@ const hasFiles = (dir, suffix) => existsSync(dir) && readdirSync(dir, { recursiv
 step('typecheck', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint', 'npx', ['--no-install', 'eslint', '.', '--max-warnings', '0']);
 step('manifest', process.execPath, ['scripts/check-manifest.mjs']);
+step('docs match manifest', process.execPath, ['scripts/docs.mjs', '--check']);
 const wtrFile = join(work, 'wtr.json');
 step('browser tests (Chromium)', process.execPath, ['scripts/wtr.mjs'], { countsFile: wtrFile, env: { WTR_SUMMARY_FILE: wtrFile, CI: 'true' } });
 const serverFile = join(work, 'server.json');
