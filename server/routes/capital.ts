@@ -1,0 +1,94 @@
+import type { RouteContext, RouteModule } from '../context.js';
+import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
+import { replaceOffer, replaceRefusal, seedCapitalOffers, SIMULATED_CAPITAL_ACCOUNT, type SimulatedOffer } from '../simulator/capital.js';
+
+type Offer = { id: string; status?: unknown; account?: unknown; created?: unknown };
+
+const ID = /^[A-Za-z0-9_]{1,255}$/;
+const ACTIONABLE = new Set(['undelivered', 'delivered']);
+
+/** The account's current offer: the newest one it can still act on, else the newest not replaced. */
+export function pickCurrentOffer<T extends Offer>(offers: T[]): T | undefined {
+  const live = offers
+    .filter((offer) => offer.status !== 'replaced')
+    .sort((a, b) => (Number(b.created) || 0) - (Number(a.created) || 0));
+  return live.find((offer) => ACTIONABLE.has(String(offer.status))) ?? live[0];
+}
+
+const noOffer = () => errorResponse(404, 'No financing offer', 'invalid_request_error', 'resource_missing');
+
+/** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object goes to the browser. */
+function plain(object: Record<string, unknown>): Record<string, unknown> {
+  const { lastResponse: _lastResponse, ...rest } = object;
+  return rest;
+}
+
+function stripeMode({ stripe, options }: RouteContext) {
+  const accountOf = async (request: Request) => (await options.resolveStripeAccount?.(request)) || undefined;
+  return {
+    async retrieve(request: Request, id: string): Promise<Response> {
+      const account = await accountOf(request);
+      try {
+        // The SDK has no method for this preview API yet.
+        const offer = (await stripe.rawRequest('GET', `/v1/capital/financing_offers/${encodeURIComponent(id)}`, undefined, {
+          ...(account && { stripeAccount: account }),
+        })) as Record<string, unknown>;
+        // Never show one account's offer to another, whatever the API allowed.
+        if (account && typeof offer.account === 'string' && offer.account !== account) return noOffer();
+        return json(plain(offer));
+      } catch (cause) {
+        return stripeErrorResponse(cause);
+      }
+    },
+    async current(request: Request): Promise<Response> {
+      const account = await accountOf(request);
+      try {
+        const list = (await stripe.rawRequest('GET', '/v1/capital/financing_offers?limit=20', undefined, {
+          ...(account && { stripeAccount: account }),
+        })) as { data?: Offer[] };
+        const offers = (Array.isArray(list.data) ? list.data : []).filter((o) => !account || typeof o.account !== 'string' || o.account === account);
+        const offer = pickCurrentOffer(offers);
+        return offer ? json(offer) : noOffer();
+      } catch (cause) {
+        return stripeErrorResponse(cause);
+      }
+    },
+  };
+}
+
+function simulatorMode({ simulator }: RouteContext) {
+  seedCapitalOffers(simulator);
+  const offers = () => simulator.list<SimulatedOffer>((o) => o.object === 'capital.financing_offer');
+  return {
+    retrieve(_request: Request, id: string): Response {
+      const offer = simulator.get(id);
+      return offer?.object === 'capital.financing_offer' ? json(offer) : errorResponse(404, `No such financing offer: '${id}'`, 'invalid_request_error', 'resource_missing');
+    },
+    current(): Response {
+      const offer = pickCurrentOffer(offers().filter((o) => o.account === SIMULATED_CAPITAL_ACCOUNT));
+      return offer ? json(offer) : noOffer();
+    },
+  };
+}
+
+/**
+ * `GET /capital/financing_offers/:id` (one offer), `GET /capital/financing_offers` (the account's current
+ * offer, 404 when none) and, in simulator mode, `POST /simulator/capital/replace` `{ offerId, advanceAmount? }`.
+ */
+export const capitalRoutes: RouteModule = (router, context) => {
+  const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  router.add('GET', '/capital/financing_offers', (request) => mode.current(request));
+  router.add('GET', '/capital/financing_offers/:id', (request, { id = '' }) =>
+    ID.test(id) ? mode.retrieve(request, id) : errorResponse(400, 'Invalid financing offer id'),
+  );
+  if (context.mode !== 'simulator') return;
+  router.add('POST', '/simulator/capital/replace', async (request) => {
+    const body = (await readJson(request)) as { offerId?: unknown; advanceAmount?: unknown } | undefined;
+    const id = typeof body?.offerId === 'string' ? body.offerId : '';
+    const advance = typeof body?.advanceAmount === 'number' && Number.isInteger(body.advanceAmount) && body.advanceAmount > 0 ? body.advanceAmount : undefined;
+    const current = context.simulator.get<SimulatedOffer>(id);
+    const refusal = replaceRefusal(current?.object === 'capital.financing_offer' ? current : undefined);
+    if (refusal) return errorResponse(current ? 400 : 404, refusal);
+    return json(await replaceOffer(context.simulator, id, advance));
+  });
+};
