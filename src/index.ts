@@ -3,3 +3,4 @@
  * (`stripe-widget-kit/climate-order-status`) to register only that one.
  */
 export * from './core/index.js';
+export * from './fc-link-account/define.js';

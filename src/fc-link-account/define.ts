@@ -1,0 +1,21 @@
+import { FcLinkAccount, type FcLinkResult } from './fc-link-account.component.js';
+
+FcLinkAccount.define('fc-link-account');
+
+/** Detail of `swk-empty`: the session ended with no account linked. */
+export interface FcEmptyDetail {
+  sessionId: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fc-link-account': FcLinkAccount;
+  }
+  interface GlobalEventHandlersEventMap {
+    'swk-linked': CustomEvent<FcLinkResult>;
+    'swk-empty': CustomEvent<FcEmptyDetail>;
+  }
+}
+
+export { FcLinkAccount, type FcLinkResult };
+export type { FcAccount } from '../schemas/financial-connections.js';

@@ -1,0 +1,257 @@
+import type { Stripe } from '@stripe/stripe-js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createIdempotencyKey } from '../core/backend-client.js';
+import { WidgetRequestError } from '../core/errors.js';
+import { emit } from '../core/events.js';
+import { ResourceController, type ResourceStatus } from '../core/resource-controller.js';
+import { SwkElement } from '../core/swk-element.js';
+import { renderError, renderLiveRegion } from '../core/templates.js';
+import {
+  fcSessionResultSchema,
+  fcSessionSecretSchema,
+  type FcAccount,
+  type FcSessionSecret,
+} from '../schemas/financial-connections.js';
+import { renderAccountList } from './account-list.js';
+import { fcMessages, type FcMessages } from './fc-link-account.messages.js';
+import { fcLinkAccountStyles } from './fc-link-account.styles.js';
+import { redactSecrets } from './redact.js';
+import { configError, sessionRequest } from './session-request.js';
+import { loadStripeJs } from './stripe-loader.js';
+
+/** The outcome of one linking flow. `accounts` is empty when the user linked nothing or left. */
+export interface FcLinkResult {
+  sessionId: string;
+  accounts: FcAccount[];
+}
+
+/** Which step of a running flow the widget is in. */
+type FlowPhase = 'creating' | 'waiting';
+
+const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'stripe_js', message });
+
+/**
+ * Lets a user link bank accounts with Stripe Financial Connections: on click it asks the site's
+ * backend for a session, opens Stripe's bank flow and lists the accounts the user linked.
+ *
+ * @summary Link bank accounts through Stripe Financial Connections.
+ *
+ * @fires swk-linked - `{ sessionId: string, accounts: FcAccount[] }`: the user linked one or more accounts.
+ * @fires swk-empty - `{ sessionId: string }`: the flow ended with no account linked (a normal outcome).
+ * @fires swk-load - `{ object: FcLinkResult }`: any flow that finished, linked or empty.
+ * @fires swk-error - `{ error: WidgetError }`: the backend, Stripe.js or Stripe failed.
+ *
+ * @slot - The label of the link button. Default "Link bank account" / 「銀行口座を連携」.
+ *
+ * @csspart base - The outer box.
+ * @csspart button - The link button (idle and busy).
+ * @csspart progress - The text that says what the flow is waiting for.
+ * @csspart title - The heading of the linked and empty states.
+ * @csspart accounts - The list of linked accounts.
+ * @csspart account - One linked account.
+ * @csspart institution - The bank's name.
+ * @csspart account-name - The account's display name.
+ * @csspart category - The account's category and subcategory.
+ * @csspart last4 - The last four digits.
+ * @csspart status - The account's status badge.
+ * @csspart message - The text of the empty state.
+ * @csspart link-another-button - Starts a new session after accounts were linked.
+ * @csspart try-again-button - Starts a new session after nothing was linked.
+ * @csspart error - The error state.
+ * @csspart retry-button - Retries after an error.
+ *
+ * @cssprop --swk-color-accent - Button and focus color.
+ * @cssprop --swk-color-background - Background of the box.
+ * @cssprop --swk-color-surface - Background of each account.
+ * @cssprop --swk-color-text - Text color.
+ * @cssprop --swk-color-muted - Secondary text.
+ * @cssprop --swk-color-border - Borders.
+ * @cssprop --swk-color-danger - Error accents.
+ * @cssprop --swk-radius - Corner radius.
+ * @cssprop --swk-spacing - Inner spacing.
+ */
+export class FcLinkAccount extends SwkElement {
+  static override styles = [...SwkElement.styles, fcLinkAccountStyles];
+
+  /** `pk_…` for Stripe.js; the endpoint's `publishable_key`, when it returns one, wins. */
+  @property({ attribute: 'publishable-key' }) publishableKey = '';
+
+  /** Connected account (`acct_…`) passed to Stripe.js as `stripeAccount`; the endpoint's `stripe_account` wins. */
+  @property({ attribute: 'stripe-account' }) stripeAccount = '';
+
+  /** Space-separated: balances, ownership, payment_method, transactions. */
+  @property() permissions = 'payment_method';
+
+  /** Space-separated data to fetch right after linking: balances, ownership, transactions. */
+  @property() prefetch = '';
+
+  /** A Stripe.js instance (or a promise of one) to use instead of loading Stripe.js on first click. */
+  @property({ attribute: false }) stripe: Stripe | Promise<Stripe | null> | null | undefined;
+
+  @state() private phase: FlowPhase = 'creating';
+
+  /** One key per user action; cleared once that action's POST succeeded so a later retry is a new action. */
+  private idempotencyKey: string | undefined;
+  private shownStatus: ResourceStatus = 'idle';
+
+  private readonly flow = new ResourceController<FcLinkResult>(this, (signal) => this.link(signal), {
+    onValue: (result) => {
+      if (result.accounts.length > 0) emit(this, 'swk-linked', result);
+      else emit(this, 'swk-empty', { sessionId: result.sessionId });
+    },
+  });
+
+  private async link(signal: AbortSignal): Promise<FcLinkResult> {
+    const m = this.text(fcMessages);
+    this.phase = 'creating';
+    if (!this.endpoint) throw configError(m.config.endpoint);
+    const body = sessionRequest(this.permissions, this.prefetch, m);
+    this.warm();
+    const key = (this.idempotencyKey ??= createIdempotencyKey());
+    const secret: FcSessionSecret = await this.fetchJson({
+      url: this.endpoint,
+      method: 'POST',
+      body,
+      schema: fcSessionSecretSchema,
+      signal,
+      idempotencyKey: key,
+    });
+    this.idempotencyKey = undefined;
+    const stripe = await this.stripeFor(secret, m);
+    signal.throwIfAborted();
+    this.phase = 'waiting';
+    return this.collect(stripe, secret.client_secret);
+  }
+
+  private async stripeFor(secret: FcSessionSecret, m: FcMessages): Promise<Stripe> {
+    let pending = this.stripe;
+    if (!pending) {
+      const key = secret.publishable_key || this.publishableKey;
+      if (!key) throw configError(m.config.publishableKey);
+      pending = loadStripeJs(key, secret.stripe_account || this.stripeAccount || undefined);
+    }
+    let stripe: Stripe | null;
+    try {
+      stripe = await pending;
+    } catch (cause) {
+      throw stripeJsError(cause instanceof Error ? cause.message : 'Stripe.js failed to load');
+    }
+    if (!stripe) throw stripeJsError('Stripe.js is not available');
+    return stripe;
+  }
+
+  private async collect(stripe: Stripe, clientSecret: string): Promise<FcLinkResult> {
+    let result: Awaited<ReturnType<Stripe['collectFinancialConnectionsAccounts']>>;
+    try {
+      result = await stripe.collectFinancialConnectionsAccounts({ clientSecret });
+    } catch (cause) {
+      throw stripeJsError(redactSecrets(cause instanceof Error ? cause.message : String(cause), clientSecret));
+    }
+    if (result?.error) {
+      const { message, code, type } = result.error;
+      throw new WidgetRequestError({
+        kind: 'stripe',
+        message: redactSecrets(message || 'Stripe could not link the account', clientSecret),
+        ...(code && { code }),
+        ...(type && { type }),
+      });
+    }
+    const session = fcSessionResultSchema.safeParse(result?.financialConnectionsSession);
+    if (!session.success) throw stripeJsError('Stripe.js returned no financialConnectionsSession');
+    // Only the id and accounts leave: the session object itself may carry its client_secret.
+    return { sessionId: session.data.id, accounts: session.data.accounts };
+  }
+
+  /** Starts loading Stripe.js ahead of the click, when it will be needed. */
+  private readonly warm = (): void => {
+    if (this.stripe || !this.publishableKey) return;
+    loadStripeJs(this.publishableKey, this.stripeAccount || undefined).catch(() => {
+      // the click reports it; a failed load is retried then
+    });
+  };
+
+  private readonly start = (): void => {
+    if (this.flow.status === 'loading') return;
+    this.idempotencyKey = createIdempotencyKey();
+    void this.flow.run();
+  };
+
+  private readonly retry = (): void => {
+    void this.flow.run();
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') && changed.get('endpoint') !== undefined) {
+      this.idempotencyKey = undefined;
+      this.flow.reset();
+    }
+  }
+
+  protected override updated(): void {
+    const status = this.flow.status;
+    if (this.shownStatus === 'loading' && status !== 'loading') {
+      this.renderRoot.querySelector<HTMLElement>('[data-focus], [part="retry-button"]')?.focus();
+    }
+    this.shownStatus = status;
+  }
+
+  private announcement(m: FcMessages): string {
+    switch (this.flow.status) {
+      case 'loading':
+        return this.phase === 'creating' ? m.creating : m.waiting;
+      case 'ready': {
+        const count = this.flow.value?.accounts.length ?? 0;
+        return count > 0 ? m.linked(count) : m.emptyTitle;
+      }
+      case 'error':
+        return m.errorTitle;
+      default:
+        return '';
+    }
+  }
+
+  private renderLinkButton(m: FcMessages, busy: boolean): TemplateResult {
+    return html`<button
+        part="button"
+        type="button"
+        aria-disabled=${busy ? 'true' : 'false'}
+        aria-busy=${busy ? 'true' : 'false'}
+        @click=${this.start}
+        @pointerenter=${this.warm}
+        @focus=${this.warm}
+      >
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<slot>${m.link}</slot>
+      </button>
+      ${busy ? html`<p part="progress" class="progress muted">${this.phase === 'creating' ? m.creating : m.waiting}</p>` : nothing}`;
+  }
+
+  private renderResult(result: FcLinkResult, m: FcMessages): TemplateResult {
+    if (result.accounts.length === 0) {
+      return html`<h3 part="title" class="title" tabindex="-1" data-focus>${m.emptyTitle}</h3>
+        <p part="message">${m.empty}</p>
+        <div class="actions">
+          <button part="try-again-button" type="button" @click=${this.start}>${m.tryAgain}</button>
+        </div>`;
+    }
+    return html`<h3 part="title" class="title" tabindex="-1" data-focus>${m.linkedTitle}</h3>
+      <p class="muted">${m.linked(result.accounts.length)}</p>
+      ${renderAccountList(result.accounts, m, this.locale)}
+      <div class="actions">
+        <button part="link-another-button" class="secondary" type="button" @click=${this.start}>${m.linkAnother}</button>
+      </div>`;
+  }
+
+  override render(): TemplateResult {
+    const m = this.text(fcMessages);
+    return html`<div part="base" class="base">
+      ${this.flow.render({
+        idle: () => this.renderLinkButton(m, false),
+        loading: () => this.renderLinkButton(m, true),
+        ready: (result) => this.renderResult(result, m),
+        error: (error) => renderError(error, this.locale, this.retry, { title: m.errorTitle }),
+      })}
+      ${renderLiveRegion(this.announcement(m))}
+    </div>`;
+  }
+}

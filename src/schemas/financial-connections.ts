@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+
+/** Permissions Stripe accepts on a Financial Connections Session. */
+export const FC_PERMISSIONS = ['balances', 'ownership', 'payment_method', 'transactions'] as const;
+/** Data Stripe can fetch right after linking (`prefetch`). */
+export const FC_PREFETCH = ['balances', 'ownership', 'transactions'] as const;
+
+/**
+ * What the site's backend answers to `POST` on the widget's endpoint. The `client_secret` is used once
+ * and never kept.
+ */
+export const fcSessionSecretSchema = z.looseObject({
+  client_secret: z.string().check(z.minLength(1)),
+  publishable_key: z.optional(z.nullable(z.string())),
+  stripe_account: z.optional(z.nullable(z.string())),
+});
+export type FcSessionSecret = z.infer<typeof fcSessionSecretSchema>;
+
+/** A `financial_connections.account` as Stripe.js returns it; only the fields the widget shows. */
+export const fcAccountSchema = z.looseObject({
+  id: z.string(),
+  institution_name: z.optional(z.nullable(z.string())),
+  display_name: z.optional(z.nullable(z.string())),
+  category: z.optional(z.nullable(z.string())),
+  subcategory: z.optional(z.nullable(z.string())),
+  last4: z.optional(z.nullable(z.string())),
+  status: z.optional(z.nullable(z.string())),
+});
+export type FcAccount = z.infer<typeof fcAccountSchema>;
+
+/** `financialConnectionsSession` of `stripe.collectFinancialConnectionsAccounts()`'s result. */
+export const fcSessionResultSchema = z.looseObject({
+  id: z.string(),
+  accounts: z.array(fcAccountSchema),
+});
+export type FcSessionResult = z.infer<typeof fcSessionResultSchema>;
