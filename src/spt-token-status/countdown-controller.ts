@@ -1,0 +1,69 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Clock } from './clock.js';
+
+const MINUTE_MS = 60_000;
+const SECOND_MS = 1_000;
+
+export interface CountdownOptions {
+  clock: () => Clock;
+  /** The moment (ms since the epoch) to count down to, or undefined for no countdown. */
+  deadline: () => number | undefined;
+}
+
+/**
+ * Re-renders the host when the shown countdown changes: at each whole minute left, then each second
+ * in the last minute, and once at the deadline. Runs only while the host is connected.
+ */
+export class CountdownController implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  private readonly options: CountdownOptions;
+  private handle: unknown;
+  private scheduledFor: { deadline: number; clock: Clock } | undefined;
+  private connected = false;
+
+  constructor(host: ReactiveControllerHost, options: CountdownOptions) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.schedule();
+  }
+
+  hostUpdated(): void {
+    const deadline = this.options.deadline();
+    const clock = this.options.clock();
+    if (deadline !== this.scheduledFor?.deadline || clock !== this.scheduledFor?.clock) this.schedule();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.stop();
+  }
+
+  private stop(): void {
+    if (this.scheduledFor) this.scheduledFor.clock.clearTimeout(this.handle);
+    this.handle = undefined;
+    this.scheduledFor = undefined;
+  }
+
+  private schedule(): void {
+    this.stop();
+    const deadline = this.options.deadline();
+    if (!this.connected || deadline === undefined) return;
+    const clock = this.options.clock();
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) return;
+    // Wake when the floored minutes (or, in the last minute, seconds) change.
+    const step = remaining > MINUTE_MS ? MINUTE_MS : SECOND_MS;
+    const delay = remaining % step || step;
+    this.scheduledFor = { deadline, clock };
+    this.handle = clock.setTimeout(() => {
+      this.scheduledFor = undefined;
+      this.host.requestUpdate();
+      this.schedule();
+    }, delay);
+  }
+}

@@ -1,0 +1,15 @@
+import { SptTokenStatus, type SptTokenExpiredDetail } from './spt-token-status.component.js';
+
+export * from './spt-token-status.component.js';
+export type { SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
+
+SptTokenStatus.define('spt-token-status');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spt-token-status': SptTokenStatus;
+  }
+  interface GlobalEventHandlersEventMap {
+    'swk-token-expired': CustomEvent<SptTokenExpiredDetail>;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Clock } from '../../src/spt-token-status/clock.js';
+
+interface Timer {
+  at: number;
+  callback: () => void;
+}
+
+/** A clock whose time moves only through `tick(ms)`, firing due timers in order. */
+export class FakeClock implements Clock {
+  time: number;
+  private readonly timers = new Map<number, Timer>();
+  private nextId = 1;
+
+  constructor(time: number) {
+    this.time = time;
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(callback: () => void, ms: number): number {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.time + Math.max(0, ms), callback });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+
+  /** Timers waiting to fire. */
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  tick(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.timers.delete(due[0]);
+      this.time = due[1].at;
+      due[1].callback();
+    }
+    this.time = end;
+  }
+}
