@@ -1,5 +1,6 @@
 import type { RouteModule } from '../context.js';
 import { capitalRoutes } from './capital.js';
+import { climateRoutes } from './climate.js';
 
 /** Every widget's routes, in the order they are matched. Each widget issue adds its module here. */
-export const widgetRoutes: RouteModule[] = [capitalRoutes];
+export const widgetRoutes: RouteModule[] = [capitalRoutes, climateRoutes];

@@ -1,0 +1,126 @@
+import type { RouteContext, RouteModule } from '../context.js';
+import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
+import {
+  cancelOrder,
+  delayOrder,
+  deliverOrder,
+  seedClimateOrders,
+  substituteProduct,
+  transitionRefusal,
+  type SimulatedClimateOrder,
+} from '../simulator/climate.js';
+
+const ORDER_ID = /^[A-Za-z0-9_]{1,255}$/;
+/** Stripe accepts idempotency keys of up to 255 characters. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object goes to the browser. */
+function plain(object: object): Record<string, unknown> {
+  const { lastResponse: _lastResponse, ...rest } = object as Record<string, unknown>;
+  return rest;
+}
+
+const noSuchOrder = (id: string) => errorResponse(404, `No such climate order: '${id}'`, 'invalid_request_error', 'resource_missing');
+
+interface ClimateMode {
+  retrieve(request: Request, id: string): Promise<Response> | Response;
+  cancel(request: Request, id: string, idempotencyKey: string): Promise<Response> | Response;
+}
+
+function stripeMode({ stripe, options }: RouteContext): ClimateMode {
+  const accountOf = async (request: Request) => (await options.resolveStripeAccount?.(request)) || undefined;
+  return {
+    async retrieve(request, id) {
+      const account = await accountOf(request);
+      try {
+        const order = await stripe.climate.orders.retrieve(id, { expand: ['product'] }, { ...(account && { stripeAccount: account }) });
+        return json(plain(order));
+      } catch (cause) {
+        return stripeErrorResponse(cause);
+      }
+    },
+    async cancel(request, id, idempotencyKey) {
+      const account = await accountOf(request);
+      try {
+        // Expanded like the GET, so the widget keeps showing the product's name.
+        const order = await stripe.climate.orders.cancel(id, { expand: ['product'] }, { idempotencyKey, ...(account && { stripeAccount: account }) });
+        return json(plain(order));
+      } catch (cause) {
+        return stripeErrorResponse(cause);
+      }
+    },
+  };
+}
+
+function simulatorMode({ simulator }: RouteContext): ClimateMode {
+  seedClimateOrders(simulator);
+  // Replays of one cancel (same Idempotency-Key) get the first answer, as Stripe does.
+  const answered = new Map<string, { id: string; status: number; body: unknown }>();
+  const find = (id: string) => {
+    const order = simulator.get<SimulatedClimateOrder>(id);
+    return order?.object === 'climate.order' ? order : undefined;
+  };
+  return {
+    retrieve(_request, id) {
+      const order = find(id);
+      return order ? json(order) : noSuchOrder(id);
+    },
+    async cancel(_request, id, idempotencyKey) {
+      const replay = answered.get(idempotencyKey);
+      if (replay && replay.id !== id) {
+        return errorResponse(400, 'Keys for idempotent requests can only be used with the same parameters they were first used with.', 'idempotency_error');
+      }
+      if (replay) return json(replay.body, replay.status, { 'Idempotent-Replayed': 'true' });
+      const current = find(id);
+      if (!current) return noSuchOrder(id);
+      const refusal = transitionRefusal(current, 'buyer_cancel', simulator.now());
+      const response = refusal
+        ? { id, status: 400, body: { error: { type: 'invalid_request_error', code: 'order_not_cancelable', message: refusal } } }
+        : { id, status: 200, body: await cancelOrder(simulator, id, 'requested') };
+      answered.set(idempotencyKey, response);
+      return json(response.body, response.status);
+    },
+  };
+}
+
+/** Demo controls: what Frontier does to an order, each sending the webhook Stripe would send. */
+function addSimulatorControls(router: Parameters<RouteModule>[0], { simulator }: RouteContext): void {
+  const control = (action: 'deliver' | 'delay' | 'substitute' | 'cancel', run: (id: string, body: Record<string, unknown>) => Promise<SimulatedClimateOrder>) =>
+    router.add('POST', `/simulator/climate/orders/:id/${action}`, async (request, { id = '' }) => {
+      const current = simulator.get<SimulatedClimateOrder>(id);
+      const refusal = transitionRefusal(current?.object === 'climate.order' ? current : undefined, action, simulator.now());
+      if (refusal) return errorResponse(current ? 400 : 404, refusal);
+      const body = ((await readJson(request)) ?? {}) as Record<string, unknown>;
+      return json(await run(id, body));
+    });
+  control('deliver', (id) => deliverOrder(simulator, id));
+  control('delay', (id, body) => {
+    const year = typeof body.expectedDeliveryYear === 'number' && Number.isInteger(body.expectedDeliveryYear) ? body.expectedDeliveryYear : undefined;
+    return delayOrder(simulator, id, year);
+  });
+  control('substitute', (id) => substituteProduct(simulator, id));
+  control('cancel', (id) => cancelOrder(simulator, id, 'product_unavailable'));
+  router.add('GET', '/simulator/climate/orders', () =>
+    json({ object: 'list', data: simulator.list((o) => o.object === 'climate.order') }),
+  );
+}
+
+/**
+ * `GET /climate/orders/:id` (the order, product expanded) and `POST /climate/orders/:id/cancel`
+ * (needs an `Idempotency-Key` header, passed on to Stripe). In simulator mode also the demo controls
+ * `POST /simulator/climate/orders/:id/{deliver,delay,substitute,cancel}` (`delay` takes
+ * `{ expectedDeliveryYear? }`) and `GET /simulator/climate/orders`.
+ */
+export const climateRoutes: RouteModule = (router, context) => {
+  const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  router.add('GET', '/climate/orders/:id', (request, { id = '' }) =>
+    ORDER_ID.test(id) ? mode.retrieve(request, id) : errorResponse(400, 'Invalid climate order id'),
+  );
+  router.add('POST', '/climate/orders/:id/cancel', (request, { id = '' }) => {
+    if (!ORDER_ID.test(id)) return errorResponse(400, 'Invalid climate order id');
+    const key = request.headers.get('idempotency-key') ?? '';
+    if (!IDEMPOTENCY_KEY.test(key)) return errorResponse(400, 'An Idempotency-Key header (1-255 visible characters) is required', 'invalid_request_error', 'idempotency_key_missing');
+    return mode.cancel(request, id, key);
+  });
+  if (context.mode === 'simulator') addSimulatorControls(router, context);
+};
