@@ -1,4 +1,5 @@
 import type { DemoSection } from '../shell.js';
+import { climateOrderStatusSection } from './climate-order-status.js';
 
 /** One section per widget; each widget issue adds its own. */
-export const sections: DemoSection[] = [];
+export const sections: DemoSection[] = [climateOrderStatusSection];

@@ -3,3 +3,4 @@ export {};
 export * from './capital-financing-offer.js';
 export * from './financial-connections.js';
 export * from './shared-payment-granted-token.js';
+export * from './climate-order.js';

@@ -1,0 +1,253 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { createIdempotencyKey, endpointUrl } from '../core/backend-client.js';
+import { WidgetRequestError } from '../core/errors.js';
+import { emit } from '../core/events.js';
+import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
+import { ResourceController } from '../core/resource-controller.js';
+import { SwkElement } from '../core/swk-element.js';
+import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, type Tone } from '../core/templates.js';
+import { climateOrderSchema, type ClimateOrder } from '../schemas/climate-order.js';
+import { canCancelOrder, inRefundWindow } from './cancel-window.js';
+import { climateOrderMessages } from './climate-order-status.messages.js';
+import { climateOrderStatusStyles } from './climate-order-status.styles.js';
+import { renderDeliveries } from './order-deliveries.js';
+import { renderNotices } from './order-notices.js';
+import { renderDetails, renderTimeline } from './order-summary.js';
+
+/** Detail of `swk-order-canceled`. */
+export interface OrderCanceledDetail {
+  order: ClimateOrder;
+}
+
+const LIVE_EVENT_TYPES = new Set([
+  'climate.order.delivered',
+  'climate.order.delayed',
+  'climate.order.product_substituted',
+  'climate.order.canceled',
+]);
+
+const STATUS_TONES: Record<string, Tone> = {
+  open: 'info',
+  awaiting_funds: 'warning',
+  confirmed: 'info',
+  delivered: 'success',
+  canceled: 'neutral',
+};
+
+/**
+ * Shows a Stripe Climate order through every status (open, awaiting funds, confirmed, delivered,
+ * canceled): tons, product, beneficiary, amounts, a timeline and each delivery. After a delay or a
+ * product substitution it states the buyer's 30-day right to cancel for a full refund, and offers the
+ * cancel action (confirmed in an in-widget dialog) wherever the order can still be canceled.
+ *
+ * @summary Status of a Stripe Climate order, with the buyer's cancel right.
+ *
+ * @fires swk-load - `{ object: ClimateOrder }`: the order was loaded (or came back canceled).
+ * @fires swk-error - `{ error: WidgetError }`: loading or cancelling failed.
+ * @fires swk-order-canceled - `{ order: ClimateOrder }`: the buyer canceled the order; `order` is the canceled order.
+ *
+ * @csspart base - The outer box.
+ * @csspart title - The heading.
+ * @csspart status - The status badge.
+ * @csspart notice - Each notice (delay, substitution, cancellation).
+ * @csspart delay-notice - The delay notice with the new delivery year.
+ * @csspart substitution-notice - The product-substitution notice.
+ * @csspart cancellation - The cancellation notice (reason and date).
+ * @csspart cancellation-reason - The cancellation reason.
+ * @csspart cancel-deadline - The 30-day cancel deadline, or that it has passed.
+ * @csspart details - The list of tons, product, beneficiary, delivery year and amounts.
+ * @csspart timeline - The ordered / confirmed / delivered timeline.
+ * @csspart timeline-step - One step of the timeline.
+ * @csspart deliveries - The deliveries section.
+ * @csspart delivery - One delivery.
+ * @csspart supplier-link - A link to the supplier's information.
+ * @csspart registry-link - A link to a delivery's registry entry.
+ * @csspart certificate-link - A link to the delivery certificate.
+ * @csspart actions - The box around the cancel button.
+ * @csspart cancel-button - The button that asks to cancel the order.
+ * @csspart dialog - The confirmation dialog.
+ * @csspart confirm-button - The dialog's button that cancels the order.
+ * @csspart keep-button - The dialog's button that keeps the order.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @csspart retry-button - The Retry button of the error state.
+ *
+ * @cssprop --swk-color-background - Background of the box.
+ * @cssprop --swk-color-surface - Background of notices and the dialog's backdrop tint.
+ * @cssprop --swk-color-text - Text color.
+ * @cssprop --swk-color-muted - Secondary text color.
+ * @cssprop --swk-color-border - Border color.
+ * @cssprop --swk-color-accent - Links, focus rings and primary buttons.
+ * @cssprop --swk-color-success - Delivered badge.
+ * @cssprop --swk-color-warning - Awaiting-funds badge and notices.
+ * @cssprop --swk-color-danger - Cancel buttons and errors.
+ * @cssprop --swk-radius - Corner radius.
+ * @cssprop --swk-spacing - Inner spacing.
+ * @cssprop --swk-font-family - Font family.
+ * @cssprop --swk-font-size - Base font size.
+ *
+ * @slot - Nothing is slotted; the widget renders everything itself.
+ */
+export class ClimateOrderStatus extends SwkElement {
+  static override styles = [...SwkElement.styles, climateOrderStatusStyles];
+
+  /** The `climorder_…` id to show. */
+  @property({ attribute: 'order-id' }) orderId = '';
+
+  /** Hides the cancel action (the order is only shown). */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** The clock, in milliseconds since the epoch, used for the 30-day cancel windows. Tests inject one. */
+  @property({ attribute: false }) now: () => number = () => Date.now();
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+  @query('[part~="cancel-button"]') private cancelButton!: HTMLButtonElement | null;
+  @query('[part~="title"]') private heading!: HTMLElement | null;
+
+  /** The Idempotency-Key of the cancel the buyer asked for; kept for every retry until it succeeds. */
+  private cancelKey: string | undefined;
+
+  private readonly order = new ResourceController<ClimateOrder>(this, (signal) => this.fetchOrder(signal), {
+    // A GET that lands after a cancel is the newer truth.
+    onValue: () => {
+      if (this.cancellation.status === 'ready') this.cancellation.reset();
+    },
+  });
+
+  private readonly cancellation = new ResourceController<ClimateOrder>(this, (signal) => this.postCancel(signal), {
+    onValue: (order) => this.onCanceled(order),
+  });
+
+  private readonly live = new LiveUpdateController(this, {
+    eventsUrl: () => this.eventsUrl,
+    pollDelay: () => (this.refreshInterval > 0 ? this.refreshInterval * 1000 : null),
+    matches: (event: LiveEvent) => event.id === this.orderId && LIVE_EVENT_TYPES.has(event.type),
+    onUpdate: () => {
+      void this.order.refresh();
+      this.live.reschedule();
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('orderId') || changed.has('endpoint')) {
+      this.cancelKey = undefined;
+      this.cancellation.reset();
+      this.dialog?.close();
+      void this.order.run();
+    }
+  }
+
+  private fetchOrder(signal: AbortSignal): Promise<ClimateOrder> {
+    if (!this.endpoint || !this.orderId) {
+      return Promise.reject(new WidgetRequestError({ kind: 'config', message: 'Set both endpoint and order-id.' }));
+    }
+    return this.fetchJson({ url: endpointUrl(this.endpoint, this.orderId), schema: climateOrderSchema, signal });
+  }
+
+  private postCancel(signal: AbortSignal): Promise<ClimateOrder> {
+    this.cancelKey ??= createIdempotencyKey();
+    return this.fetchJson({
+      url: endpointUrl(this.endpoint, this.orderId, 'cancel'),
+      method: 'POST',
+      body: {},
+      schema: climateOrderSchema,
+      signal,
+      idempotencyKey: this.cancelKey,
+    });
+  }
+
+  private onCanceled(order: ClimateOrder): void {
+    this.cancelKey = undefined;
+    this.dialog?.close();
+    emit(this, 'swk-order-canceled', { order });
+  }
+
+  /** The order on screen: the cancel's answer until a newer GET replaces it. */
+  private get shownOrder(): ClimateOrder | undefined {
+    return this.cancellation.status === 'ready' ? this.cancellation.value : this.order.value;
+  }
+
+  private get nowSeconds(): number {
+    return this.now() / 1000;
+  }
+
+  private openDialog(): void {
+    if (this.cancellation.status === 'loading') return;
+    this.dialog?.showModal();
+  }
+
+  private confirmCancel(): void {
+    // A second click while the POST is in flight must not send another.
+    if (this.cancellation.status === 'loading') return;
+    void this.cancellation.run();
+  }
+
+  private async onDialogClose(): Promise<void> {
+    if (this.cancellation.status === 'error') this.cancellation.reset();
+    await this.updateComplete;
+    (this.cancelButton ?? this.heading)?.focus();
+  }
+
+  private liveText(): string {
+    const m = this.text(climateOrderMessages);
+    const order = this.shownOrder;
+    if (this.cancellation.status === 'loading') return m.canceling;
+    if (this.cancellation.status === 'error') return m.cancelFailed;
+    if (this.cancellation.status === 'ready') return m.canceled;
+    if (this.order.status === 'loading') return this.coreText.loading;
+    if (this.order.status === 'error') return this.coreText.errorTitle;
+    return order ? m.statusAnnouncement(describeEnum(m.statuses, order.status, this.locale)) : '';
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.text(climateOrderMessages);
+    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.order.status === 'loading' ? 'true' : 'false'}>
+      ${renderLiveRegion(this.liveText())}
+      <h2 id="title" part="title" tabindex="-1">${m.title}</h2>
+      ${this.order.render({
+        idle: () => renderLoading(this.locale),
+        loading: () => renderLoading(this.locale),
+        error: (error) => renderError(error, this.locale, () => void this.order.run()),
+        ready: () => this.renderOrder(this.shownOrder!),
+      })}
+    </section>`;
+  }
+
+  private renderOrder(order: ClimateOrder): TemplateResult {
+    const m = this.text(climateOrderMessages);
+    const locale = this.locale;
+    const now = this.nowSeconds;
+    const status = describeEnum(m.statuses, order.status, locale);
+    return html`
+      <p class="status-line">${renderBadge(status, STATUS_TONES[order.status] ?? 'neutral')}</p>
+      ${renderNotices(order, now, locale, m)} ${renderDetails(order, locale, m)} ${renderTimeline(order, locale, m)}
+      ${renderDeliveries(order, locale, m)} ${!this.readonly && canCancelOrder(order, now) ? this.renderCancel(order) : nothing}
+    `;
+  }
+
+  private renderCancel(order: ClimateOrder): TemplateResult {
+    const m = this.text(climateOrderMessages);
+    const busy = this.cancellation.status === 'loading';
+    const failed = this.cancellation.status === 'error';
+    const busyAttrs = (label: string) => ({ label: busy ? m.canceling : label, busy: busy ? 'true' : 'false' });
+    const opener = busyAttrs(m.cancelOrder);
+    const confirm = busyAttrs(failed ? this.coreText.retry : m.cancelOrder);
+    return html`<div part="actions" class="actions">
+        <button part="cancel-button" class="danger" type="button" aria-haspopup="dialog" aria-busy=${opener.busy} aria-disabled=${opener.busy} @click=${this.openDialog}>
+          ${opener.label}
+        </button>
+      </div>
+      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-body" @close=${this.onDialogClose}>
+        <h3 id="dialog-title">${m.confirmTitle}</h3>
+        <p id="dialog-body">${m.confirmBody} ${inRefundWindow(order, this.nowSeconds) ? m.confirmRefund : ''}</p>
+        ${failed ? renderError(this.cancellation.error!, this.locale, undefined, { title: m.cancelFailed }) : nothing}
+        <div class="actions">
+          <button part="keep-button" class="secondary" type="button" @click=${() => this.dialog?.close()}>${m.keepOrder}</button>
+          <button part="confirm-button" class="danger" type="button" aria-busy=${confirm.busy} aria-disabled=${confirm.busy} @click=${this.confirmCancel}>
+            ${confirm.label}
+          </button>
+        </div>
+      </dialog>`;
+  }
+}
