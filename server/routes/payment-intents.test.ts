@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createBackend } from '../app.js';
+import type { PublishedEvent } from '../event-hub.js';
+import { SEEDED_PAYMENTS, settlePayment } from '../simulator/payment-intents.js';
+import { call, startFakeStripeApi } from '../test-support/fake-stripe-api.js';
+import { paymentIntentRoutes } from './payment-intents.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const stripeIntent = {
+  id: 'pi_123',
+  object: 'payment_intent',
+  status: 'succeeded',
+  amount: 1000,
+  currency: 'usd',
+  client_secret: 'pi_123_secret_abc',
+  latest_charge: { id: 'ch_123', object: 'charge', captured: true, balance_transaction: null, transfer: null, application_fee: null },
+};
+
+describe('GET /payment_intents/:id in stripe mode', () => {
+  let fake: Awaited<ReturnType<typeof startFakeStripeApi>>;
+  before(async () => {
+    fake = await startFakeStripeApi([
+      (r) => (r.path === '/v1/payment_intents/pi_123' ? { body: stripeIntent } : undefined),
+      (r) =>
+        r.path === '/v1/payment_intents/pi_gone'
+          ? { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: "No such payment_intent: 'pi_gone'" } } }
+          : undefined,
+    ]);
+  });
+  after(() => fake.close());
+
+  it('retrieves with latest_charge.balance_transaction expanded and drops the client_secret', async () => {
+    const backend = fake.backend({}, [paymentIntentRoutes]);
+    const response = await call(backend, '/payment_intents/pi_123');
+    assert.equal(response.status, 200);
+    const request = fake.requests.at(-1)!;
+    assert.equal(request.method, 'GET');
+    assert.equal(request.path, '/v1/payment_intents/pi_123');
+    assert.deepEqual(request.query.getAll('expand[0]'), ['latest_charge.balance_transaction']);
+    assert.equal(request.headers['stripe-account'], undefined);
+    const body = (await response.json()) as Json;
+    assert.equal(body.id, 'pi_123');
+    assert.equal(body.latest_charge.id, 'ch_123');
+    assert.equal('client_secret' in body, false);
+    assert.equal('lastResponse' in body, false);
+  });
+
+  it('acts for the connected account resolveStripeAccount names', async () => {
+    const backend = fake.backend({ resolveStripeAccount: () => 'acct_connected' }, [paymentIntentRoutes]);
+    assert.equal((await call(backend, '/payment_intents/pi_123')).status, 200);
+    assert.equal(fake.requests.at(-1)!.headers['stripe-account'], 'acct_connected');
+  });
+
+  it("passes Stripe's error body and status through", async () => {
+    const backend = fake.backend({}, [paymentIntentRoutes]);
+    const response = await call(backend, '/payment_intents/pi_gone');
+    assert.equal(response.status, 404);
+    const body = (await response.json()) as Json;
+    assert.deepEqual(body.error, { type: 'invalid_request_error', code: 'resource_missing', message: "No such payment_intent: 'pi_gone'" });
+    assert.match(response.headers.get('request-id') ?? '', /^req_fake_/);
+  });
+
+  it('answers 404 for an id that is not a PaymentIntent id, without asking Stripe', async () => {
+    const backend = fake.backend({}, [paymentIntentRoutes]);
+    const before = fake.requests.length;
+    for (const id of ['ch_123', 'pi_..%2F..%2Fcustomers', encodeURIComponent('<img src=x onerror=alert(1)>')]) {
+      const response = await call(backend, `/payment_intents/${id}`);
+      assert.equal(response.status, 404);
+      assert.equal(((await response.json()) as Json).error.code, 'resource_missing');
+    }
+    assert.equal(fake.requests.length, before);
+  });
+
+  it('has no simulator controls', async () => {
+    const backend = fake.backend({}, [paymentIntentRoutes]);
+    const response = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', body: '{}' });
+    assert.equal(response.status, 404);
+  });
+});
+
+async function until(predicate: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function simulator() {
+  const backend = createBackend({}, [paymentIntentRoutes]);
+  const published: PublishedEvent[] = [];
+  backend.hub.subscribe((event) => published.push(event));
+  return { backend, published };
+}
+
+async function intent(backend: ReturnType<typeof createBackend>, id: string): Promise<Json> {
+  const response = await call(backend, `/payment_intents/${id}`);
+  assert.equal(response.status, 200);
+  return (await response.json()) as Json;
+}
+
+describe('payment intents in simulator mode', () => {
+  it('seeds every outcome the widget shows, without client secrets', async () => {
+    const { backend } = simulator();
+    const statuses: Record<string, string> = {};
+    for (const id of Object.values(SEEDED_PAYMENTS)) {
+      const body = await intent(backend, id);
+      assert.equal('client_secret' in body, false, id);
+      statuses[id] = body.status;
+    }
+    assert.deepEqual(new Set(Object.values(statuses)), new Set(['succeeded', 'processing', 'requires_capture', 'canceled', 'requires_payment_method']));
+    const failed = await intent(backend, SEEDED_PAYMENTS.failed);
+    assert.equal(failed.last_payment_error.code, 'card_declined');
+    const pending = await intent(backend, SEEDED_PAYMENTS.pendingConnect);
+    assert.equal(pending.latest_charge.balance_transaction, null);
+    assert.equal(pending.latest_charge.transfer, null);
+    assert.equal(pending.latest_charge.application_fee, null);
+    assert.equal(pending.latest_charge.transfer_data.destination, 'acct_sim_destination');
+    const settled = await intent(backend, SEEDED_PAYMENTS.settledJpy);
+    const txn = settled.latest_charge.balance_transaction;
+    assert.equal(txn.object, 'balance_transaction');
+    assert.equal(txn.currency, 'jpy');
+    assert.equal(txn.net, 5000 - txn.fee);
+  });
+
+  it('answers 404 in Stripe\'s shape for an unknown payment', async () => {
+    const { backend } = simulator();
+    const response = await call(backend, '/payment_intents/pi_missing');
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as Json).error.type, 'invalid_request_error');
+  });
+
+  it('settles a Connect payment part by part with the signed webhooks Stripe sends', async () => {
+    const { backend, published } = simulator();
+    const events = (await settlePayment(backend.simulator, SEEDED_PAYMENTS.pendingConnect))!;
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['charge.updated', 'transfer.created', 'charge.updated', 'application_fee.created', 'charge.updated'],
+    );
+    const previous = events.filter((e) => e.type === 'charge.updated').map((e) => (e.data as Json).previous_attributes);
+    assert.deepEqual(previous, [{ balance_transaction: null }, { transfer: null }, { application_fee: null }]);
+    // Every event went through the verified webhook path: the hub only hears verified ones.
+    assert.deepEqual(
+      published.map((e) => `${e.type} ${e.object}`),
+      ['charge.updated charge', 'transfer.created transfer', 'charge.updated charge', 'application_fee.created application_fee', 'charge.updated charge'],
+    );
+    const chargeId = published[0]!.id;
+    assert.equal(published[1]!.id.startsWith('tr_'), true);
+    assert.equal(published[3]!.id.startsWith('fee_'), true);
+    const body = await intent(backend, SEEDED_PAYMENTS.pendingConnect);
+    assert.equal(body.latest_charge.id, chargeId);
+    assert.equal(body.latest_charge.balance_transaction.object, 'balance_transaction');
+    assert.equal(body.latest_charge.transfer, published[1]!.id);
+    assert.equal(body.latest_charge.application_fee, published[3]!.id);
+    // Settling again finds nothing missing and sends nothing.
+    assert.deepEqual(await settlePayment(backend.simulator, SEEDED_PAYMENTS.pendingConnect), []);
+    assert.equal(published.length, 5);
+  });
+
+  it('starts a payment whose parts arrive after their delays (control route)', async () => {
+    const { backend, published } = simulator();
+    const started = await call(backend, '/simulator/payment_intents/async_capture', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ connect: true, delaysMs: [20, 500, 550] }),
+    });
+    assert.equal(started.status, 200);
+    const { id } = (await started.json()) as { id: string };
+    const fresh = await intent(backend, id);
+    assert.equal(fresh.status, 'succeeded');
+    assert.equal(fresh.latest_charge.captured, true);
+    assert.equal(fresh.latest_charge.balance_transaction, null);
+    assert.equal(published.length, 0);
+    await until(() => published.length > 0, 'the balance transaction');
+    assert.deepEqual(published.map((e) => e.type), ['charge.updated']);
+    assert.equal((await intent(backend, id)).latest_charge.transfer, null);
+    await until(() => published.length >= 5, 'the Connect parts');
+    assert.deepEqual(published.map((e) => e.type), ['charge.updated', 'transfer.created', 'charge.updated', 'application_fee.created', 'charge.updated']);
+    const done = await intent(backend, id);
+    assert.equal(typeof done.latest_charge.balance_transaction.fee, 'number');
+    assert.match(done.latest_charge.transfer, /^tr_/);
+  });
+
+  it('a payment without Connect gets only its balance transaction; settle route delivers it now', async () => {
+    const { backend, published } = simulator();
+    const started = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', body: JSON.stringify({ currency: 'jpy', delaysMs: [600_000] }) });
+    const { id } = (await started.json()) as { id: string };
+    const response = await call(backend, `/simulator/payment_intents/${id}/settle`, { method: 'POST' });
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { id, delivered: ['charge.updated'] });
+    assert.deepEqual(published.map((e) => e.type), ['charge.updated']);
+    const body = await intent(backend, id);
+    assert.equal(body.currency, 'jpy');
+    assert.equal(body.latest_charge.balance_transaction.currency, 'jpy');
+    assert.equal('transfer' in body.latest_charge, false);
+    assert.equal((await call(backend, '/simulator/payment_intents/pi_nope/settle', { method: 'POST' })).status, 404);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Charge, PaymentIntent } from '../schemas/payment-intent.js';
+
+/** The parts of a charge that asynchronous capture fills in after the PaymentIntent succeeded. */
+export type SettlementPart = 'balance_transaction' | 'transfer' | 'application_fee';
+
+/** Stripe's SLA for `charge.updated` after an asynchronous capture: one hour. */
+export const CAPTURE_SLA_MS = 60 * 60 * 1000;
+/** Polling backs off to at most once a minute (unless the site asked for a slower interval). */
+const MAX_POLL_MS = 60 * 1000;
+
+/** The latest charge when the backend expanded it; an id alone tells nothing about settlement. */
+export function expandedCharge(intent: PaymentIntent): Charge | undefined {
+  const charge = intent.latest_charge;
+  return charge && typeof charge === 'object' ? charge : undefined;
+}
+
+/** A destination charge gets a transfer; one with an application fee amount gets an application fee. */
+export function expectsTransfer(intent: PaymentIntent, charge: Charge): boolean {
+  return Boolean(charge.transfer ?? charge.transfer_data?.destination ?? intent.transfer_data?.destination);
+}
+
+export function expectsApplicationFee(intent: PaymentIntent, charge: Charge): boolean {
+  return Boolean(charge.application_fee) || (charge.application_fee_amount ?? intent.application_fee_amount ?? 0) > 0;
+}
+
+/** What Stripe still owes for a succeeded payment: each expected part that is still null. */
+export function pendingParts(intent: PaymentIntent): SettlementPart[] {
+  const charge = expandedCharge(intent);
+  if (intent.status !== 'succeeded' || !charge) return [];
+  const pending: SettlementPart[] = [];
+  if (charge.balance_transaction == null) pending.push('balance_transaction');
+  if (expectsTransfer(intent, charge) && charge.transfer == null) pending.push('transfer');
+  if (expectsApplicationFee(intent, charge) && charge.application_fee == null) pending.push('application_fee');
+  return pending;
+}
+
+/** Whether checking again can change what is shown without anyone acting: settlement or processing. */
+export function awaitsStripe(intent: PaymentIntent): boolean {
+  return intent.status === 'processing' || pendingParts(intent).length > 0;
+}
+
+/** When Stripe should have sent everything: an hour after the charge (or the payment) was created. */
+export function slaDeadlineMs(intent: PaymentIntent, firstSeenMs: number): number {
+  const created = expandedCharge(intent)?.created ?? intent.created;
+  const start = typeof created === 'number' && Number.isFinite(created) ? created * 1000 : firstSeenMs;
+  return start + CAPTURE_SLA_MS;
+}
+
+/**
+ * The next poll: the site's interval doubled per poll without news, at most a minute, and never past
+ * the SLA deadline for pending settlement parts; null to stop.
+ */
+export function nextPollMs(options: { intervalSeconds: number; polls: number; nowMs: number; deadlineMs: number | undefined }): number | null {
+  const { intervalSeconds, polls, nowMs, deadlineMs } = options;
+  if (!Number.isFinite(intervalSeconds) || intervalSeconds <= 0) return null;
+  const interval = intervalSeconds * 1000;
+  const delay = Math.min(interval * 2 ** Math.min(polls, 30), Math.max(MAX_POLL_MS, interval));
+  if (deadlineMs === undefined) return delay;
+  const left = deadlineMs - nowMs;
+  return left > 0 ? Math.min(delay, left) : null;
+}

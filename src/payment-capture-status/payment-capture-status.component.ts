@@ -1,0 +1,290 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { endpointUrl } from '../core/backend-client.js';
+import { WidgetRequestError } from '../core/errors.js';
+import { emit } from '../core/events.js';
+import { formatMoney } from '../core/format.js';
+import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
+import { ResourceController } from '../core/resource-controller.js';
+import { SwkElement } from '../core/swk-element.js';
+import { describeEnum, renderError, renderLiveRegion, renderLoading, type Tone } from '../core/templates.js';
+import { paymentIntentSchema, type Charge, type PaymentIntent } from '../schemas/payment-intent.js';
+import { awaitsStripe, expandedCharge, expectsApplicationFee, expectsTransfer, nextPollMs, pendingParts, slaDeadlineMs } from './capture-state.js';
+import { messages, type PaymentCaptureMessages } from './payment-capture-status.messages.js';
+import { styles } from './payment-capture-status.styles.js';
+
+/** Detail of `swk-capture-settled`. */
+export interface CaptureSettledDetail {
+  /** The charge with its balance transaction (and, for Connect, transfer and application fee). */
+  charge: Charge;
+}
+
+const TONES: Record<string, Tone> = { succeeded: 'success', processing: 'info', requires_capture: 'warning', failed: 'danger' };
+/** Live events that bring a part we cannot know the id of in advance (their object is the new transfer / fee). */
+const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
+
+/**
+ * Shows the outcome of a PaymentIntent. After an asynchronous capture Stripe fills in the charge's
+ * balance transaction (and, for Connect, transfer and application fee) up to an hour later: the widget
+ * shows those parts as pending, keeps checking (`events-url` and/or `refresh-interval`, backing off to
+ * once a minute, giving up after the hour), then shows fee, net, transfer and application fee.
+ *
+ * Live events refetch when their id is the payment's, its charge's or one of the ids shown, and, while
+ * a transfer or application fee is pending, on any `transfer.created` / `application_fee.created`
+ * (the stream carries only the new object's id, which cannot be matched beforehand).
+ *
+ * @summary Payment status with asynchronous-capture settlement (fee, net, transfer, application fee).
+ *
+ * @fires swk-load - `{ object: PaymentIntent }` after each successful fetch (the `client_secret` removed).
+ * @fires swk-error - `{ error: WidgetError }` when the payment cannot be loaded.
+ * @fires swk-capture-settled - `{ charge: Charge }` once, when every part that was pending while shown has arrived.
+ *
+ * @csspart base - The outer box.
+ * @csspart title - The heading.
+ * @csspart status - The payment status badge.
+ * @csspart summary - The sentence describing the status.
+ * @csspart details - The list of amounts and settlement parts.
+ * @csspart amount - The payment amount.
+ * @csspart captured - The captured amount (succeeded payments).
+ * @csspart capturable - The amount that can still be captured (requires_capture).
+ * @csspart reason - The cancellation reason, or the failure message of a failed payment.
+ * @csspart fee - Stripe's fee, from the balance transaction.
+ * @csspart net - The net amount, from the balance transaction.
+ * @csspart balance-transaction - The balance transaction id, when the backend did not expand it.
+ * @csspart transfer - The transfer to the connected account (destination charges).
+ * @csspart application-fee - The application fee (Connect).
+ * @csspart pending - Each "pending" badge of a part not yet finalised.
+ * @csspart notice - The note while parts are pending.
+ * @csspart overdue - The "still pending, check later" note after the one-hour SLA.
+ * @csspart check-button - The "Check again" button in the overdue note.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @csspart retry-button - The Retry button of the error state.
+ *
+ * @cssprop --swk-color-background - Box background.
+ * @cssprop --swk-color-text - Text color.
+ * @cssprop --swk-color-muted - Labels.
+ * @cssprop --swk-color-border - Box border.
+ * @cssprop --swk-color-accent - Buttons and focus ring.
+ * @cssprop --swk-color-success - Succeeded badge.
+ * @cssprop --swk-color-warning - Pending badges and notes.
+ * @cssprop --swk-color-danger - Failed badge and errors.
+ * @cssprop --swk-radius - Corner radius.
+ * @cssprop --swk-spacing - Inner spacing.
+ * @cssprop --swk-font-family - Font.
+ *
+ * @slot - This element has no slots.
+ */
+export class PaymentCaptureStatus extends SwkElement {
+  static override styles = [...SwkElement.styles, styles];
+
+  /** The PaymentIntent to show (`pi_…`); fetched as `GET {endpoint}/{payment-intent-id}`. */
+  @property({ attribute: 'payment-intent-id' }) paymentIntentId = '';
+
+  /** Milliseconds since the epoch; replace it to test the one-hour SLA. */
+  @property({ attribute: false }) clock: () => number = () => Date.now();
+
+  private polls = 0;
+  private firstSeenMs = 0;
+  private sawPending = false;
+  private settledAnnounced = false;
+  private deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly resource = new ResourceController<PaymentIntent>(this, (signal) => this.load(signal), {
+    onValue: (intent, previous) => this.onValue(intent, previous),
+  });
+
+  private readonly live = new LiveUpdateController(this, {
+    eventsUrl: () => this.eventsUrl,
+    pollDelay: () => this.pollDelay(),
+    matches: (event) => this.concerns(event),
+    onUpdate: (event) => {
+      if (!event) this.polls += 1;
+      void this.resource.refresh();
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('paymentIntentId') || changed.has('endpoint')) {
+      this.polls = 0;
+      this.firstSeenMs = this.clock();
+      this.sawPending = false;
+      this.settledAnnounced = false;
+      void this.resource.run();
+    }
+  }
+
+  protected override updated(): void {
+    this.scheduleDeadlineRender();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.deadlineTimer);
+  }
+
+  private async load(signal: AbortSignal): Promise<PaymentIntent> {
+    if (!this.endpoint || !this.paymentIntentId) {
+      throw new WidgetRequestError({ kind: 'config', message: 'Set both endpoint and payment-intent-id.' });
+    }
+    const intent = await this.fetchJson({ url: endpointUrl(this.endpoint, this.paymentIntentId), schema: paymentIntentSchema, signal });
+    // A backend should never send it; if one does, it goes no further than here.
+    delete intent.client_secret;
+    return intent;
+  }
+
+  private onValue(intent: PaymentIntent, previous: PaymentIntent | undefined): void {
+    const pending = pendingParts(intent).length;
+    if (previous && pendingParts(previous).length > pending) this.polls = 0;
+    if (pending > 0) this.sawPending = true;
+    const charge = expandedCharge(intent);
+    if (pending === 0 && this.sawPending && !this.settledAnnounced && charge) {
+      this.settledAnnounced = true;
+      emit(this, 'swk-capture-settled', { charge });
+    }
+    this.live.reschedule();
+  }
+
+  private deadlineMs(intent: PaymentIntent): number | undefined {
+    return pendingParts(intent).length > 0 ? slaDeadlineMs(intent, this.firstSeenMs) : undefined;
+  }
+
+  private isOverdue(intent: PaymentIntent): boolean {
+    const deadline = this.deadlineMs(intent);
+    return deadline !== undefined && this.clock() >= deadline;
+  }
+
+  private pollDelay(): number | null {
+    const intent = this.resource.value;
+    if (this.resource.status !== 'ready' || !intent || !awaitsStripe(intent)) return null;
+    return nextPollMs({ intervalSeconds: this.refreshInterval, polls: this.polls, nowMs: this.clock(), deadlineMs: this.deadlineMs(intent) });
+  }
+
+  private concerns(event: LiveEvent): boolean {
+    const intent = this.resource.value;
+    if (!intent) return false;
+    const charge = expandedCharge(intent);
+    const ids = [intent.id, typeof intent.latest_charge === 'string' ? intent.latest_charge : charge?.id];
+    for (const ref of [charge?.balance_transaction, charge?.transfer, charge?.application_fee]) {
+      ids.push(typeof ref === 'string' ? ref : ref?.id);
+    }
+    if (ids.includes(event.id)) return true;
+    const pending = pendingParts(intent);
+    return ARRIVAL_EVENTS.has(event.type) && (pending.includes('transfer') || pending.includes('application_fee'));
+  }
+
+  /** Re-renders when the SLA passes, so the overdue state shows even without polling. */
+  private scheduleDeadlineRender(): void {
+    clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = undefined;
+    const intent = this.resource.status === 'ready' ? this.resource.value : undefined;
+    const deadline = intent && this.deadlineMs(intent);
+    const left = deadline === undefined ? 0 : deadline - this.clock();
+    if (left > 0) this.deadlineTimer = setTimeout(() => this.requestUpdate(), Math.min(left, 2 ** 31 - 1));
+  }
+
+  override render(): TemplateResult {
+    const m = this.text(messages);
+    const body = this.resource.render({
+      idle: () => renderLoading(this.locale, m.loading),
+      loading: () => renderLoading(this.locale, m.loading),
+      ready: (intent) => this.renderIntent(intent, m),
+      error: (error) => renderError(error, this.locale, () => void this.resource.run(), { title: m.errorTitle }),
+    });
+    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.resource.status === 'loading' ? 'true' : 'false'}>
+      <h2 id="title" part="title">${m.title}</h2>
+      ${body}
+      ${renderLiveRegion(this.announcement(m))}
+    </section>`;
+  }
+
+  private statusKey(intent: PaymentIntent): string {
+    return intent.status === 'requires_payment_method' && intent.last_payment_error ? 'failed' : intent.status;
+  }
+
+  private announcement(m: PaymentCaptureMessages): string {
+    const intent = this.resource.status === 'ready' ? this.resource.value : undefined;
+    if (!intent) return this.resource.status === 'error' ? '' : m.loading;
+    const status = describeEnum(m.statuses, this.statusKey(intent), this.locale);
+    if (pendingParts(intent).length > 0) return this.isOverdue(intent) ? m.announceOverdue : m.announcePending(status);
+    return this.sawPending ? m.announceSettled(status) : status;
+  }
+
+  private renderIntent(intent: PaymentIntent, m: PaymentCaptureMessages): TemplateResult {
+    const key = this.statusKey(intent);
+    const summary = Object.hasOwn(m.summaries, key) ? m.summaries[key as keyof typeof m.summaries] : undefined;
+    const money = (amount: number, currency?: string | null) => formatMoney(amount, currency || intent.currency, this.locale);
+    const charge = expandedCharge(intent);
+    return html`<div class="header">
+        <span part="status" class="badge" data-tone=${TONES[key] ?? 'neutral'}>${describeEnum(m.statuses, key, this.locale)}</span>
+      </div>
+      ${summary ? html`<p part="summary">${summary}</p>` : nothing}
+      <dl class="terms" part="details">
+        ${this.term(m.amount, money(intent.amount), 'amount')}
+        ${intent.status === 'succeeded' && typeof charge?.amount_captured === 'number'
+          ? this.term(m.captured, money(charge.amount_captured, charge.currency), 'captured')
+          : nothing}
+        ${intent.status === 'requires_capture' && typeof intent.amount_capturable === 'number'
+          ? this.term(m.capturable, money(intent.amount_capturable), 'capturable')
+          : nothing}
+        ${intent.status === 'canceled' && intent.cancellation_reason
+          ? this.term(m.cancellationReason, describeEnum(m.cancellationReasons, intent.cancellation_reason, this.locale), 'reason')
+          : nothing}
+        ${key === 'failed' && intent.last_payment_error?.message ? this.term(m.failureReason, intent.last_payment_error.message, 'reason') : nothing}
+        ${intent.status === 'succeeded' && charge ? this.renderSettlement(intent, charge, m) : nothing}
+      </dl>
+      ${this.renderNote(intent, m)}`;
+  }
+
+  private renderSettlement(intent: PaymentIntent, charge: Charge, m: PaymentCaptureMessages): unknown[] {
+    const pending = html`<span part="pending" class="badge" data-tone="warning">${m.pending}</span>`;
+    const rows: unknown[] = [];
+    const txn = charge.balance_transaction;
+    if (typeof txn === 'string') {
+      rows.push(this.term(m.balanceTransaction, txn, 'balance-transaction'));
+    } else {
+      rows.push(
+        this.term(m.fee, txn ? formatMoney(txn.fee, txn.currency, this.locale) : pending, 'fee'),
+        this.term(m.net, txn ? formatMoney(txn.net, txn.currency, this.locale) : pending, 'net'),
+      );
+    }
+    if (expectsTransfer(intent, charge)) {
+      const transfer = charge.transfer;
+      const shown = !transfer
+        ? pending
+        : typeof transfer === 'string'
+          ? transfer
+          : typeof transfer.amount === 'number'
+            ? `${formatMoney(transfer.amount, transfer.currency || charge.currency || intent.currency, this.locale)} (${transfer.id})`
+            : transfer.id;
+      rows.push(this.term(m.transfer, shown, 'transfer'));
+    }
+    if (expectsApplicationFee(intent, charge)) {
+      const fee = charge.application_fee;
+      const id = typeof fee === 'string' ? fee : fee?.id;
+      const amount = typeof fee === 'object' && typeof fee?.amount === 'number' ? fee.amount : charge.application_fee_amount;
+      const currency = (typeof fee === 'object' && fee?.currency) || charge.currency || intent.currency;
+      const shown = !id ? pending : typeof amount === 'number' ? `${formatMoney(amount, currency, this.locale)} (${id})` : id;
+      rows.push(this.term(m.applicationFee, shown, 'application-fee'));
+    }
+    return rows;
+  }
+
+  private renderNote(intent: PaymentIntent, m: PaymentCaptureMessages): TemplateResult | typeof nothing {
+    if (pendingParts(intent).length === 0) return nothing;
+    if (!this.isOverdue(intent)) return html`<p part="notice" class="notice">${m.pendingNote}</p>`;
+    const busy = this.resource.refreshing;
+    return html`<div part="overdue" class="notice">
+      <p>${m.overdue}</p>
+      <button part="check-button" class="secondary" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => {
+        if (!busy) void this.resource.refresh();
+      }}>
+        ${m.checkAgain}
+      </button>
+    </div>`;
+  }
+
+  private term(label: string, value: unknown, name: string): TemplateResult {
+    return html`<dt>${label}</dt><dd part=${name}>${value}</dd>`;
+  }
+}
