@@ -4,6 +4,15 @@ import type { Clock } from './clock.js';
 const MINUTE_MS = 60_000;
 const SECOND_MS = 1_000;
 
+/**
+ * Milliseconds until `formatDuration(secondsLeft(…))` (token-state.ts) shows another value: each second in the last
+ * minute; above it, when the rounded-up seconds drop below a whole minute.
+ */
+export function msUntilDisplayChanges(remainingMs: number): number {
+  if (remainingMs <= MINUTE_MS) return remainingMs % SECOND_MS || SECOND_MS;
+  return (remainingMs - (MINUTE_MS - SECOND_MS)) % MINUTE_MS || MINUTE_MS;
+}
+
 export interface CountdownOptions {
   clock: () => Clock;
   /** The moment (ms since the epoch) to count down to, or undefined for no countdown. */
@@ -11,8 +20,8 @@ export interface CountdownOptions {
 }
 
 /**
- * Re-renders the host when the shown countdown changes: at each whole minute left, then each second
- * in the last minute, and once at the deadline. Runs only while the host is connected.
+ * Re-renders the host when the shown countdown changes (see `msUntilDisplayChanges`) and once at
+ * the deadline. Runs only while the host is connected.
  */
 export class CountdownController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
@@ -29,6 +38,8 @@ export class CountdownController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    // Time passed while away: show the current value, not the one from before.
+    this.host.requestUpdate();
     this.schedule();
   }
 
@@ -56,9 +67,7 @@ export class CountdownController implements ReactiveController {
     const clock = this.options.clock();
     const remaining = deadline - clock.now();
     if (remaining <= 0) return;
-    // Wake when the floored minutes (or, in the last minute, seconds) change.
-    const step = remaining > MINUTE_MS ? MINUTE_MS : SECOND_MS;
-    const delay = remaining % step || step;
+    const delay = msUntilDisplayChanges(remaining);
     this.scheduledFor = { deadline, clock };
     this.handle = clock.setTimeout(() => {
       this.scheduledFor = undefined;

@@ -13,7 +13,7 @@ import { systemClock, type Clock } from './clock.js';
 import { CountdownController } from './countdown-controller.js';
 import { CARD_BRANDS, sptMessages } from './spt-token-status.messages.js';
 import { sptTokenStatusStyles } from './spt-token-status.styles.js';
-import { announcementStep, tokenState, type TokenState } from './token-state.js';
+import { announcementStep, secondsLeft, tokenState, type TokenState } from './token-state.js';
 
 export type { Clock } from './clock.js';
 
@@ -162,7 +162,7 @@ export class SptTokenStatus extends SwkElement {
     else if (state.kind === 'expired') this.announcement = m.announceExpired;
     else if (state.remainingMs === undefined) this.announcement = m.states.active;
     else {
-      const timeLeft = formatDuration(state.remainingMs / 1000, this.locale);
+      const timeLeft = formatDuration(secondsLeft(state.remainingMs), this.locale);
       this.announcement = wasActive ? m.announceTimeLeft(timeLeft) : m.announceActive(timeLeft);
     }
   }
@@ -206,7 +206,7 @@ export class SptTokenStatus extends SwkElement {
         </dd>
         ${state.kind === 'active' && state.remainingMs !== undefined
           ? html`<dt>${m.timeLeftLabel}</dt>
-              <dd><span part="countdown" class="countdown" role="timer">${formatDuration(state.remainingMs / 1000, this.locale)}</span></dd>`
+              <dd><span part="countdown" class="countdown" role="timer">${formatDuration(secondsLeft(state.remainingMs), this.locale)}</span></dd>`
           : nothing}
         ${this.renderPaymentMethod(token)}
         ${state.kind === 'deactivated'

@@ -16,11 +16,21 @@ export function tokenState(token: SharedPaymentGrantedToken, nowMs: number): Tok
   return remainingMs > 0 ? { kind: 'active', remainingMs } : { kind: 'expired' };
 }
 
+/** Whole seconds left, rounded up: "1 sec" until the very end, never "0 sec" while still active. */
+export function secondsLeft(remainingMs: number): number {
+  return Math.ceil(remainingMs / 1000);
+}
+
 /** Seconds left at which the countdown is announced (not every tick). */
 const ANNOUNCE_AT_SECONDS = [3600, 600, 300, 60, 10];
 
-/** Which announcement step `remainingMs` falls in; changes only when a threshold is crossed. */
+/**
+ * Which announcement step `remainingMs` falls in. Judged on what the countdown shows (whole minutes
+ * above one minute), so "10 min" is announced as soon as it appears.
+ */
 export function announcementStep(remainingMs: number | undefined): number {
   if (remainingMs === undefined) return 0;
-  return ANNOUNCE_AT_SECONDS.filter((seconds) => remainingMs <= seconds * 1000).length;
+  const seconds = secondsLeft(remainingMs);
+  const shown = seconds > 60 ? Math.floor(seconds / 60) * 60 : seconds;
+  return ANNOUNCE_AT_SECONDS.filter((threshold) => shown <= threshold).length;
 }

@@ -1,0 +1,104 @@
+import { expect } from '@open-wc/testing';
+import { until } from '../helpers.js';
+import { FakeClock } from './fake-clock.js';
+import { grantedToken, liveText, mountToken, partText, T0, T0_SECONDS, untilText } from './fixtures.js';
+
+/** Stands in for the browser's EventSource so a test can push `GET /events` messages. */
+class FakeEventSource extends EventTarget {
+  static instances: FakeEventSource[] = [];
+  readonly url: string;
+  closed = false;
+
+  constructor(url: string) {
+    super();
+    this.url = url;
+    FakeEventSource.instances.push(this);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  push(event: { type: string; id: string; object: string }): void {
+    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(event) }));
+  }
+}
+
+const used = grantedToken({ deactivated_at: T0_SECONDS + 5, deactivated_reason: 'consumed' });
+
+describe('<spt-token-status> live updates', () => {
+  const realEventSource = globalThis.EventSource;
+  beforeEach(() => {
+    FakeEventSource.instances = [];
+    globalThis.EventSource = FakeEventSource as unknown as typeof EventSource;
+  });
+  afterEach(() => {
+    globalThis.EventSource = realEventSource;
+  });
+
+  it('refetches on this token\'s used/deactivated events only', async () => {
+    let answer: object = grantedToken();
+    const { el, calls } = await mountToken(() => ({ json: answer }), { eventsUrl: '/api/events' });
+    await untilText(el, 'Active');
+    const source = FakeEventSource.instances[0]!;
+    expect(source.url).to.equal('/api/events');
+
+    source.push({ type: 'shared_payment.granted_token.used', id: 'spt_other', object: 'shared_payment.granted_token' });
+    source.push({ type: 'charge.updated', id: 'spt_123', object: 'charge' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).to.have.length(1);
+
+    answer = used;
+    source.push({ type: 'shared_payment.granted_token.used', id: 'spt_123', object: 'shared_payment.granted_token' });
+    await untilText(el, 'Used up (limit reached)');
+    expect(calls).to.have.length(2);
+    expect(partText(el, 'status')).to.equal('Deactivated');
+    expect(liveText(el)).to.equal('Token deactivated: Used up (limit reached).');
+    await expect(el).to.be.accessible();
+
+    el.remove();
+    expect(source.closed).to.equal(true);
+  });
+
+  it('refetches on a deactivated event and shows the revocation', async () => {
+    let answer: object = grantedToken();
+    const { el } = await mountToken(() => ({ json: answer }), { eventsUrl: '/api/events', lang: 'ja' });
+    await untilText(el, '有効');
+    answer = grantedToken({ deactivated_at: T0_SECONDS, deactivated_reason: 'revoked' });
+    FakeEventSource.instances[0]!.push({ type: 'shared_payment.granted_token.deactivated', id: 'spt_123', object: 'shared_payment.granted_token' });
+    await untilText(el, 'エージェントが取り消しました');
+    expect(partText(el, 'status')).to.equal('無効');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires swk-token-expired once when the backend confirms an expiry the widget already showed', async () => {
+    const clock = new FakeClock(T0);
+    const limits = { currency: 'usd', max_amount: 900, expires_at: T0_SECONDS + 30 };
+    let answer: object = grantedToken({ usage_limits: limits });
+    const { el } = await mountToken(() => ({ json: answer }), { eventsUrl: '/api/events', clock });
+    const fired: string[] = [];
+    el.addEventListener('swk-token-expired', (e) => fired.push(e.detail.token.id));
+    await untilText(el, 'Active');
+    clock.tick(30_000);
+    await untilText(el, 'Expired');
+    answer = grantedToken({ usage_limits: limits, deactivated_at: T0_SECONDS + 31, deactivated_reason: 'expired' });
+    FakeEventSource.instances[0]!.push({ type: 'shared_payment.granted_token.deactivated', id: 'spt_123', object: 'shared_payment.granted_token' });
+    await untilText(el, 'Reason');
+    expect(partText(el, 'reason')).to.equal('Expired');
+    expect(fired).to.deep.equal(['spt_123']);
+  });
+
+  it('polls with refresh-interval and keeps the token on screen while refreshing', async () => {
+    let answer: object = grantedToken();
+    const { el, calls } = await mountToken(() => ({ json: answer, delayMs: 20 }), { refreshInterval: 0.05 });
+    await untilText(el, 'Active');
+    await until(() => calls.length >= 2, 'a poll');
+    expect(el.shadowRoot!.querySelector('[part="loading"]'), 'no loading flash on refresh').to.equal(null);
+    answer = used;
+    await untilText(el, 'Deactivated');
+    el.remove();
+    const count = calls.length;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(calls.length, 'no polling once removed').to.equal(count);
+  });
+});
