@@ -1,5 +1,6 @@
 import type { DemoSection } from '../shell.js';
 import { climateOrderStatusSection } from './climate-order-status.js';
+import { fcLinkAccountSection } from './fc-link-account.js';
 
 /** One section per widget; each widget issue adds its own. */
-export const sections: DemoSection[] = [climateOrderStatusSection];
+export const sections: DemoSection[] = [climateOrderStatusSection, fcLinkAccountSection];
