@@ -1,0 +1,79 @@
+import type { RouteContext, RouteModule } from '../context.js';
+import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
+import {
+  expireIfDue,
+  findToken,
+  grantToken,
+  inactiveReason,
+  revokeToken,
+  seedGrantedTokens,
+  useToken,
+  type SimulatedGrantedToken,
+} from '../simulator/shared-payment.js';
+
+const TOKEN_ID = /^spt_[A-Za-z0-9_]{1,250}$/;
+
+const noSuchToken = (id: string) => errorResponse(404, `No such shared payment granted token: '${id}'`, 'invalid_request_error', 'resource_missing');
+
+/** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object goes to the browser. */
+function plain(object: Record<string, unknown>): Record<string, unknown> {
+  const { lastResponse: _lastResponse, ...rest } = object;
+  return rest;
+}
+
+function stripeMode({ stripe, options }: RouteContext) {
+  return async (request: Request, id: string): Promise<Response> => {
+    const account = (await options.resolveStripeAccount?.(request)) || undefined;
+    try {
+      // Preview API: the SDK has no method for it yet.
+      const token = (await stripe.rawRequest('GET', `/v1/shared_payment/granted_tokens/${encodeURIComponent(id)}`, undefined, {
+        ...(account && { stripeAccount: account }),
+      })) as Record<string, unknown>;
+      return json(plain(token));
+    } catch (cause) {
+      return stripeErrorResponse(cause);
+    }
+  };
+}
+
+function simulatorMode({ simulator }: RouteContext) {
+  seedGrantedTokens(simulator);
+  return async (_request: Request, id: string): Promise<Response> => {
+    const token = findToken(simulator, id);
+    return token ? json(await expireIfDue(simulator, token)) : noSuchToken(id);
+  };
+}
+
+/** Reads a simulator control body's optional fields, ignoring anything malformed. */
+function grantOptions(body: unknown) {
+  const { currency, max_amount: maxAmount, expires_in: expiresIn } = (body ?? {}) as Record<string, unknown>;
+  return {
+    ...(typeof currency === 'string' && /^[a-z]{3}$/.test(currency) && { currency }),
+    ...(Number.isInteger(maxAmount) && (maxAmount as number) > 0 && { maxAmount: maxAmount as number }),
+    ...(Number.isInteger(expiresIn) && (expiresIn as number) > 0 && { expiresIn: expiresIn as number }),
+  };
+}
+
+/**
+ * `GET /shared_payment/granted_tokens/:id`. In simulator mode also the demo's controls, each sending
+ * the signed webhooks Stripe would: `POST /simulator/shared_payment/granted_tokens`
+ * `{ currency?, max_amount?, expires_in? }` (grant a new token), `…/:id/use` and `…/:id/revoke`.
+ */
+export const sharedPaymentRoutes: RouteModule = (router, context) => {
+  const retrieve = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  router.add('GET', '/shared_payment/granted_tokens/:id', (request, { id = '' }) =>
+    TOKEN_ID.test(id) ? retrieve(request, id) : noSuchToken(id),
+  );
+  if (context.mode !== 'simulator') return;
+  const { simulator } = context;
+  router.add('POST', '/simulator/shared_payment/granted_tokens', async (request) => json(grantToken(simulator, grantOptions(await readJson(request)))));
+  const control = (change: (id: string) => Promise<SimulatedGrantedToken>) => async (_request: Request, params: Record<string, string>) => {
+    const found = findToken(simulator, params.id ?? '');
+    if (!found) return noSuchToken(params.id ?? '');
+    const token = await expireIfDue(simulator, found);
+    const refusal = inactiveReason(token);
+    return refusal ? errorResponse(400, refusal, 'invalid_request_error', 'shared_payment_token_inactive') : json(await change(token.id));
+  };
+  router.add('POST', '/simulator/shared_payment/granted_tokens/:id/use', control((id) => useToken(simulator, id)));
+  router.add('POST', '/simulator/shared_payment/granted_tokens/:id/revoke', control((id) => revokeToken(simulator, id)));
+};
