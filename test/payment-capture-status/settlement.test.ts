@@ -1,0 +1,226 @@
+import { expect } from '@open-wc/testing';
+import type { CaptureSettledDetail, PaymentCaptureStatus } from '../../src/payment-capture-status/define.js';
+import { expectNoBrokenText, shadowText, until } from '../helpers.js';
+import { FakeEventSource, useFakeEventSource } from './fake-event-source.js';
+import { always, balanceTransaction, charge, connectCharge, CREATED, HOUR_MS, mountCapture, paymentIntent, settledCharge } from './fixtures.js';
+
+const partText = (el: Element, name: string) => el.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+const liveText = (el: Element) => el.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim();
+const ready = (el: PaymentCaptureStatus) => until(() => el.shadowRoot!.querySelector('[part="status"]') !== null, 'the payment to render');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const pending = () => paymentIntent();
+const settled = () => paymentIntent({ latest_charge: settledCharge() });
+
+function settledEvents(el: Element): CaptureSettledDetail[] {
+  const seen: CaptureSettledDetail[] = [];
+  el.addEventListener('swk-capture-settled', (event) => seen.push(event.detail));
+  return seen;
+}
+
+let streamCount = 0;
+const freshStream = () => `/api/events?test=${(streamCount += 1)}`;
+
+describe('<payment-capture-status> pending settlement', () => {
+  it('shows a captured payment with fee and net pending, in words (en)', async () => {
+    const { el } = await mountCapture(always(pending()));
+    await ready(el);
+    expect(partText(el, 'status')).to.equal('Succeeded');
+    expect(partText(el, 'captured')).to.equal('$10.00');
+    expect(partText(el, 'fee')).to.equal('Pending');
+    expect(partText(el, 'net')).to.equal('Pending');
+    expect(partText(el, 'notice')).to.equal('Fees and payouts are finalised shortly, usually within an hour.');
+    expect(liveText(el)).to.equal('Succeeded. Fees and payouts pending.');
+    expectNoBrokenText(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows pending Connect parts in Japanese', async () => {
+    const { el } = await mountCapture(always(paymentIntent({ latest_charge: connectCharge() })), { lang: 'ja' });
+    await ready(el);
+    expect(partText(el, 'transfer')).to.equal('保留中');
+    expect(partText(el, 'application-fee')).to.equal('保留中');
+    expect(partText(el, 'fee')).to.equal('保留中');
+    expect(partText(el, 'notice')).to.equal('手数料と入金額はまもなく確定します (通常 1 時間以内)。');
+    expect(liveText(el)).to.equal('成功。手数料と入金額は保留中です。');
+    await expect(el).to.be.accessible();
+  });
+
+  it('settles by polling: shows fee and net, fires swk-capture-settled once, stops polling', async () => {
+    const { el, calls } = await mountCapture((_call, n) => ({ json: n < 2 ? pending() : settled() }), { refreshInterval: 0.03 });
+    const seen = settledEvents(el);
+    await ready(el);
+    expect(partText(el, 'fee')).to.equal('Pending');
+    await until(() => partText(el, 'fee') === '$0.59', 'the fee to arrive');
+    expect(partText(el, 'net')).to.equal('$9.41');
+    expect(el.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
+    expect(liveText(el)).to.equal('Succeeded. Fees and payouts finalised.');
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.charge.id).to.equal('ch_1');
+    expect(seen[0]!.charge.balance_transaction).to.deep.include({ id: 'txn_1', fee: 59, net: 941 });
+    const made = calls.length;
+    expect(made).to.equal(3);
+    await sleep(300);
+    expect(calls.length).to.equal(made);
+    expect(seen).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('backs off: each wait about doubles while nothing arrives', async () => {
+    const times: number[] = [];
+    const { el } = await mountCapture(() => {
+      times.push(performance.now());
+      return { json: pending() };
+    }, { refreshInterval: 0.04 });
+    await until(() => times.length >= 5, 'five fetches', 5000);
+    el.remove();
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    // 40, 80, 160, 320 ms plus fetch time: later waits must be clearly longer, not a fixed interval.
+    expect(gaps[0]).to.be.at.least(35);
+    expect(gaps[2]).to.be.at.least(150);
+    expect(gaps[3]).to.be.at.least(300);
+    expect(gaps[3]! / gaps[1]!).to.be.at.least(2.5);
+  });
+
+  it('does not fire swk-capture-settled for a payment that was already settled when shown', async () => {
+    const { el, calls } = await mountCapture(always(settled()), { refreshInterval: 0.03 });
+    const seen = settledEvents(el);
+    await ready(el);
+    await sleep(150);
+    expect(seen).to.have.length(0);
+    expect(calls).to.have.length(1);
+  });
+
+  it('keeps checking a processing payment until it has an outcome', async () => {
+    const { el, calls } = await mountCapture((_call, n) => ({ json: n < 1 ? paymentIntent({ status: 'processing', latest_charge: null }) : settled() }), { refreshInterval: 0.03 });
+    await ready(el);
+    await until(() => partText(el, 'status') === 'Succeeded', 'the outcome');
+    expect(calls.length).to.equal(2);
+  });
+});
+
+describe('<payment-capture-status> one-hour SLA', () => {
+  it('gives up after the hour with a clear "still pending, check later" state; Check again refetches', async () => {
+    const clock = () => CREATED * 1000 + HOUR_MS + 1000;
+    const { el, calls } = await mountCapture((_call, n) => ({ json: n === 0 ? pending() : settled() }), { refreshInterval: 0.03, clock });
+    const seen = settledEvents(el);
+    await ready(el);
+    expect(partText(el, 'overdue')).to.include('Still pending. Stripe usually finalises fees and payouts within an hour; check again later.');
+    expect(el.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
+    expect(liveText(el)).to.equal('Fees and payouts are still pending. Check again later.');
+    expect(partText(el, 'fee')).to.equal('Pending');
+    await expect(el).to.be.accessible();
+    await sleep(200);
+    expect(calls).to.have.length(1);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="check-button"]')!;
+    expect(button.textContent?.trim()).to.equal('Check again');
+    button.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    button.click();
+    await until(() => partText(el, 'fee') === '$0.59', 'the fee after checking again');
+    expect(calls).to.have.length(2);
+    expect(seen).to.have.length(1);
+    expect(el.shadowRoot!.querySelector('[part="overdue"]')).to.equal(null);
+  });
+
+  it('says so in Japanese', async () => {
+    const { el } = await mountCapture(always(pending()), { lang: 'ja', clock: () => CREATED * 1000 + 2 * HOUR_MS });
+    await ready(el);
+    expect(partText(el, 'overdue')).to.include('まだ保留中です。').and.include('もう一度確認');
+    await expect(el).to.be.accessible();
+  });
+
+  it('stops polling when the hour passes while it waits', async () => {
+    let now = CREATED * 1000 + HOUR_MS - 60_000;
+    const { el, calls } = await mountCapture(always(pending()), { refreshInterval: 0.03, clock: () => now });
+    await ready(el);
+    await until(() => calls.length >= 2, 'a poll');
+    now = CREATED * 1000 + HOUR_MS + 1;
+    await until(() => el.shadowRoot!.querySelector('[part="overdue"]') !== null, 'the overdue state', 5000);
+    const made = calls.length;
+    await sleep(400);
+    expect(calls.length).to.equal(made);
+  });
+
+  it('shows the overdue state when the hour passes without polling', async () => {
+    const start = Date.now();
+    const clock = () => CREATED * 1000 + HOUR_MS - 150 + (Date.now() - start);
+    const { el, calls } = await mountCapture(always(pending()), { clock });
+    await ready(el);
+    expect(el.shadowRoot!.querySelector('[part="notice"]')).not.to.equal(null);
+    await until(() => el.shadowRoot!.querySelector('[part="overdue"]') !== null, 'the overdue state');
+    expect(calls).to.have.length(1);
+  });
+});
+
+describe('<payment-capture-status> live events', () => {
+  useFakeEventSource();
+
+  it('refetches on charge.updated for its charge and ignores other charges', async () => {
+    const url = freshStream();
+    const { el, calls } = await mountCapture((_call, n) => ({ json: n === 0 ? pending() : settled() }), { eventsUrl: url });
+    const seen = settledEvents(el);
+    await ready(el);
+    const stream = FakeEventSource.open(url);
+    stream.push({ type: 'charge.updated', id: 'ch_other', object: 'charge' });
+    stream.push({ type: 'transfer.created', id: 'tr_unrelated', object: 'transfer' });
+    await sleep(100);
+    expect(calls).to.have.length(1);
+    stream.push({ type: 'charge.updated', id: 'ch_1', object: 'charge' });
+    await until(() => partText(el, 'fee') === '$0.59', 'the fee after the event');
+    expect(calls).to.have.length(2);
+    expect(seen.map((d) => d.charge.id)).to.deep.equal(['ch_1']);
+    // Once settled, another update of the same charge refetches but does not announce again.
+    stream.push({ type: 'charge.updated', id: 'ch_1', object: 'charge' });
+    await until(() => calls.length === 3, 'the refetch');
+    await sleep(50);
+    expect(seen).to.have.length(1);
+  });
+
+  it('Connect: transfer.created and application_fee.created refetch while those parts are pending', async () => {
+    const url = freshStream();
+    const answers = [
+      paymentIntent({ latest_charge: connectCharge() }),
+      paymentIntent({ latest_charge: connectCharge({ balance_transaction: balanceTransaction(), transfer: 'tr_9' }) }),
+      paymentIntent({ latest_charge: connectCharge({ balance_transaction: balanceTransaction(), transfer: 'tr_9', application_fee: 'fee_9' }) }),
+    ];
+    const { el, calls } = await mountCapture((_call, n) => ({ json: answers[Math.min(n, 2)] }), { eventsUrl: url });
+    const seen = settledEvents(el);
+    await ready(el);
+    expect(partText(el, 'transfer')).to.equal('Pending');
+    expect(partText(el, 'application-fee')).to.equal('Pending');
+    const stream = FakeEventSource.open(url);
+    // The event's object is the new transfer, whose id the widget cannot know yet.
+    stream.push({ type: 'transfer.created', id: 'tr_9', object: 'transfer' });
+    await until(() => partText(el, 'transfer') === 'tr_9', 'the transfer');
+    expect(partText(el, 'fee')).to.equal('$0.59');
+    expect(partText(el, 'application-fee')).to.equal('Pending');
+    expect(seen).to.have.length(0);
+    await expect(el).to.be.accessible();
+    stream.push({ type: 'application_fee.created', id: 'fee_9', object: 'application_fee' });
+    await until(() => partText(el, 'application-fee') === '$1.00 (fee_9)', 'the application fee');
+    expect(calls).to.have.length(3);
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.charge).to.deep.include({ transfer: 'tr_9', application_fee: 'fee_9' });
+    expect(shadowText(el)).not.to.include('Pending');
+    // Nothing pending any more: a stranger's transfer.created is not ours.
+    stream.push({ type: 'transfer.created', id: 'tr_other', object: 'transfer' });
+    await sleep(100);
+    expect(calls).to.have.length(3);
+  });
+
+  it('refetches on payment_intent events for its own id', async () => {
+    const url = freshStream();
+    const { el, calls } = await mountCapture(
+      (_call, n) => ({ json: n === 0 ? paymentIntent({ status: 'requires_capture', latest_charge: charge({ captured: false }) }) : settled() }),
+      { eventsUrl: url },
+    );
+    await ready(el);
+    expect(partText(el, 'status')).to.equal('Authorized');
+    FakeEventSource.open(url).push({ type: 'payment_intent.succeeded', id: 'pi_other', object: 'payment_intent' });
+    await sleep(50);
+    expect(calls).to.have.length(1);
+    FakeEventSource.open(url).push({ type: 'payment_intent.succeeded', id: 'pi_1', object: 'payment_intent' });
+    await until(() => partText(el, 'status') === 'Succeeded', 'the capture');
+  });
+});
