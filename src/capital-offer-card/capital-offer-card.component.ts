@@ -58,12 +58,13 @@ const TONES: Record<string, Tone> = {
  * status. A replaced offer is followed to its live replacement (at most 5 hops), with the change and
  * the offer history shown.
  *
+ * @tagname capital-offer-card
  * @summary A Stripe Capital financing offer card that follows offer replacements.
  *
- * @fires swk-load - `{ object: CapitalFinancingOffer | null }`: the offer shown (null: no offer).
- * @fires swk-error - `{ error: WidgetError }`: the error now shown.
- * @fires swk-offer-replaced - `OfferReplacedDetail` `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId`.
- * @fires swk-offer-action - `OfferActionDetail` `{ offer }`: the user chose "Review offer".
+ * @fires {CustomEvent<SwkLoadDetail<CapitalFinancingOffer | null>>} swk-load - The offer shown (`object` null: the account has no offer).
+ * @fires {CustomEvent<SwkErrorDetail>} swk-error - The error now shown.
+ * @fires {CustomEvent<OfferReplacedDetail>} swk-offer-replaced - `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId` as the active offer.
+ * @fires {CustomEvent<OfferActionDetail>} swk-offer-action - `{ offer }`: the user chose "Review offer"; the site decides where it leads.
  *
  * @csspart base - The card.
  * @csspart title - The heading.

@@ -40,7 +40,7 @@ describe('capital-offer-card: replaced offers', () => {
     expect(part(el, '[part="amount"]').textContent?.trim()).to.equal('$10,000.00');
     expect(part(el, '[part="replaced-notice"]').textContent?.trim()).to.equal('Your offer was updated: $5,000.00 → $10,000.00');
     expect(part(el, '.head [part="status"]').textContent?.trim()).to.equal('Available');
-    expect(part(el, '[part="action-button"]')).to.exist;
+    expect(part(el, '[part="action-button"]').textContent?.trim()).to.equal('Review offer');
     expect(part(el, '[role="status"]').textContent).to.include('Your offer was updated');
 
     const history = part<HTMLDetailsElement>(el, '[part="history"]');
@@ -127,7 +127,7 @@ describe('capital-offer-card: replaced offers', () => {
     await settled(el);
     expect(calls).to.have.length(6);
     expect(part(el, '[role="alert"]').textContent).to.include('This offer was updated too many times to follow.');
-    expect(part(el, '[part="retry-button"]')).to.exist;
+    expect(part(el, '[part="retry-button"]').textContent?.trim()).to.equal('Try again');
     await expect(el).to.be.accessible();
   });
 

@@ -1,0 +1,65 @@
+import { expect } from '@open-wc/testing';
+import type { CapitalFinancingOffer } from '../../src/schemas/capital-financing-offer.js';
+import { part, until } from '../helpers.js';
+import { mountCard, offer, offersBackend, settled } from './fixtures.js';
+
+/** Stands in for the browser's EventSource so a test can push what the backend's `/events` would. */
+class FakeEventSource extends EventTarget {
+  static instances: FakeEventSource[] = [];
+  readonly url: string;
+  closed = false;
+  constructor(url: string | URL) {
+    super();
+    this.url = String(url);
+    FakeEventSource.instances.push(this);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  push(data: unknown): void {
+    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(data) }));
+  }
+}
+
+describe('capital-offer-card: live updates', () => {
+  const original = window.EventSource;
+  beforeEach(() => {
+    FakeEventSource.instances = [];
+    window.EventSource = FakeEventSource as unknown as typeof EventSource;
+  });
+  afterEach(() => {
+    window.EventSource = original;
+  });
+
+  it('follows a replacement announced by replacement_created, and ignores unrelated events', async () => {
+    const offers: CapitalFinancingOffer[] = [offer('financingoffer_live')];
+    const { fetcher, calls } = offersBackend(offers);
+    const replaced: CustomEvent[] = [];
+    const el = await mountCard({ offerId: 'financingoffer_live', fetcher, eventsUrl: '/api/events?capital-1' });
+    el.addEventListener('swk-offer-replaced', (e) => replaced.push(e));
+    await settled(el);
+    const source = FakeEventSource.instances.find((s) => s.url === '/api/events?capital-1')!;
+    expect(source, 'an EventSource for events-url').to.be.instanceOf(FakeEventSource);
+
+    source.push({ type: 'climate.order.delivered', id: 'climorder_1', object: 'climate.order' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).to.have.length(1);
+
+    offers[0] = { ...offers[0]!, status: 'replaced', replacement: 'financingoffer_new' };
+    offers.push(offer('financingoffer_new', { replacement_for: 'financingoffer_live', offered_terms: { currency: 'usd', advance_amount: 1000000, fee_amount: 100000, withhold_rate: 0.15 } }));
+    source.push({ type: 'capital.financing_offer.replacement_created', id: 'financingoffer_new', object: 'capital.financing_offer' });
+    await until(() => !!el.shadowRoot!.querySelector('[part="replaced-notice"]'), 'the followed replacement');
+    expect(part(el, '[part="amount"]').textContent?.trim()).to.equal('$10,000.00');
+    expect(part(el, '[part="replaced-notice"]').textContent?.trim()).to.equal('Your offer was updated: $5,000.00 → $10,000.00');
+    expect(part(el, '[role="status"]').textContent).to.include('Your offer was updated');
+    expect(replaced.map((e) => e.detail.offerId)).to.deep.equal(['financingoffer_new']);
+    await expect(el).to.be.accessible();
+
+    // An event naming an offer in the shown chain refetches; the same chain is not reported twice.
+    const before = calls.length;
+    source.push({ type: 'capital.financing_offer.accepted', id: 'financingoffer_new', object: 'capital.financing_offer' });
+    await until(() => calls.length >= before + 2, 'a refetch of the chain');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(replaced).to.have.length(1);
+  });
+});
