@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pending = () => paymentIntent();
 const settled = () => paymentIntent({ latest_charge: settledCharge() });
 
-function settledEvents(el: Element): CaptureSettledDetail[] {
+function settledEvents(el: HTMLElement): CaptureSettledDetail[] {
   const seen: CaptureSettledDetail[] = [];
   el.addEventListener('swk-capture-settled', (event) => seen.push(event.detail));
   return seen;
