@@ -2,6 +2,7 @@ import type { RouteModule } from '../context.js';
 import { capitalRoutes } from './capital.js';
 import { climateRoutes } from './climate.js';
 import { financialConnectionsRoutes } from './financial-connections.js';
+import { sharedPaymentRoutes } from './shared-payment.js';
 
 /** Every widget's routes, in the order they are matched. Each widget issue adds its module here. */
-export const widgetRoutes: RouteModule[] = [capitalRoutes, climateRoutes, financialConnectionsRoutes];
+export const widgetRoutes: RouteModule[] = [capitalRoutes, climateRoutes, financialConnectionsRoutes, sharedPaymentRoutes];
