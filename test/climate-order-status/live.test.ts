@@ -1,0 +1,61 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
+import { fakeBackend, until } from '../helpers.js';
+import { climateOrder, ENDPOINT, partText, T0, untilLoaded } from './fixtures.js';
+
+/** Stands in for the browser's EventSource so a test can push the backend's `/events` messages. */
+class FakeEventSource extends EventTarget {
+  static last: FakeEventSource | undefined;
+  readonly url: string;
+  closed = false;
+  constructor(url: string) {
+    super();
+    this.url = url;
+    FakeEventSource.last = this;
+  }
+  close(): void {
+    this.closed = true;
+  }
+  push(event: { type: string; id: string; object: string }): void {
+    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(event) }));
+  }
+}
+
+describe('<climate-order-status> events-url', () => {
+  const realEventSource = window.EventSource;
+  beforeEach(() => {
+    window.EventSource = FakeEventSource as unknown as typeof EventSource;
+  });
+  afterEach(() => {
+    window.EventSource = realEventSource;
+  });
+
+  it("refetches on this order's climate.order.* events only", async () => {
+    let status = 'confirmed';
+    const backend = fakeBackend(() => ({ json: climateOrder({ status }) }));
+    const el = await fixture<ClimateOrderStatus>(html`<climate-order-status
+      lang="en"
+      endpoint=${ENDPOINT}
+      order-id="climorder_123"
+      events-url="/api/events-climate-test"
+      .fetcher=${backend.fetcher}
+      .now=${() => T0}
+    ></climate-order-status>`);
+    await untilLoaded(el);
+    const source = FakeEventSource.last!;
+    expect(source.url).to.equal('/api/events-climate-test');
+    status = 'delivered';
+    source.push({ type: 'climate.order.delivered', id: 'climorder_other', object: 'climate.order' });
+    source.push({ type: 'payment_intent.succeeded', id: 'climorder_123', object: 'payment_intent' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(backend.calls, 'events for other objects are ignored').to.have.length(1);
+    for (const type of ['climate.order.delayed', 'climate.order.product_substituted', 'climate.order.canceled', 'climate.order.delivered']) {
+      const before = backend.calls.length;
+      source.push({ type, id: 'climorder_123', object: 'climate.order' });
+      await until(() => backend.calls.length === before + 1, `a refetch for ${type}`);
+    }
+    await until(() => partText(el, 'status') === 'Delivered', 'the new status');
+    el.remove();
+    expect(source.closed, 'the stream closes when the widget leaves').to.equal(true);
+  });
+});
