@@ -103,10 +103,9 @@ export class FcLinkAccount extends SwkElement {
   });
 
   private async link(signal: AbortSignal): Promise<FcLinkResult> {
-    const m = this.text(fcMessages);
     this.phase = 'creating';
-    if (!this.endpoint) throw configError(m.config.endpoint);
-    const body = sessionRequest(this.permissions, this.prefetch, m);
+    if (!this.endpoint) throw configError('The endpoint attribute is missing.');
+    const body = sessionRequest(this.permissions, this.prefetch);
     this.warm();
     const key = (this.idempotencyKey ??= createIdempotencyKey());
     const secret: FcSessionSecret = await this.fetchJson({
@@ -117,18 +116,19 @@ export class FcLinkAccount extends SwkElement {
       signal,
       idempotencyKey: key,
     });
+    if (!secret.client_secret) throw new WidgetRequestError({ kind: 'invalid_response', message: 'Unexpected response at client_secret: empty' });
     this.idempotencyKey = undefined;
-    const stripe = await this.stripeFor(secret, m);
+    const stripe = await this.stripeFor(secret);
     signal.throwIfAborted();
     this.phase = 'waiting';
     return this.collect(stripe, secret.client_secret);
   }
 
-  private async stripeFor(secret: FcSessionSecret, m: FcMessages): Promise<Stripe> {
+  private async stripeFor(secret: FcSessionSecret): Promise<Stripe> {
     let pending = this.stripe;
     if (!pending) {
       const key = secret.publishable_key || this.publishableKey;
-      if (!key) throw configError(m.config.publishableKey);
+      if (!key) throw configError('No publishable key: set publishable-key or return publishable_key from the endpoint.');
       pending = loadStripeJs(key, secret.stripe_account || this.stripeAccount || undefined);
     }
     let stripe: Stripe | null;

@@ -14,12 +14,6 @@ export const fcMessages = defineMessages(
     errorTitle: 'Linking your bank account failed',
     accountEnding: (last4: string) => `Account ending in ${last4}`,
     unknownInstitution: 'Bank',
-    config: {
-      endpoint: 'The endpoint attribute is missing.',
-      publishableKey: 'No publishable key: set publishable-key or return publishable_key from the endpoint.',
-      permissionsEmpty: 'Request at least one permission.',
-      unknown: (attribute: string, value: string, allowed: string) => `Unknown ${attribute} "${value}". Allowed: ${allowed}.`,
-    },
     category: { cash: 'Cash', credit: 'Credit', investment: 'Investment', other: 'Other' },
     subcategory: {
       checking: 'Checking',
@@ -44,12 +38,6 @@ export const fcMessages = defineMessages(
     errorTitle: '銀行口座を連携できませんでした',
     accountEnding: (last4: string) => `末尾 ${last4} の口座`,
     unknownInstitution: '銀行',
-    config: {
-      endpoint: 'endpoint 属性がありません。',
-      publishableKey: '公開可能キーがありません。publishable-key を設定するか、エンドポイントから publishable_key を返してください。',
-      permissionsEmpty: '権限を 1 つ以上指定してください。',
-      unknown: (attribute: string, value: string, allowed: string) => `不明な ${attribute}「${value}」。使用できる値: ${allowed}。`,
-    },
     category: { cash: '現金', credit: 'クレジット', investment: '投資', other: 'その他' },
     subcategory: {
       checking: '当座預金',

@@ -10,7 +10,7 @@ export const FC_PREFETCH = ['balances', 'ownership', 'transactions'] as const;
  * and never kept.
  */
 export const fcSessionSecretSchema = z.looseObject({
-  client_secret: z.string().check(z.minLength(1)),
+  client_secret: z.string(),
   publishable_key: z.optional(z.nullable(z.string())),
   stripe_account: z.optional(z.nullable(z.string())),
 });

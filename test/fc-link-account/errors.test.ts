@@ -168,7 +168,8 @@ describe('fc-link-account errors', () => {
 
     const config = await setup({ lang: 'ja', permissions: 'foo' });
     await errorShown(config.el, config.errors);
-    expect(shadowText(config.el)).to.include('不明な permissions「foo」');
+    // The detail is for the site's developer (English); the user reads the localized sentence.
+    expect(shadowText(config.el)).to.include('このウィジェットの設定が正しくありません。').and.include('詳細: Unknown permissions "foo"');
   });
 
   it('returns to idle when the endpoint changes mid-flow, never rendering the old answer', async () => {
