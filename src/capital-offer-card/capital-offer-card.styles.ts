@@ -16,7 +16,7 @@ export const capitalOfferCardStyles = css`
     font-size: var(--swk-capital-amount-size, 2em);
     font-weight: 700;
     line-height: 1.2;
-    margin: 0;
+    margin: 0 0 calc(var(--_space) / 2);
   }
   .history ol {
     margin: 8px 0 0;
