@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/fc-link-account/define.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
 import { expectNoBrokenText, fakeBackend, mount, oneEvent, part, shadowText, until } from '../helpers.js';
@@ -199,5 +199,22 @@ describe('fc-link-account flow', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => fake.calls.length === 1, 'bank flow');
     await until(() => el.shadowRoot!.activeElement === part(el, '[part="title"]'), 'focus on the result heading');
+  });
+
+  it('stays readable on a 320 px wide screen', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const { mountIt } = setup();
+      const el = await mountIt();
+      linkButton(el).click();
+      await until(() => shadowText(el).includes('Linked accounts'), 'linked state');
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('[part="account"], [part="link-another-button"]')) {
+        expect(node.scrollWidth, node.getAttribute('part')!).to.be.at.most(node.clientWidth + 1);
+        expect(node.getBoundingClientRect().right).to.be.at.most(320);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });
