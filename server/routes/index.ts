@@ -3,6 +3,7 @@ import { capitalRoutes } from './capital.js';
 import { climateRoutes } from './climate.js';
 import { financialConnectionsRoutes } from './financial-connections.js';
 import { sharedPaymentRoutes } from './shared-payment.js';
+import { paymentIntentRoutes } from './payment-intents.js';
 
 /** Every widget's routes, in the order they are matched. Each widget issue adds its module here. */
-export const widgetRoutes: RouteModule[] = [capitalRoutes, climateRoutes, financialConnectionsRoutes, sharedPaymentRoutes];
+export const widgetRoutes: RouteModule[] = [capitalRoutes, climateRoutes, financialConnectionsRoutes, sharedPaymentRoutes, paymentIntentRoutes];

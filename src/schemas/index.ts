@@ -4,3 +4,4 @@ export * from './capital-financing-offer.js';
 export * from './financial-connections.js';
 export * from './shared-payment-granted-token.js';
 export * from './climate-order.js';
+export * from './payment-intent.js';
