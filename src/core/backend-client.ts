@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 import { type Fetcher, resolveFetcher } from './config.js';
 import { isAbortError, WidgetRequestError, type WidgetError } from './errors.js';
 
@@ -11,7 +11,7 @@ export interface RequestOptions<T> {
   /** JSON body for POST. */
   body?: unknown;
   /** Validates the parsed JSON; a failure is an `invalid_response` error. */
-  schema: z.ZodMiniType<T>;
+  schema: z.Schema<T>;
   /** Aborts the request (element disconnected, id changed). An aborted request rejects with an AbortError. */
   signal?: AbortSignal;
   timeoutMs?: number;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import * as z from 'zod/mini';
+import * as z from '../../src/core/schema.js';
 import { createIdempotencyKey, endpointUrl, requestJson } from '../../src/core/backend-client.js';
 import { configure } from '../../src/core/config.js';
 import { WidgetRequestError, type WidgetError } from '../../src/core/errors.js';
