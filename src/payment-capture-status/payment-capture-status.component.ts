@@ -248,24 +248,18 @@ export class PaymentCaptureStatus extends SwkElement {
         this.term(m.net, txn ? formatMoney(txn.net, txn.currency, this.locale) : pending, 'net'),
       );
     }
-    if (expectsTransfer(intent, charge)) {
-      const transfer = charge.transfer;
-      const shown = !transfer
-        ? pending
-        : typeof transfer === 'string'
-          ? transfer
-          : typeof transfer.amount === 'number'
-            ? `${formatMoney(transfer.amount, transfer.currency || charge.currency || intent.currency, this.locale)} (${transfer.id})`
-            : transfer.id;
-      rows.push(this.term(m.transfer, shown, 'transfer'));
-    }
+    // A transfer or application fee: its id, with its amount when known (expanded, or the charge's fee amount).
+    const connectPart = (ref: Charge['transfer'] | Charge['application_fee'], knownAmount?: number | null) => {
+      if (!ref) return pending;
+      const object = typeof ref === 'object' ? ref : undefined;
+      const amount = object?.amount ?? knownAmount;
+      const currency = object?.currency || charge.currency || intent.currency;
+      const id = object?.id ?? (ref as string);
+      return typeof amount === 'number' ? `${formatMoney(amount, currency, this.locale)} (${id})` : id;
+    };
+    if (expectsTransfer(intent, charge)) rows.push(this.term(m.transfer, connectPart(charge.transfer), 'transfer'));
     if (expectsApplicationFee(intent, charge)) {
-      const fee = charge.application_fee;
-      const id = typeof fee === 'string' ? fee : fee?.id;
-      const amount = typeof fee === 'object' && typeof fee?.amount === 'number' ? fee.amount : charge.application_fee_amount;
-      const currency = (typeof fee === 'object' && fee?.currency) || charge.currency || intent.currency;
-      const shown = !id ? pending : typeof amount === 'number' ? `${formatMoney(amount, currency, this.locale)} (${id})` : id;
-      rows.push(this.term(m.applicationFee, shown, 'application-fee'));
+      rows.push(this.term(m.applicationFee, connectPart(charge.application_fee, charge.application_fee_amount), 'application-fee'));
     }
     return rows;
   }

@@ -19,11 +19,7 @@ export const messages = defineMessages(
       succeeded: 'The payment succeeded and was captured.',
       processing: 'The payment is being processed. Its outcome will appear here.',
       requires_capture: 'The payment is authorized and waits to be captured.',
-      canceled: 'The payment was canceled.',
       failed: 'The payment failed. The customer can try another payment method.',
-      requires_payment_method: 'The payment is waiting for a payment method.',
-      requires_confirmation: 'The payment is waiting to be confirmed.',
-      requires_action: 'The customer needs to complete a step, such as authentication.',
     },
     cancellationReasons: {
       abandoned: 'Abandoned',
@@ -71,11 +67,7 @@ export const messages = defineMessages(
       succeeded: '支払いは成功し、キャプチャーされました。',
       processing: '支払いを処理しています。結果はここに表示されます。',
       requires_capture: '支払いはオーソリ済みで、キャプチャーを待っています。',
-      canceled: '支払いはキャンセルされました。',
       failed: '支払いに失敗しました。顧客は別の支払い方法を試すことができます。',
-      requires_payment_method: '支払い方法の入力を待っています。',
-      requires_confirmation: '支払いの確定を待っています。',
-      requires_action: '顧客が認証などの手続きを完了する必要があります。',
     },
     cancellationReasons: {
       abandoned: '放棄',
