@@ -2,6 +2,8 @@ import { readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { stripeWidgetKitBackend } from './server/vite-plugin.js';
+// @ts-expect-error: plain .mjs build helper
+import { viteMinifyCss } from './scripts/minify-css-literals.mjs';
 
 const root = import.meta.dirname;
 
@@ -18,6 +20,7 @@ function libraryEntries(): Record<string, string> {
 export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
+      plugins: [viteMinifyCss()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -28,6 +31,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'lib') {
     return {
+      plugins: [viteMinifyCss()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -81,12 +81,21 @@ const TONES: Record<string, Tone> = {
  * @csspart error - The error state.
  * @csspart retry-button - Retry in the error state.
  *
- * @cssprop --swk-capital-amount-size - Font size of the amount (default 2em).
- * @cssprop --swk-color-accent - Buttons, links and focus ring.
+ * @cssprop [--swk-capital-amount-size=2em] - Font size of the amount.
+ * @cssprop --swk-color-accent - Buttons, info badges and focus ring.
+ * @cssprop --swk-color-accent-text - Text on the "Review offer" and "View updated offer" buttons.
  * @cssprop --swk-color-background - Card background.
+ * @cssprop --swk-color-surface - Background of the notices and the error state.
  * @cssprop --swk-color-text - Text color.
- *
- * @slot - None; the card renders everything itself.
+ * @cssprop --swk-color-muted - Labels and secondary text.
+ * @cssprop --swk-color-border - Borders.
+ * @cssprop --swk-color-success - Accepted, paid out, completed and fully repaid badges.
+ * @cssprop --swk-color-warning - Expired and replaced badges, and the notice accent.
+ * @cssprop --swk-color-danger - Rejected and revoked badges, and errors.
+ * @cssprop [--swk-radius=8px] - Corner radius.
+ * @cssprop [--swk-spacing=16px] - Inner spacing.
+ * @cssprop --swk-font-family - Font family.
+ * @cssprop [--swk-font-size=15px] - Base font size.
  */
 export class CapitalOfferCard extends SwkElement {
   static override styles = [...SwkElement.styles, capitalOfferCardStyles];
@@ -97,42 +106,42 @@ export class CapitalOfferCard extends SwkElement {
   /** Show a replaced offer itself (with its replacement's id) instead of following the replacement. */
   @property({ type: Boolean, attribute: 'no-follow', reflect: true }) noFollow = false;
 
-  private failedWhileFollowing = false;
+  #failedWhileFollowing = false;
 
-  private readonly resource = new ResourceController<OfferView>(this, (signal) => this.load(signal), {
+  readonly #resource = new ResourceController<OfferView>(this, (signal) => this.#load(signal), {
     loadObject: (view) => view.offer,
-    onValue: (view, previous) => this.reportReplacement(view, previous),
+    onValue: (view, previous) => this.#reportReplacement(view, previous),
   });
 
-  private readonly live = new LiveUpdateController(this, {
+  readonly #live = new LiveUpdateController(this, {
     eventsUrl: () => this.eventsUrl,
     pollDelay: () => (this.refreshInterval > 0 ? this.refreshInterval * 1000 : null),
-    matches: (event) => this.concerns(event),
-    onUpdate: () => void this.resource.refresh(),
+    matches: (event) => this.#concerns(event),
+    onUpdate: () => void this.#resource.refresh(),
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('offerId') || changed.has('noFollow') || changed.has('fetcher')) {
-      void this.resource.run();
-      this.live.reschedule();
+      void this.#resource.run();
+      this.#live.reschedule();
     }
   }
 
-  private get m(): CapitalOfferMessages {
+  get #m(): CapitalOfferMessages {
     return this.text(capitalOfferMessages);
   }
 
-  private fetchOffer(url: string, signal: AbortSignal): Promise<CapitalFinancingOffer> {
+  #fetchOffer(url: string, signal: AbortSignal): Promise<CapitalFinancingOffer> {
     return this.fetchJson({ url, schema: capitalFinancingOfferSchema, signal });
   }
 
-  private async load(signal: AbortSignal): Promise<OfferView> {
-    this.failedWhileFollowing = false;
+  async #load(signal: AbortSignal): Promise<OfferView> {
+    this.#failedWhileFollowing = false;
     const requestedId = this.offerId;
     if (!this.endpoint) throw new WidgetRequestError({ kind: 'config', message: 'Set the endpoint attribute.' });
     let first: CapitalFinancingOffer;
     try {
-      first = await this.fetchOffer(requestedId ? endpointUrl(this.endpoint, requestedId) : endpointUrl(this.endpoint), signal);
+      first = await this.#fetchOffer(requestedId ? endpointUrl(this.endpoint, requestedId) : endpointUrl(this.endpoint), signal);
     } catch (cause) {
       // Without an offer id a 404 means the account simply has no offer.
       if (!requestedId && cause instanceof WidgetRequestError && cause.error.status === 404) {
@@ -142,94 +151,94 @@ export class CapitalOfferCard extends SwkElement {
     }
     if (this.noFollow) return { requestedId, offer: first, history: [] };
     const chain = await followReplacements(first, (id) => {
-      if (!signal.aborted) this.failedWhileFollowing = true;
-      return this.fetchOffer(endpointUrl(this.endpoint, id), signal);
+      if (!signal.aborted) this.#failedWhileFollowing = true;
+      return this.#fetchOffer(endpointUrl(this.endpoint, id), signal);
     });
     return { requestedId, ...chain };
   }
 
-  private reportReplacement(view: OfferView, previous: OfferView | undefined): void {
+  #reportReplacement(view: OfferView, previous: OfferView | undefined): void {
     const first = view.history[0];
     if (!first || !view.offer) return;
     if (previous?.requestedId === view.requestedId && previous.offer?.id === view.offer.id) return;
     emit(this, 'swk-offer-replaced', { previousOfferId: first.id, offerId: view.offer.id, offer: view.offer });
   }
 
-  private concerns(event: LiveEvent): boolean {
-    const view = this.resource.value;
+  #concerns(event: LiveEvent): boolean {
+    const view = this.#resource.value;
     if (event.type === 'capital.financing_offer.replacement_created') return true;
     if (!this.offerId && event.object === 'capital.financing_offer') return true;
     return !!view?.offer && [view.offer, ...view.history].some((offer) => offer.id === event.id);
   }
 
-  private retry = (): void => {
-    void this.resource.run();
+  #retry = (): void => {
+    void this.#resource.run();
   };
 
   override render(): TemplateResult {
     return html`<div part="base" class="base" aria-labelledby="title" role="region">
       <div class="head">
-        <h2 id="title" part="title">${this.m.title}</h2>
-        ${this.resource.status === 'ready' && this.resource.value?.offer ? this.renderStatus(this.resource.value.offer) : nothing}
+        <h2 id="title" part="title">${this.#m.title}</h2>
+        ${this.#resource.status === 'ready' && this.#resource.value?.offer ? this.#renderStatus(this.#resource.value.offer) : nothing}
       </div>
-      ${this.resource.render({
-        idle: () => renderLoading(this.locale, this.m.loading),
-        loading: () => renderLoading(this.locale, this.m.loading),
-        ready: (view) => (view.offer ? this.renderOffer(view.offer, view.history) : html`<p part="empty" class="muted">${this.m.empty}</p>`),
-        error: (error) => renderError(error, this.locale, this.retry, { title: this.errorTitle(error) }),
+      ${this.#resource.render({
+        idle: () => renderLoading(this.locale, this.#m.loading),
+        loading: () => renderLoading(this.locale, this.#m.loading),
+        ready: (view) => (view.offer ? this.#renderOffer(view.offer, view.history) : html`<p part="empty" class="muted">${this.#m.empty}</p>`),
+        error: (error) => renderError(error, this.locale, this.#retry, { title: this.#errorTitle(error) }),
       })}
-      ${renderLiveRegion(this.announcement())}
+      ${renderLiveRegion(this.#announcement())}
     </div>`;
   }
 
-  private errorTitle(error: WidgetError): string | undefined {
-    if (error.code === CHAIN_LOOP) return this.m.chainLoop;
-    if (error.code === CHAIN_TOO_LONG) return this.m.chainTooLong;
-    return this.failedWhileFollowing ? this.m.replacementFailed : undefined;
+  #errorTitle(error: WidgetError): string | undefined {
+    if (error.code === CHAIN_LOOP) return this.#m.chainLoop;
+    if (error.code === CHAIN_TOO_LONG) return this.#m.chainTooLong;
+    return this.#failedWhileFollowing ? this.#m.replacementFailed : undefined;
   }
 
-  private announcement(): string {
-    const { status, value, error } = this.resource;
-    if (status === 'error' && error) return this.errorTitle(error) ?? this.coreText.errorTitle;
-    if (status !== 'ready' || !value) return this.m.loading;
-    if (!value.offer) return this.m.empty;
-    const change = value.history.length ? `${this.changeText(value.history[0]!, value.offer)} ` : '';
-    return change + this.m.announce(this.advanceText(value.offer), this.statusText(value.offer.status));
+  #announcement(): string {
+    const { status, value, error } = this.#resource;
+    if (status === 'error' && error) return this.#errorTitle(error) ?? this.coreText.errorTitle;
+    if (status !== 'ready' || !value) return this.#m.loading;
+    if (!value.offer) return this.#m.empty;
+    const change = value.history.length ? `${this.#changeText(value.history[0]!, value.offer)} ` : '';
+    return change + this.#m.announce(this.#advanceText(value.offer), this.#statusText(value.offer.status));
   }
 
-  private statusText(status: string): string {
-    return describeEnum(this.m.status, status, this.locale);
+  #statusText(status: string): string {
+    return describeEnum(this.#m.status, status, this.locale);
   }
 
-  private renderStatus(offer: CapitalFinancingOffer): TemplateResult {
-    return renderBadge(this.statusText(offer.status), TONES[offer.status] ?? 'neutral');
+  #renderStatus(offer: CapitalFinancingOffer): TemplateResult {
+    return renderBadge(this.#statusText(offer.status), TONES[offer.status] ?? 'neutral');
   }
 
-  private money(amount: number | null | undefined, terms: CapitalFinancingTerms | null | undefined): string {
+  #money(amount: number | null | undefined, terms: CapitalFinancingTerms | null | undefined): string {
     if (typeof amount !== 'number' || !terms?.currency) return this.coreText.notAvailable;
     return formatMoney(amount, terms.currency, this.locale);
   }
 
-  private termsOf(offer: CapitalFinancingOffer): CapitalFinancingTerms | null | undefined {
+  #termsOf(offer: CapitalFinancingOffer): CapitalFinancingTerms | null | undefined {
     return offer.accepted_terms ?? offer.offered_terms;
   }
 
-  private advanceText(offer: CapitalFinancingOffer): string {
-    const terms = this.termsOf(offer);
-    return this.money(terms?.advance_amount, terms);
+  #advanceText(offer: CapitalFinancingOffer): string {
+    const terms = this.#termsOf(offer);
+    return this.#money(terms?.advance_amount, terms);
   }
 
-  private changeText(from: CapitalFinancingOffer, to: CapitalFinancingOffer): string {
-    const before = this.advanceText(from);
-    const after = this.advanceText(to);
-    return before === after || !this.termsOf(from)?.currency || !this.termsOf(to)?.currency
-      ? this.m.updatedPlain
-      : this.m.updated(before, after);
+  #changeText(from: CapitalFinancingOffer, to: CapitalFinancingOffer): string {
+    const before = this.#advanceText(from);
+    const after = this.#advanceText(to);
+    return before === after || !this.#termsOf(from)?.currency || !this.#termsOf(to)?.currency
+      ? this.#m.updatedPlain
+      : this.#m.updated(before, after);
   }
 
-  private renderOffer(offer: CapitalFinancingOffer, history: CapitalFinancingOffer[]): TemplateResult {
-    const m = this.m;
-    const terms = this.termsOf(offer);
+  #renderOffer(offer: CapitalFinancingOffer, history: CapitalFinancingOffer[]): TemplateResult {
+    const m = this.#m;
+    const terms = this.#termsOf(offer);
     const advance = terms?.advance_amount;
     const fee = terms?.fee_amount;
     const total = typeof advance === 'number' && typeof fee === 'number' ? advance + fee : undefined;
@@ -237,16 +246,16 @@ export class CapitalOfferCard extends SwkElement {
     const replacedBy = this.noFollow && offer.status === 'replaced' && offer.replacement ? m.replacedBy(offer.replacement) : undefined;
     const note = !replacedBy && Object.hasOwn(m.note, offer.status) ? m.note[offer.status] : undefined;
     return html`
-      ${history.length ? html`<p part="replaced-notice" class="notice">${this.changeText(history[0]!, offer)}</p>` : nothing}
+      ${history.length ? html`<p part="replaced-notice" class="notice">${this.#changeText(history[0]!, offer)}</p>` : nothing}
       ${replacedBy ? html`<p part="replaced-notice" class="notice">${replacedBy}</p>` : nothing}
       <p class="muted">${m.advance}</p>
-      <p part="amount" class="amount">${this.advanceText(offer)}</p>
+      <p part="amount" class="amount">${this.#advanceText(offer)}</p>
       ${note ? html`<p part="note">${note}</p>` : nothing}
       <dl part="terms" class="terms">
         <dt>${m.fee}</dt>
-        <dd>${this.money(fee, terms)}</dd>
+        <dd>${this.#money(fee, terms)}</dd>
         <dt>${m.total}</dt>
-        <dd>${this.money(total, terms)}</dd>
+        <dd>${this.#money(total, terms)}</dd>
         <dt>${m.withhold}</dt>
         <dd>${typeof rate === 'number' ? m.withholdValue(formatPercent(rate, this.locale)) : this.coreText.notAvailable}</dd>
         <dt>${m.type}</dt>
@@ -256,14 +265,14 @@ export class CapitalOfferCard extends SwkElement {
               <dd><time datetime=${isoDate(offer.expires_after)}>${formatDate(offer.expires_after, this.locale)}</time></dd>`
           : nothing}
       </dl>
-      ${this.renderActions(offer)} ${history.length ? this.renderHistory(history) : nothing}
+      ${this.#renderActions(offer)} ${history.length ? this.#renderHistory(history) : nothing}
     `;
   }
 
-  private renderActions(offer: CapitalFinancingOffer): TemplateResult | typeof nothing {
+  #renderActions(offer: CapitalFinancingOffer): TemplateResult | typeof nothing {
     if (ACTIONABLE.has(offer.status)) {
       return html`<div class="actions">
-        <button part="action-button" type="button" @click=${() => emit(this, 'swk-offer-action', { offer })}>${this.m.review}</button>
+        <button part="action-button" type="button" @click=${() => emit(this, 'swk-offer-action', { offer })}>${this.#m.review}</button>
       </div>`;
     }
     const replacement = offer.replacement;
@@ -274,20 +283,20 @@ export class CapitalOfferCard extends SwkElement {
           type="button"
           @click=${() => emit(this, 'swk-offer-replaced', { previousOfferId: offer.id, offerId: replacement, offer: null })}
         >
-          ${this.m.viewReplacement}
+          ${this.#m.viewReplacement}
         </button>
       </div>`;
     }
     return nothing;
   }
 
-  private renderHistory(history: CapitalFinancingOffer[]): TemplateResult {
+  #renderHistory(history: CapitalFinancingOffer[]): TemplateResult {
     return html`<details part="history" class="history">
-      <summary>${this.m.history(history.length)}</summary>
+      <summary>${this.#m.history(history.length)}</summary>
       <ol>
         ${history.map(
           (offer) => html`<li>
-            ${this.m.historyItem(this.advanceText(offer), formatDate(offer.created, this.locale))} ${this.renderStatus(offer)}
+            ${this.#m.historyItem(this.#advanceText(offer), formatDate(offer.created, this.locale))} ${this.#renderStatus(offer)}
           </li>`,
         )}
       </ol>

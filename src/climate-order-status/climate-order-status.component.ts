@@ -41,11 +41,12 @@ const STATUS_TONES: Record<string, Tone> = {
  * product substitution it states the buyer's 30-day right to cancel for a full refund, and offers the
  * cancel action (confirmed in an in-widget dialog) wherever the order can still be canceled.
  *
+ * @tagname climate-order-status
  * @summary Status of a Stripe Climate order, with the buyer's cancel right.
  *
- * @fires swk-load - `{ object: ClimateOrder }`: the order was loaded (or came back canceled).
- * @fires swk-error - `{ error: WidgetError }`: loading or cancelling failed.
- * @fires swk-order-canceled - `{ order: ClimateOrder }`: the buyer canceled the order; `order` is the canceled order.
+ * @fires {CustomEvent<SwkLoadDetail<ClimateOrder>>} swk-load - `{ object: ClimateOrder }`: the order was loaded (or came back canceled).
+ * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: loading or cancelling failed.
+ * @fires {CustomEvent<OrderCanceledDetail>} swk-order-canceled - `{ order: ClimateOrder }`: the buyer canceled the order; `order` is the canceled order.
  *
  * @csspart base - The outer box.
  * @csspart title - The heading.
@@ -74,20 +75,18 @@ const STATUS_TONES: Record<string, Tone> = {
  * @csspart retry-button - The Retry button of the error state.
  *
  * @cssprop --swk-color-background - Background of the box.
- * @cssprop --swk-color-surface - Background of notices and the dialog's backdrop tint.
+ * @cssprop --swk-color-surface - Background of notices and errors.
  * @cssprop --swk-color-text - Text color.
  * @cssprop --swk-color-muted - Secondary text color.
  * @cssprop --swk-color-border - Border color.
- * @cssprop --swk-color-accent - Links, focus rings and primary buttons.
+ * @cssprop --swk-color-accent - Links, focus rings and info badges.
  * @cssprop --swk-color-success - Delivered badge.
  * @cssprop --swk-color-warning - Awaiting-funds badge and notices.
  * @cssprop --swk-color-danger - Cancel buttons and errors.
- * @cssprop --swk-radius - Corner radius.
- * @cssprop --swk-spacing - Inner spacing.
+ * @cssprop [--swk-radius=8px] - Corner radius.
+ * @cssprop [--swk-spacing=16px] - Inner spacing.
  * @cssprop --swk-font-family - Font family.
- * @cssprop --swk-font-size - Base font size.
- *
- * @slot - Nothing is slotted; the widget renders everything itself.
+ * @cssprop [--swk-font-size=15px] - Base font size.
  */
 export class ClimateOrderStatus extends SwkElement {
   static override styles = [...SwkElement.styles, climateOrderStatusStyles];
@@ -106,145 +105,145 @@ export class ClimateOrderStatus extends SwkElement {
   @query('[part~="title"]') private heading!: HTMLElement | null;
 
   /** The Idempotency-Key of the cancel the buyer asked for; kept for every retry until it succeeds. */
-  private cancelKey: string | undefined;
+  #cancelKey: string | undefined;
 
-  private readonly order = new ResourceController<ClimateOrder>(this, (signal) => this.fetchOrder(signal), {
+  readonly #order = new ResourceController<ClimateOrder>(this, (signal) => this.#fetchOrder(signal), {
     // A GET that lands after a cancel is the newer truth.
     onValue: () => {
-      if (this.cancellation.status === 'ready') this.cancellation.reset();
+      if (this.#cancellation.status === 'ready') this.#cancellation.reset();
     },
   });
 
-  private readonly cancellation = new ResourceController<ClimateOrder>(this, (signal) => this.postCancel(signal), {
-    onValue: (order) => this.onCanceled(order),
+  readonly #cancellation = new ResourceController<ClimateOrder>(this, (signal) => this.#postCancel(signal), {
+    onValue: (order) => this.#onCanceled(order),
   });
 
-  private readonly live = new LiveUpdateController(this, {
+  readonly #live = new LiveUpdateController(this, {
     eventsUrl: () => this.eventsUrl,
     pollDelay: () => (this.refreshInterval > 0 ? this.refreshInterval * 1000 : null),
     matches: (event: LiveEvent) => event.id === this.orderId && LIVE_EVENT_TYPES.has(event.type),
     onUpdate: () => {
-      void this.order.refresh();
-      this.live.reschedule();
+      void this.#order.refresh();
+      this.#live.reschedule();
     },
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('orderId') || changed.has('endpoint')) {
-      this.cancelKey = undefined;
-      this.cancellation.reset();
+      this.#cancelKey = undefined;
+      this.#cancellation.reset();
       this.dialog?.close();
-      void this.order.run();
+      void this.#order.run();
     }
   }
 
-  private fetchOrder(signal: AbortSignal): Promise<ClimateOrder> {
+  #fetchOrder(signal: AbortSignal): Promise<ClimateOrder> {
     if (!this.endpoint || !this.orderId) {
       return Promise.reject(new WidgetRequestError({ kind: 'config', message: 'Set both endpoint and order-id.' }));
     }
     return this.fetchJson({ url: endpointUrl(this.endpoint, this.orderId), schema: climateOrderSchema, signal });
   }
 
-  private postCancel(signal: AbortSignal): Promise<ClimateOrder> {
-    this.cancelKey ??= createIdempotencyKey();
+  #postCancel(signal: AbortSignal): Promise<ClimateOrder> {
+    this.#cancelKey ??= createIdempotencyKey();
     return this.fetchJson({
       url: endpointUrl(this.endpoint, this.orderId, 'cancel'),
       method: 'POST',
       body: {},
       schema: climateOrderSchema,
       signal,
-      idempotencyKey: this.cancelKey,
+      idempotencyKey: this.#cancelKey,
     });
   }
 
-  private onCanceled(order: ClimateOrder): void {
-    this.cancelKey = undefined;
+  #onCanceled(order: ClimateOrder): void {
+    this.#cancelKey = undefined;
     this.dialog?.close();
     emit(this, 'swk-order-canceled', { order });
   }
 
   /** The order on screen: the cancel's answer until a newer GET replaces it. */
-  private get shownOrder(): ClimateOrder | undefined {
-    return this.cancellation.status === 'ready' ? this.cancellation.value : this.order.value;
+  get #shownOrder(): ClimateOrder | undefined {
+    return this.#cancellation.status === 'ready' ? this.#cancellation.value : this.#order.value;
   }
 
-  private get nowSeconds(): number {
+  get #nowSeconds(): number {
     return this.now() / 1000;
   }
 
-  private openDialog(): void {
-    if (this.cancellation.status === 'loading') return;
+  #openDialog(): void {
+    if (this.#cancellation.status === 'loading') return;
     this.dialog?.showModal();
   }
 
-  private confirmCancel(): void {
+  #confirmCancel(): void {
     // A second click while the POST is in flight must not send another.
-    if (this.cancellation.status === 'loading') return;
-    void this.cancellation.run();
+    if (this.#cancellation.status === 'loading') return;
+    void this.#cancellation.run();
   }
 
-  private async onDialogClose(): Promise<void> {
-    if (this.cancellation.status === 'error') this.cancellation.reset();
+  async #onDialogClose(): Promise<void> {
+    if (this.#cancellation.status === 'error') this.#cancellation.reset();
     await this.updateComplete;
     (this.cancelButton ?? this.heading)?.focus();
   }
 
-  private liveText(): string {
+  #liveText(): string {
     const m = this.text(climateOrderMessages);
-    const order = this.shownOrder;
-    if (this.cancellation.status === 'loading') return m.canceling;
-    if (this.cancellation.status === 'error') return m.cancelFailed;
-    if (this.cancellation.status === 'ready') return m.canceled;
-    if (this.order.status === 'loading') return this.coreText.loading;
-    if (this.order.status === 'error') return this.coreText.errorTitle;
+    const order = this.#shownOrder;
+    if (this.#cancellation.status === 'loading') return m.canceling;
+    if (this.#cancellation.status === 'error') return m.cancelFailed;
+    if (this.#cancellation.status === 'ready') return m.canceled;
+    if (this.#order.status === 'loading') return this.coreText.loading;
+    if (this.#order.status === 'error') return this.coreText.errorTitle;
     return order ? m.statusAnnouncement(describeEnum(m.statuses, order.status, this.locale)) : '';
   }
 
   protected override render(): TemplateResult {
     const m = this.text(climateOrderMessages);
-    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.order.status === 'loading' ? 'true' : 'false'}>
-      ${renderLiveRegion(this.liveText())}
+    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.#order.status === 'loading' ? 'true' : 'false'}>
+      ${renderLiveRegion(this.#liveText())}
       <h2 id="title" part="title" tabindex="-1">${m.title}</h2>
-      ${this.order.render({
+      ${this.#order.render({
         idle: () => renderLoading(this.locale),
         loading: () => renderLoading(this.locale),
-        error: (error) => renderError(error, this.locale, () => void this.order.run()),
-        ready: () => this.renderOrder(this.shownOrder!),
+        error: (error) => renderError(error, this.locale, () => void this.#order.run()),
+        ready: () => this.#renderOrder(this.#shownOrder!),
       })}
     </section>`;
   }
 
-  private renderOrder(order: ClimateOrder): TemplateResult {
+  #renderOrder(order: ClimateOrder): TemplateResult {
     const m = this.text(climateOrderMessages);
     const locale = this.locale;
-    const now = this.nowSeconds;
+    const now = this.#nowSeconds;
     const status = describeEnum(m.statuses, order.status, locale);
     return html`
       <p class="status-line">${renderBadge(status, STATUS_TONES[order.status] ?? 'neutral')}</p>
       ${renderNotices(order, now, locale, m)} ${renderDetails(order, locale, m)} ${renderTimeline(order, locale, m)}
-      ${renderDeliveries(order, locale, m)} ${!this.readonly && canCancelOrder(order, now) ? this.renderCancel(order) : nothing}
+      ${renderDeliveries(order, locale, m)} ${!this.readonly && canCancelOrder(order, now) ? this.#renderCancel(order) : nothing}
     `;
   }
 
-  private renderCancel(order: ClimateOrder): TemplateResult {
+  #renderCancel(order: ClimateOrder): TemplateResult {
     const m = this.text(climateOrderMessages);
-    const busy = this.cancellation.status === 'loading';
-    const failed = this.cancellation.status === 'error';
+    const busy = this.#cancellation.status === 'loading';
+    const failed = this.#cancellation.status === 'error';
     const busyAttrs = (label: string) => ({ label: busy ? m.canceling : label, busy: busy ? 'true' : 'false' });
     const opener = busyAttrs(m.cancelOrder);
     const confirm = busyAttrs(failed ? this.coreText.retry : m.cancelOrder);
     return html`<div part="actions" class="actions">
-        <button part="cancel-button" class="danger" type="button" aria-haspopup="dialog" aria-busy=${opener.busy} aria-disabled=${opener.busy} @click=${this.openDialog}>
+        <button part="cancel-button" class="danger" type="button" aria-haspopup="dialog" aria-busy=${opener.busy} aria-disabled=${opener.busy} @click=${this.#openDialog}>
           ${opener.label}
         </button>
       </div>
-      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-body" @close=${this.onDialogClose}>
+      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-body" @close=${this.#onDialogClose}>
         <h3 id="dialog-title">${m.confirmTitle}</h3>
-        <p id="dialog-body">${m.confirmBody} ${inRefundWindow(order, this.nowSeconds) ? m.confirmRefund : ''}</p>
-        ${failed ? renderError(this.cancellation.error!, this.locale, undefined, { title: m.cancelFailed }) : nothing}
+        <p id="dialog-body">${m.confirmBody} ${inRefundWindow(order, this.#nowSeconds) ? m.confirmRefund : ''}</p>
+        ${failed ? renderError(this.#cancellation.error!, this.locale, undefined, { title: m.cancelFailed }) : nothing}
         <div class="actions">
           <button part="keep-button" class="secondary" type="button" @click=${() => this.dialog?.close()}>${m.keepOrder}</button>
-          <button part="confirm-button" class="danger" type="button" aria-busy=${confirm.busy} aria-disabled=${confirm.busy} @click=${this.confirmCancel}>
+          <button part="confirm-button" class="danger" type="button" aria-busy=${confirm.busy} aria-disabled=${confirm.busy} @click=${this.#confirmCancel}>
             ${confirm.label}
           </button>
         </div>

@@ -1,9 +1,8 @@
-import * as z from './schema.js';
+import type * as z from './schema.js';
 import { type Fetcher, resolveFetcher } from './config.js';
-import { isAbortError, WidgetRequestError, type WidgetError } from './errors.js';
+import { isAbortError, WidgetRequestError, type WidgetError, type WidgetErrorKind } from './errors.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 export interface RequestOptions<T> {
   url: string;
@@ -29,72 +28,47 @@ export function createIdempotencyKey(): string {
   return `swk_${crypto.randomUUID()}`;
 }
 
+const failure = (kind: WidgetErrorKind, message: string, status?: number) =>
+  new WidgetRequestError(status === undefined ? { kind, message } : { kind, message, status });
+
 /** Reads `{ error: { type, code, message } }`, Stripe's error body, when the backend passed it through. */
-const stripeErrorBody = z.object({
-  error: z.object({
-    type: z.optional(z.string()),
-    code: z.optional(z.string()),
-    message: z.optional(z.string()),
-  }),
-});
-
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 async function httpError(response: Response): Promise<WidgetError> {
-  const requestId = response.headers.get('request-id') ?? response.headers.get('stripe-request-id') ?? undefined;
-  let text = '';
+  const error: WidgetError = { kind: 'http', status: response.status, message: `HTTP ${response.status}` };
+  const requestId = response.headers.get('request-id') ?? response.headers.get('stripe-request-id');
+  if (requestId) error.requestId = requestId;
+  let body: unknown;
   try {
-    text = await response.text();
+    body = (await response.json())?.error;
   } catch {
-    // body unreadable; the status alone will do
+    return error;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const stripe = stripeErrorBody.safeParse(parsed);
-  const base: WidgetError = { kind: 'http', status: response.status, message: `HTTP ${response.status}` };
-  if (requestId) base.requestId = requestId;
-  if (!stripe.success) return base;
-  const { type, code, message } = stripe.data.error;
-  return {
-    ...base,
-    kind: 'stripe',
-    message: message ?? base.message,
-    ...(code !== undefined && { code }),
-    ...(type !== undefined && { type }),
-  };
+  if (typeof body !== 'object' || body === null) return error;
+  const { type, code, message } = body as Record<string, unknown>;
+  error.kind = 'stripe';
+  if (typeof message === 'string') error.message = message;
+  if (typeof code === 'string') error.code = code;
+  if (typeof type === 'string') error.type = type;
+  return error;
 }
 
-async function attempt<T>(options: RequestOptions<T>, signal: AbortSignal | undefined): Promise<T> {
-  const method = options.method ?? 'GET';
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+async function attempt<T>(options: RequestOptions<T>): Promise<T> {
+  const { signal, method = 'GET', timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const onOuterAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method === 'POST') headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  // Any failure after an abort by the caller is rethrown as is: the caller no longer wants an answer.
+  const rethrowAborts = (cause: unknown) => {
+    if (timedOut) throw failure('timeout', `No answer within ${timeoutMs} ms`);
+    if (signal?.aborted || isAbortError(cause)) throw cause;
+  };
   try {
     let response: Response;
     try {
@@ -103,44 +77,44 @@ async function attempt<T>(options: RequestOptions<T>, signal: AbortSignal | unde
         headers,
         credentials: 'same-origin',
         signal: controller.signal,
-        ...(method === 'POST' && { body: JSON.stringify(options.body ?? {}) }),
+        body: method === 'POST' ? JSON.stringify(options.body ?? {}) : null,
       });
     } catch (cause) {
-      if (timedOut) throw new WidgetRequestError({ kind: 'timeout', message: `No answer within ${timeoutMs} ms` });
-      if (signal?.aborted || isAbortError(cause)) throw cause;
-      throw new WidgetRequestError({ kind: 'network', message: cause instanceof Error ? cause.message : 'Network error' });
+      rethrowAborts(cause);
+      throw failure('network', cause instanceof Error ? cause.message : 'Network error');
     }
     if (!response.ok) throw new WidgetRequestError(await httpError(response));
     let json: unknown;
     try {
       json = await response.json();
     } catch (cause) {
-      if (timedOut) throw new WidgetRequestError({ kind: 'timeout', message: `No answer within ${timeoutMs} ms` });
-      if (signal?.aborted) throw cause;
-      throw new WidgetRequestError({ kind: 'invalid_response', status: response.status, message: 'The response is not JSON' });
+      rethrowAborts(cause);
+      throw failure('invalid_response', 'The response is not JSON', response.status);
     }
     const result = options.schema.safeParse(json);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const where = issue?.path.length ? issue.path.join('.') : 'response';
-      throw new WidgetRequestError({
-        kind: 'invalid_response',
-        status: response.status,
-        message: `Unexpected response at ${where}: ${issue?.message ?? 'invalid'}`,
-      });
-    }
-    return result.data;
+    if (result.success) return result.data;
+    const issue = result.error.issues[0]!;
+    throw failure('invalid_response', `Unexpected response at ${issue.path.join('.') || 'response'}: ${issue.message}`, response.status);
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onOuterAbort);
+    signal?.removeEventListener('abort', onAbort);
   }
 }
 
 function isRetryable(cause: unknown): boolean {
   if (!(cause instanceof WidgetRequestError)) return false;
-  const { kind, status } = cause.error;
-  if (kind === 'network') return true;
-  return status !== undefined && RETRY_STATUSES.has(status) && (kind === 'http' || kind === 'stripe');
+  const { kind, status = 0 } = cause.error;
+  return kind === 'network' || status === 429 || status >= 500;
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
 }
 
 /**
@@ -148,22 +122,20 @@ function isRetryable(cause: unknown): boolean {
  * {@link WidgetRequestError}. Aborting `signal` rejects with the abort reason (never rendered).
  */
 export async function requestJson<T>(options: RequestOptions<T>): Promise<T> {
-  const method = options.method ?? 'GET';
-  if (method === 'POST' && !options.idempotencyKey) throw new TypeError('POST needs an idempotencyKey');
-  const retries = method === 'GET' ? (options.retries ?? 2) : 0;
-  const baseDelay = options.retryDelayMs ?? 400;
+  const isPost = options.method === 'POST';
+  if (isPost && !options.idempotencyKey) throw new TypeError('POST needs an idempotencyKey');
+  const retries = isPost ? 0 : (options.retries ?? 2);
   for (let tryNumber = 0; ; tryNumber++) {
     try {
-      return await attempt(options, options.signal);
+      return await attempt(options);
     } catch (cause) {
       if (tryNumber >= retries || !isRetryable(cause) || options.signal?.aborted) throw cause;
-      await wait(baseDelay * 2 ** tryNumber, options.signal);
+      await wait((options.retryDelayMs ?? 400) * 2 ** tryNumber, options.signal);
     }
   }
 }
 
 /** Joins an endpoint and an id: tolerates a trailing slash, URL-encodes the id. */
 export function endpointUrl(endpoint: string, ...segments: string[]): string {
-  const base = endpoint.replace(/\/+$/, '');
-  return [base, ...segments.map((s) => encodeURIComponent(s))].join('/');
+  return [endpoint.replace(/\/+$/, ''), ...segments.map(encodeURIComponent)].join('/');
 }

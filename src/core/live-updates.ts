@@ -71,84 +71,84 @@ export interface LiveUpdateOptions {
  * (`refresh-interval`), paused while the page is hidden and stopped when the element leaves.
  */
 export class LiveUpdateController implements ReactiveController {
-  private readonly options: LiveUpdateOptions;
-  private subscribedUrl: string | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pollDue = false;
-  private connected = false;
+  readonly #options: LiveUpdateOptions;
+  #subscribedUrl: string | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #pollDue = false;
+  #connected = false;
 
   constructor(host: Host, options: LiveUpdateOptions) {
-    this.options = options;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.sync();
-    this.schedule();
+    this.#connected = true;
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#sync();
+    this.#schedule();
   }
 
   hostUpdated(): void {
-    this.sync();
-    if (this.timer === undefined && !this.pollDue) this.schedule();
+    this.#sync();
+    if (this.#timer === undefined && !this.#pollDue) this.#schedule();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribedUrl = undefined;
-    this.stopPolling();
+    this.#connected = false;
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribedUrl = undefined;
+    this.#stopPolling();
   }
 
   /** Restarts the polling clock, e.g. after the widget refetched for another reason. */
   reschedule(): void {
-    this.stopPolling();
-    this.schedule();
+    this.#stopPolling();
+    this.#schedule();
   }
 
-  private stopPolling(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pollDue = false;
+  #stopPolling(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pollDue = false;
   }
 
-  private sync(): void {
-    const url = this.options.eventsUrl() || undefined;
-    if (url === this.subscribedUrl) return;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribedUrl = url;
+  #sync(): void {
+    const url = this.#options.eventsUrl() || undefined;
+    if (url === this.#subscribedUrl) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribedUrl = url;
     if (url && typeof EventSource !== 'undefined') {
-      this.unsubscribe = subscribeToEvents(url, (event) => {
-        if (this.options.matches(event)) this.options.onUpdate(event);
+      this.#unsubscribe = subscribeToEvents(url, (event) => {
+        if (this.#options.matches(event)) this.#options.onUpdate(event);
       });
     }
   }
 
-  private schedule(): void {
-    if (!this.connected || this.timer !== undefined) return;
-    const delay = this.options.pollDelay();
+  #schedule(): void {
+    if (!this.#connected || this.#timer !== undefined) return;
+    const delay = this.#options.pollDelay();
     if (delay === null || !(delay > 0)) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
       if (document.visibilityState === 'hidden') {
-        this.pollDue = true;
+        this.#pollDue = true;
         return;
       }
-      this.options.onUpdate();
-      this.schedule();
+      this.#options.onUpdate();
+      this.#schedule();
     }, delay);
   }
 
-  private readonly onVisibility = (): void => {
-    if (document.visibilityState !== 'hidden' && this.pollDue) {
-      this.pollDue = false;
-      this.options.onUpdate();
-      this.schedule();
+  readonly #onVisibility = (): void => {
+    if (document.visibilityState !== 'hidden' && this.#pollDue) {
+      this.#pollDue = false;
+      this.#options.onUpdate();
+      this.#schedule();
     }
   };
 }

@@ -16,24 +16,24 @@ function refreshAll(): void {
  */
 export class LocaleController implements ReactiveController {
   locale: Locale = 'en';
-  private readonly host: Host;
+  readonly #host: Host;
 
   constructor(host: Host) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    hosts.set(this.host, this);
+    hosts.set(this.#host, this);
     observer ??= new MutationObserver(refreshAll);
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     // Hosts inside another shadow root are outside the document subtree: watch them directly.
-    observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
-    this.locale = resolveLocale(this.host);
+    observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
+    this.locale = resolveLocale(this.#host);
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.host);
+    hosts.delete(this.#host);
     if (hosts.size === 0) {
       observer?.disconnect();
       observer = undefined;
@@ -41,10 +41,10 @@ export class LocaleController implements ReactiveController {
   }
 
   refresh(): void {
-    const next = resolveLocale(this.host);
+    const next = resolveLocale(this.#host);
     if (next !== this.locale) {
       this.locale = next;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 }

@@ -25,27 +25,27 @@ export class ResourceController<T> implements ReactiveController {
   /** True while a refresh runs with the last value still shown. */
   refreshing = false;
 
-  private readonly host: Host;
-  private readonly task: (signal: AbortSignal) => Promise<T>;
-  private readonly options: ResourceOptions<T>;
-  private controller: AbortController | undefined;
-  private cutByDisconnect = false;
+  readonly #host: Host;
+  readonly #task: (signal: AbortSignal) => Promise<T>;
+  readonly #options: ResourceOptions<T>;
+  #controller: AbortController | undefined;
+  #cutByDisconnect = false;
 
   constructor(host: Host, task: (signal: AbortSignal) => Promise<T>, options: ResourceOptions<T> = {}) {
-    this.host = host;
-    this.task = task;
-    this.options = options;
+    this.#host = host;
+    this.#task = task;
+    this.#options = options;
     host.addController(this);
   }
 
   /** Starts over: shows the loading state, then the result. */
   run(): Promise<void> {
-    return this.start(false);
+    return this.#start(false);
   }
 
   /** Reloads while keeping the current value on screen; falls back to `run()` when there is none. */
   refresh(): Promise<void> {
-    return this.start(this.status === 'ready');
+    return this.#start(this.status === 'ready');
   }
 
   /** Aborts the run in flight, if any, and returns to idle. */
@@ -55,58 +55,59 @@ export class ResourceController<T> implements ReactiveController {
     this.value = undefined;
     this.error = undefined;
     this.refreshing = false;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   abort(): void {
-    this.controller?.abort();
-    this.controller = undefined;
+    this.#controller?.abort();
+    this.#controller = undefined;
+    this.refreshing = false;
   }
 
   hostConnected(): void {
-    if (this.cutByDisconnect) {
-      this.cutByDisconnect = false;
-      void this.start(this.status === 'ready');
+    if (this.#cutByDisconnect) {
+      this.#cutByDisconnect = false;
+      void this.#start(this.status === 'ready');
     }
   }
 
   hostDisconnected(): void {
-    if (this.controller) {
-      this.cutByDisconnect = true;
+    if (this.#controller) {
+      this.#cutByDisconnect = true;
       this.abort();
     }
   }
 
-  private async start(keepValue: boolean): Promise<void> {
+  async #start(keepValue: boolean): Promise<void> {
     this.abort();
     const controller = new AbortController();
-    this.controller = controller;
+    this.#controller = controller;
     if (keepValue) {
       this.refreshing = true;
     } else {
       this.status = 'loading';
       this.error = undefined;
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
-      const value = await this.task(controller.signal);
+      const value = await this.#task(controller.signal);
       if (controller.signal.aborted) return;
       const previous = this.value;
       this.value = value;
       this.status = 'ready';
       this.error = undefined;
-      this.options.onValue?.(value, previous);
-      emit(this.host, 'swk-load', { object: this.options.loadObject ? this.options.loadObject(value) : value });
+      this.#options.onValue?.(value, previous);
+      emit(this.#host, 'swk-load', { object: this.#options.loadObject ? this.#options.loadObject(value) : value });
     } catch (cause) {
       if (controller.signal.aborted || isAbortError(cause)) return;
       this.error = toWidgetError(cause);
       this.status = 'error';
-      emit(this.host, 'swk-error', { error: this.error });
+      emit(this.#host, 'swk-error', { error: this.error });
     } finally {
-      if (this.controller === controller) {
-        this.controller = undefined;
+      if (this.#controller === controller) {
+        this.#controller = undefined;
         this.refreshing = false;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       }
     }
   }

@@ -175,11 +175,6 @@ export const baseStyles = css`
   dl.terms dd {
     margin: 0;
   }
-  @container (max-width: 360px) {
-    dl.terms {
-      grid-template-columns: 1fr;
-    }
-  }
   @media (max-width: 420px) {
     dl.terms {
       grid-template-columns: 1fr;

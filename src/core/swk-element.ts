@@ -35,11 +35,11 @@ export abstract class SwkElement extends LitElement {
   /** A `fetch`-compatible function for this element only (e.g. to add auth headers). */
   @property({ attribute: false }) fetcher: Fetcher | undefined;
 
-  private readonly localeController = new LocaleController(this);
+  readonly #localeController = new LocaleController(this);
 
   /** The resolved locale: own `lang`, nearest ancestor's, document's, browser's. */
   get locale(): Locale {
-    return this.localeController.locale;
+    return this.#localeController.locale;
   }
 
   protected get coreText(): CoreMessages {

@@ -35,12 +35,13 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  * Lets a user link bank accounts with Stripe Financial Connections: on click it asks the site's
  * backend for a session, opens Stripe's bank flow and lists the accounts the user linked.
  *
+ * @tagname fc-link-account
  * @summary Link bank accounts through Stripe Financial Connections.
  *
- * @fires swk-linked - `{ sessionId: string, accounts: FcAccount[] }`: the user linked one or more accounts.
- * @fires swk-empty - `{ sessionId: string }`: the flow ended with no account linked (a normal outcome).
- * @fires swk-load - `{ object: FcLinkResult }`: any flow that finished, linked or empty.
- * @fires swk-error - `{ error: WidgetError }`: the backend, Stripe.js or Stripe failed.
+ * @fires {CustomEvent<FcLinkResult>} swk-linked - `{ sessionId: string, accounts: FcAccount[] }`: the user linked one or more accounts.
+ * @fires {CustomEvent<FcEmptyDetail>} swk-empty - `{ sessionId: string }`: the flow ended with no account linked (a normal outcome).
+ * @fires {CustomEvent<SwkLoadDetail<FcLinkResult>>} swk-load - `{ object: FcLinkResult }`: any flow that finished, linked or empty.
+ * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: the backend, Stripe.js or Stripe failed.
  *
  * @slot - The label of the link button. Default "Link bank account" / 「銀行口座を連携」.
  *
@@ -62,14 +63,19 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  * @csspart retry-button - Retries after an error.
  *
  * @cssprop --swk-color-accent - Button and focus color.
+ * @cssprop --swk-color-accent-text - Text on the link button.
  * @cssprop --swk-color-background - Background of the box.
  * @cssprop --swk-color-surface - Background of each account.
  * @cssprop --swk-color-text - Text color.
  * @cssprop --swk-color-muted - Secondary text.
  * @cssprop --swk-color-border - Borders.
- * @cssprop --swk-color-danger - Error accents.
- * @cssprop --swk-radius - Corner radius.
- * @cssprop --swk-spacing - Inner spacing.
+ * @cssprop --swk-color-success - The active account badge.
+ * @cssprop --swk-color-warning - The inactive account badge.
+ * @cssprop --swk-color-danger - The disconnected account badge and errors.
+ * @cssprop [--swk-radius=8px] - Corner radius.
+ * @cssprop [--swk-spacing=16px] - Inner spacing.
+ * @cssprop --swk-font-family - Font family.
+ * @cssprop [--swk-font-size=15px] - Base font size.
  */
 export class FcLinkAccount extends SwkElement {
   static override styles = [...SwkElement.styles, fcLinkAccountStyles];
@@ -92,22 +98,22 @@ export class FcLinkAccount extends SwkElement {
   @state() private phase: FlowPhase = 'creating';
 
   /** One key per user action; cleared once that action's POST succeeded so a later retry is a new action. */
-  private idempotencyKey: string | undefined;
-  private shownStatus: ResourceStatus = 'idle';
+  #idempotencyKey: string | undefined;
+  #shownStatus: ResourceStatus = 'idle';
 
-  private readonly flow = new ResourceController<FcLinkResult>(this, (signal) => this.link(signal), {
+  readonly #flow = new ResourceController<FcLinkResult>(this, (signal) => this.#link(signal), {
     onValue: (result) => {
       if (result.accounts.length > 0) emit(this, 'swk-linked', result);
       else emit(this, 'swk-empty', { sessionId: result.sessionId });
     },
   });
 
-  private async link(signal: AbortSignal): Promise<FcLinkResult> {
+  async #link(signal: AbortSignal): Promise<FcLinkResult> {
     this.phase = 'creating';
     if (!this.endpoint) throw configError('The endpoint attribute is missing.');
     const body = sessionRequest(this.permissions, this.prefetch);
-    this.warm();
-    const key = (this.idempotencyKey ??= createIdempotencyKey());
+    this.#warm();
+    const key = (this.#idempotencyKey ??= createIdempotencyKey());
     const secret: FcSessionSecret = await this.fetchJson({
       url: this.endpoint,
       method: 'POST',
@@ -117,14 +123,14 @@ export class FcLinkAccount extends SwkElement {
       idempotencyKey: key,
     });
     if (!secret.client_secret) throw new WidgetRequestError({ kind: 'invalid_response', message: 'Unexpected response at client_secret: empty' });
-    this.idempotencyKey = undefined;
-    const stripe = await this.stripeFor(secret);
+    this.#idempotencyKey = undefined;
+    const stripe = await this.#stripeFor(secret);
     signal.throwIfAborted();
     this.phase = 'waiting';
-    return this.collect(stripe, secret.client_secret);
+    return this.#collect(stripe, secret.client_secret);
   }
 
-  private async stripeFor(secret: FcSessionSecret): Promise<Stripe> {
+  async #stripeFor(secret: FcSessionSecret): Promise<Stripe> {
     let pending = this.stripe;
     if (!pending) {
       const key = secret.publishable_key || this.publishableKey;
@@ -141,7 +147,7 @@ export class FcLinkAccount extends SwkElement {
     return stripe;
   }
 
-  private async collect(stripe: Stripe, clientSecret: string): Promise<FcLinkResult> {
+  async #collect(stripe: Stripe, clientSecret: string): Promise<FcLinkResult> {
     let result: Awaited<ReturnType<Stripe['collectFinancialConnectionsAccounts']>>;
     try {
       result = await stripe.collectFinancialConnectionsAccounts({ clientSecret });
@@ -164,44 +170,44 @@ export class FcLinkAccount extends SwkElement {
   }
 
   /** Starts loading Stripe.js ahead of the click, when it will be needed. */
-  private readonly warm = (): void => {
+  readonly #warm = (): void => {
     if (this.stripe || !this.publishableKey) return;
     loadStripeJs(this.publishableKey, this.stripeAccount || undefined).catch(() => {
       // the click reports it; a failed load is retried then
     });
   };
 
-  private readonly start = (): void => {
-    if (this.flow.status === 'loading') return;
-    this.idempotencyKey = createIdempotencyKey();
-    void this.flow.run();
+  readonly #start = (): void => {
+    if (this.#flow.status === 'loading') return;
+    this.#idempotencyKey = createIdempotencyKey();
+    void this.#flow.run();
   };
 
-  private readonly retry = (): void => {
-    void this.flow.run();
+  readonly #retry = (): void => {
+    void this.#flow.run();
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined) {
-      this.idempotencyKey = undefined;
-      this.flow.reset();
+      this.#idempotencyKey = undefined;
+      this.#flow.reset();
     }
   }
 
   protected override updated(): void {
-    const status = this.flow.status;
-    if (this.shownStatus === 'loading' && status !== 'loading') {
+    const status = this.#flow.status;
+    if (this.#shownStatus === 'loading' && status !== 'loading') {
       this.renderRoot.querySelector<HTMLElement>('[data-focus], [part="retry-button"]')?.focus();
     }
-    this.shownStatus = status;
+    this.#shownStatus = status;
   }
 
-  private announcement(m: FcMessages): string {
-    switch (this.flow.status) {
+  #announcement(m: FcMessages): string {
+    switch (this.#flow.status) {
       case 'loading':
         return this.phase === 'creating' ? m.creating : m.waiting;
       case 'ready': {
-        const count = this.flow.value?.accounts.length ?? 0;
+        const count = this.#flow.value?.accounts.length ?? 0;
         return count > 0 ? m.linked(count) : m.emptyTitle;
       }
       case 'error':
@@ -211,47 +217,47 @@ export class FcLinkAccount extends SwkElement {
     }
   }
 
-  private renderLinkButton(m: FcMessages, busy: boolean): TemplateResult {
+  #renderLinkButton(m: FcMessages, busy: boolean): TemplateResult {
     return html`<button
         part="button"
         type="button"
         aria-disabled=${busy ? 'true' : 'false'}
         aria-busy=${busy ? 'true' : 'false'}
-        @click=${this.start}
-        @pointerenter=${this.warm}
-        @focus=${this.warm}
+        @click=${this.#start}
+        @pointerenter=${this.#warm}
+        @focus=${this.#warm}
       >
         ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<slot>${m.link}</slot>
       </button>
       ${busy ? html`<p part="progress" class="progress muted">${this.phase === 'creating' ? m.creating : m.waiting}</p>` : nothing}`;
   }
 
-  private renderResult(result: FcLinkResult, m: FcMessages): TemplateResult {
+  #renderResult(result: FcLinkResult, m: FcMessages): TemplateResult {
     if (result.accounts.length === 0) {
       return html`<h3 part="title" class="title" tabindex="-1" data-focus>${m.emptyTitle}</h3>
         <p part="message">${m.empty}</p>
         <div class="actions">
-          <button part="try-again-button" type="button" @click=${this.start}>${m.tryAgain}</button>
+          <button part="try-again-button" type="button" @click=${this.#start}>${m.tryAgain}</button>
         </div>`;
     }
     return html`<h3 part="title" class="title" tabindex="-1" data-focus>${m.linkedTitle}</h3>
       <p class="muted">${m.linked(result.accounts.length)}</p>
       ${renderAccountList(result.accounts, m, this.locale)}
       <div class="actions">
-        <button part="link-another-button" class="secondary" type="button" @click=${this.start}>${m.linkAnother}</button>
+        <button part="link-another-button" class="secondary" type="button" @click=${this.#start}>${m.linkAnother}</button>
       </div>`;
   }
 
   override render(): TemplateResult {
     const m = this.text(fcMessages);
     return html`<div part="base" class="base">
-      ${this.flow.render({
-        idle: () => this.renderLinkButton(m, false),
-        loading: () => this.renderLinkButton(m, true),
-        ready: (result) => this.renderResult(result, m),
-        error: (error) => renderError(error, this.locale, this.retry, { title: m.errorTitle }),
+      ${this.#flow.render({
+        idle: () => this.#renderLinkButton(m, false),
+        loading: () => this.#renderLinkButton(m, true),
+        ready: (result) => this.#renderResult(result, m),
+        error: (error) => renderError(error, this.locale, this.#retry, { title: m.errorTitle }),
       })}
-      ${renderLiveRegion(this.announcement(m))}
+      ${renderLiveRegion(this.#announcement(m))}
     </div>`;
   }
 }

@@ -33,11 +33,12 @@ const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
  * a transfer or application fee is pending, on any `transfer.created` / `application_fee.created`
  * (the stream carries only the new object's id, which cannot be matched beforehand).
  *
+ * @tagname payment-capture-status
  * @summary Payment status with asynchronous-capture settlement (fee, net, transfer, application fee).
  *
- * @fires swk-load - `{ object: PaymentIntent }` after each successful fetch (the `client_secret` removed).
- * @fires swk-error - `{ error: WidgetError }` when the payment cannot be loaded.
- * @fires swk-capture-settled - `{ charge: Charge }` once, when every part that was pending while shown has arrived.
+ * @fires {CustomEvent<SwkLoadDetail<PaymentIntent>>} swk-load - `{ object: PaymentIntent }` after each successful fetch (the `client_secret` removed).
+ * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }` when the payment cannot be loaded.
+ * @fires {CustomEvent<CaptureSettledDetail>} swk-capture-settled - `{ charge: Charge }` once, when every part that was pending while shown has arrived.
  *
  * @csspart base - The outer box.
  * @csspart title - The heading.
@@ -65,15 +66,15 @@ const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
  * @cssprop --swk-color-text - Text color.
  * @cssprop --swk-color-muted - Labels.
  * @cssprop --swk-color-border - Box border.
+ * @cssprop --swk-color-surface - Background of the notes and the error state.
  * @cssprop --swk-color-accent - Buttons and focus ring.
  * @cssprop --swk-color-success - Succeeded badge.
  * @cssprop --swk-color-warning - Pending badges and notes.
  * @cssprop --swk-color-danger - Failed badge and errors.
- * @cssprop --swk-radius - Corner radius.
- * @cssprop --swk-spacing - Inner spacing.
- * @cssprop --swk-font-family - Font.
- *
- * @slot - This element has no slots.
+ * @cssprop [--swk-radius=8px] - Corner radius.
+ * @cssprop [--swk-spacing=16px] - Inner spacing.
+ * @cssprop --swk-font-family - Font family.
+ * @cssprop [--swk-font-size=15px] - Base font size.
  */
 export class PaymentCaptureStatus extends SwkElement {
   static override styles = [...SwkElement.styles, styles];
@@ -84,46 +85,46 @@ export class PaymentCaptureStatus extends SwkElement {
   /** Milliseconds since the epoch; replace it to test the one-hour SLA. */
   @property({ attribute: false }) clock: () => number = () => Date.now();
 
-  private polls = 0;
-  private firstSeenMs = 0;
-  private sawPending = false;
-  private settledAnnounced = false;
-  private deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  #polls = 0;
+  #firstSeenMs = 0;
+  #sawPending = false;
+  #settledAnnounced = false;
+  #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private readonly resource = new ResourceController<PaymentIntent>(this, (signal) => this.load(signal), {
-    onValue: (intent, previous) => this.onValue(intent, previous),
+  readonly #resource = new ResourceController<PaymentIntent>(this, (signal) => this.#load(signal), {
+    onValue: (intent, previous) => this.#onValue(intent, previous),
   });
 
-  private readonly live = new LiveUpdateController(this, {
+  readonly #live = new LiveUpdateController(this, {
     eventsUrl: () => this.eventsUrl,
-    pollDelay: () => this.pollDelay(),
-    matches: (event) => this.concerns(event),
+    pollDelay: () => this.#pollDelay(),
+    matches: (event) => this.#concerns(event),
     onUpdate: (event) => {
-      if (!event) this.polls += 1;
-      void this.resource.refresh();
+      if (!event) this.#polls += 1;
+      void this.#resource.refresh();
     },
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('paymentIntentId') || changed.has('endpoint')) {
-      this.polls = 0;
-      this.firstSeenMs = this.clock();
-      this.sawPending = false;
-      this.settledAnnounced = false;
-      void this.resource.run();
+      this.#polls = 0;
+      this.#firstSeenMs = this.clock();
+      this.#sawPending = false;
+      this.#settledAnnounced = false;
+      void this.#resource.run();
     }
   }
 
   protected override updated(): void {
-    this.scheduleDeadlineRender();
+    this.#scheduleDeadlineRender();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.deadlineTimer);
+    clearTimeout(this.#deadlineTimer);
   }
 
-  private async load(signal: AbortSignal): Promise<PaymentIntent> {
+  async #load(signal: AbortSignal): Promise<PaymentIntent> {
     if (!this.endpoint || !this.paymentIntentId) {
       throw new WidgetRequestError({ kind: 'config', message: 'Set both endpoint and payment-intent-id.' });
     }
@@ -133,35 +134,35 @@ export class PaymentCaptureStatus extends SwkElement {
     return intent;
   }
 
-  private onValue(intent: PaymentIntent, previous: PaymentIntent | undefined): void {
+  #onValue(intent: PaymentIntent, previous: PaymentIntent | undefined): void {
     const pending = pendingParts(intent).length;
-    if (previous && pendingParts(previous).length > pending) this.polls = 0;
-    if (pending > 0) this.sawPending = true;
+    if (previous && pendingParts(previous).length > pending) this.#polls = 0;
+    if (pending > 0) this.#sawPending = true;
     const charge = expandedCharge(intent);
-    if (pending === 0 && this.sawPending && !this.settledAnnounced && charge) {
-      this.settledAnnounced = true;
+    if (pending === 0 && this.#sawPending && !this.#settledAnnounced && charge) {
+      this.#settledAnnounced = true;
       emit(this, 'swk-capture-settled', { charge });
     }
-    this.live.reschedule();
+    this.#live.reschedule();
   }
 
-  private deadlineMs(intent: PaymentIntent): number | undefined {
-    return pendingParts(intent).length > 0 ? slaDeadlineMs(intent, this.firstSeenMs) : undefined;
+  #deadlineMs(intent: PaymentIntent): number | undefined {
+    return pendingParts(intent).length > 0 ? slaDeadlineMs(intent, this.#firstSeenMs) : undefined;
   }
 
-  private isOverdue(intent: PaymentIntent): boolean {
-    const deadline = this.deadlineMs(intent);
+  #isOverdue(intent: PaymentIntent): boolean {
+    const deadline = this.#deadlineMs(intent);
     return deadline !== undefined && this.clock() >= deadline;
   }
 
-  private pollDelay(): number | null {
-    const intent = this.resource.value;
-    if (this.resource.status !== 'ready' || !intent || !awaitsStripe(intent)) return null;
-    return nextPollMs({ intervalSeconds: this.refreshInterval, polls: this.polls, nowMs: this.clock(), deadlineMs: this.deadlineMs(intent) });
+  #pollDelay(): number | null {
+    const intent = this.#resource.value;
+    if (this.#resource.status !== 'ready' || !intent || !awaitsStripe(intent)) return null;
+    return nextPollMs({ intervalSeconds: this.refreshInterval, polls: this.#polls, nowMs: this.clock(), deadlineMs: this.#deadlineMs(intent) });
   }
 
-  private concerns(event: LiveEvent): boolean {
-    const intent = this.resource.value;
+  #concerns(event: LiveEvent): boolean {
+    const intent = this.#resource.value;
     if (!intent) return false;
     const charge = expandedCharge(intent);
     const ids = [intent.id, typeof intent.latest_charge === 'string' ? intent.latest_charge : charge?.id];
@@ -174,44 +175,44 @@ export class PaymentCaptureStatus extends SwkElement {
   }
 
   /** Re-renders when the SLA passes, so the overdue state shows even without polling. */
-  private scheduleDeadlineRender(): void {
-    clearTimeout(this.deadlineTimer);
-    this.deadlineTimer = undefined;
-    const intent = this.resource.status === 'ready' ? this.resource.value : undefined;
-    const deadline = intent && this.deadlineMs(intent);
+  #scheduleDeadlineRender(): void {
+    clearTimeout(this.#deadlineTimer);
+    this.#deadlineTimer = undefined;
+    const intent = this.#resource.status === 'ready' ? this.#resource.value : undefined;
+    const deadline = intent && this.#deadlineMs(intent);
     const left = deadline === undefined ? 0 : deadline - this.clock();
-    if (left > 0) this.deadlineTimer = setTimeout(() => this.requestUpdate(), Math.min(left, 2 ** 31 - 1));
+    if (left > 0) this.#deadlineTimer = setTimeout(() => this.requestUpdate(), Math.min(left, 2 ** 31 - 1));
   }
 
   override render(): TemplateResult {
     const m = this.text(messages);
-    const body = this.resource.render({
+    const body = this.#resource.render({
       idle: () => renderLoading(this.locale, m.loading),
       loading: () => renderLoading(this.locale, m.loading),
-      ready: (intent) => this.renderIntent(intent, m),
-      error: (error) => renderError(error, this.locale, () => void this.resource.run(), { title: m.errorTitle }),
+      ready: (intent) => this.#renderIntent(intent, m),
+      error: (error) => renderError(error, this.locale, () => void this.#resource.run(), { title: m.errorTitle }),
     });
-    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.resource.status === 'loading' ? 'true' : 'false'}>
+    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.#resource.status === 'loading' ? 'true' : 'false'}>
       <h2 id="title" part="title">${m.title}</h2>
       ${body}
-      ${renderLiveRegion(this.announcement(m))}
+      ${renderLiveRegion(this.#announcement(m))}
     </section>`;
   }
 
-  private statusKey(intent: PaymentIntent): string {
+  #statusKey(intent: PaymentIntent): string {
     return intent.status === 'requires_payment_method' && intent.last_payment_error ? 'failed' : intent.status;
   }
 
-  private announcement(m: PaymentCaptureMessages): string {
-    const intent = this.resource.status === 'ready' ? this.resource.value : undefined;
-    if (!intent) return this.resource.status === 'error' ? '' : m.loading;
-    const status = describeEnum(m.statuses, this.statusKey(intent), this.locale);
-    if (pendingParts(intent).length > 0) return this.isOverdue(intent) ? m.announceOverdue : m.announcePending(status);
-    return this.sawPending ? m.announceSettled(status) : status;
+  #announcement(m: PaymentCaptureMessages): string {
+    const intent = this.#resource.status === 'ready' ? this.#resource.value : undefined;
+    if (!intent) return this.#resource.status === 'error' ? '' : m.loading;
+    const status = describeEnum(m.statuses, this.#statusKey(intent), this.locale);
+    if (pendingParts(intent).length > 0) return this.#isOverdue(intent) ? m.announceOverdue : m.announcePending(status);
+    return this.#sawPending ? m.announceSettled(status) : status;
   }
 
-  private renderIntent(intent: PaymentIntent, m: PaymentCaptureMessages): TemplateResult {
-    const key = this.statusKey(intent);
+  #renderIntent(intent: PaymentIntent, m: PaymentCaptureMessages): TemplateResult {
+    const key = this.#statusKey(intent);
     const summary = Object.hasOwn(m.summaries, key) ? m.summaries[key as keyof typeof m.summaries] : undefined;
     const money = (amount: number, currency?: string | null) => formatMoney(amount, currency || intent.currency, this.locale);
     const charge = expandedCharge(intent);
@@ -220,32 +221,32 @@ export class PaymentCaptureStatus extends SwkElement {
       </div>
       ${summary ? html`<p part="summary">${summary}</p>` : nothing}
       <dl class="terms" part="details">
-        ${this.term(m.amount, money(intent.amount), 'amount')}
+        ${this.#term(m.amount, money(intent.amount), 'amount')}
         ${intent.status === 'succeeded' && typeof charge?.amount_captured === 'number'
-          ? this.term(m.captured, money(charge.amount_captured, charge.currency), 'captured')
+          ? this.#term(m.captured, money(charge.amount_captured, charge.currency), 'captured')
           : nothing}
         ${intent.status === 'requires_capture' && typeof intent.amount_capturable === 'number'
-          ? this.term(m.capturable, money(intent.amount_capturable), 'capturable')
+          ? this.#term(m.capturable, money(intent.amount_capturable), 'capturable')
           : nothing}
         ${intent.status === 'canceled' && intent.cancellation_reason
-          ? this.term(m.cancellationReason, describeEnum(m.cancellationReasons, intent.cancellation_reason, this.locale), 'reason')
+          ? this.#term(m.cancellationReason, describeEnum(m.cancellationReasons, intent.cancellation_reason, this.locale), 'reason')
           : nothing}
-        ${key === 'failed' && intent.last_payment_error?.message ? this.term(m.failureReason, intent.last_payment_error.message, 'reason') : nothing}
-        ${intent.status === 'succeeded' && charge ? this.renderSettlement(intent, charge, m) : nothing}
+        ${key === 'failed' && intent.last_payment_error?.message ? this.#term(m.failureReason, intent.last_payment_error.message, 'reason') : nothing}
+        ${intent.status === 'succeeded' && charge ? this.#renderSettlement(intent, charge, m) : nothing}
       </dl>
-      ${this.renderNote(intent, m)}`;
+      ${this.#renderNote(intent, m)}`;
   }
 
-  private renderSettlement(intent: PaymentIntent, charge: Charge, m: PaymentCaptureMessages): unknown[] {
+  #renderSettlement(intent: PaymentIntent, charge: Charge, m: PaymentCaptureMessages): unknown[] {
     const pending = html`<span part="pending" class="badge" data-tone="warning">${m.pending}</span>`;
     const rows: unknown[] = [];
     const txn = charge.balance_transaction;
     if (typeof txn === 'string') {
-      rows.push(this.term(m.balanceTransaction, txn, 'balance-transaction'));
+      rows.push(this.#term(m.balanceTransaction, txn, 'balance-transaction'));
     } else {
       rows.push(
-        this.term(m.fee, txn ? formatMoney(txn.fee, txn.currency, this.locale) : pending, 'fee'),
-        this.term(m.net, txn ? formatMoney(txn.net, txn.currency, this.locale) : pending, 'net'),
+        this.#term(m.fee, txn ? formatMoney(txn.fee, txn.currency, this.locale) : pending, 'fee'),
+        this.#term(m.net, txn ? formatMoney(txn.net, txn.currency, this.locale) : pending, 'net'),
       );
     }
     // A transfer or application fee: its id, with its amount when known (expanded, or the charge's fee amount).
@@ -257,28 +258,28 @@ export class PaymentCaptureStatus extends SwkElement {
       const id = object?.id ?? (ref as string);
       return typeof amount === 'number' ? `${formatMoney(amount, currency, this.locale)} (${id})` : id;
     };
-    if (expectsTransfer(intent, charge)) rows.push(this.term(m.transfer, connectPart(charge.transfer), 'transfer'));
+    if (expectsTransfer(intent, charge)) rows.push(this.#term(m.transfer, connectPart(charge.transfer), 'transfer'));
     if (expectsApplicationFee(intent, charge)) {
-      rows.push(this.term(m.applicationFee, connectPart(charge.application_fee, charge.application_fee_amount), 'application-fee'));
+      rows.push(this.#term(m.applicationFee, connectPart(charge.application_fee, charge.application_fee_amount), 'application-fee'));
     }
     return rows;
   }
 
-  private renderNote(intent: PaymentIntent, m: PaymentCaptureMessages): TemplateResult | typeof nothing {
+  #renderNote(intent: PaymentIntent, m: PaymentCaptureMessages): TemplateResult | typeof nothing {
     if (pendingParts(intent).length === 0) return nothing;
-    if (!this.isOverdue(intent)) return html`<p part="notice" class="notice">${m.pendingNote}</p>`;
-    const busy = this.resource.refreshing;
+    if (!this.#isOverdue(intent)) return html`<p part="notice" class="notice">${m.pendingNote}</p>`;
+    const busy = this.#resource.refreshing;
     return html`<div part="overdue" class="notice">
       <p>${m.overdue}</p>
       <button part="check-button" class="secondary" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => {
-        if (!busy) void this.resource.refresh();
+        if (!busy) void this.#resource.refresh();
       }}>
         ${m.checkAgain}
       </button>
     </div>`;
   }
 
-  private term(label: string, value: unknown, name: string): TemplateResult {
+  #term(label: string, value: unknown, name: string): TemplateResult {
     return html`<dt>${label}</dt><dd part=${name}>${value}</dd>`;
   }
 }

@@ -24,55 +24,55 @@ export interface CountdownOptions {
  * the deadline. Runs only while the host is connected.
  */
 export class CountdownController implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private readonly options: CountdownOptions;
-  private handle: unknown;
-  private scheduledFor: { deadline: number; clock: Clock } | undefined;
-  private connected = false;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: CountdownOptions;
+  #handle: unknown;
+  #scheduledFor: { deadline: number; clock: Clock } | undefined;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost, options: CountdownOptions) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
     // Time passed while away: show the current value, not the one from before.
-    this.host.requestUpdate();
-    this.schedule();
+    this.#host.requestUpdate();
+    this.#schedule();
   }
 
   hostUpdated(): void {
-    const deadline = this.options.deadline();
-    const clock = this.options.clock();
-    if (deadline !== this.scheduledFor?.deadline || clock !== this.scheduledFor?.clock) this.schedule();
+    const deadline = this.#options.deadline();
+    const clock = this.#options.clock();
+    if (deadline !== this.#scheduledFor?.deadline || clock !== this.#scheduledFor?.clock) this.#schedule();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.stop();
+    this.#connected = false;
+    this.#stop();
   }
 
-  private stop(): void {
-    if (this.scheduledFor) this.scheduledFor.clock.clearTimeout(this.handle);
-    this.handle = undefined;
-    this.scheduledFor = undefined;
+  #stop(): void {
+    if (this.#scheduledFor) this.#scheduledFor.clock.clearTimeout(this.#handle);
+    this.#handle = undefined;
+    this.#scheduledFor = undefined;
   }
 
-  private schedule(): void {
-    this.stop();
-    const deadline = this.options.deadline();
-    if (!this.connected || deadline === undefined) return;
-    const clock = this.options.clock();
+  #schedule(): void {
+    this.#stop();
+    const deadline = this.#options.deadline();
+    if (!this.#connected || deadline === undefined) return;
+    const clock = this.#options.clock();
     const remaining = deadline - clock.now();
     if (remaining <= 0) return;
     const delay = msUntilDisplayChanges(remaining);
-    this.scheduledFor = { deadline, clock };
-    this.handle = clock.setTimeout(() => {
-      this.scheduledFor = undefined;
-      this.host.requestUpdate();
-      this.schedule();
+    this.#scheduledFor = { deadline, clock };
+    this.#handle = clock.setTimeout(() => {
+      this.#scheduledFor = undefined;
+      this.#host.requestUpdate();
+      this.#schedule();
     }, delay);
   }
 }

@@ -32,11 +32,12 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
  * `GET {endpoint}/{token-id}`; with `events-url`, `shared_payment.granted_token.*` events for this
  * token refetch it.
  *
+ * @tagname spt-token-status
  * @summary Status, limit and countdown of a Shared Payment Token (`shared_payment.granted_token`).
  *
- * @fires swk-load - {SwkLoadDetail<SharedPaymentGrantedToken>} The token was loaded or reloaded.
- * @fires swk-error - {SwkErrorDetail} Loading failed; the error state (with Retry) is shown.
- * @fires swk-token-expired - {SptTokenExpiredDetail} `usage_limits.expires_at` passed while the token was shown as active. Fires once per token.
+ * @fires {CustomEvent<SwkLoadDetail<SharedPaymentGrantedToken>>} swk-load - `{ object: SharedPaymentGrantedToken }`: the token was loaded or reloaded.
+ * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: loading failed; the error state (with Retry) is shown.
+ * @fires {CustomEvent<SptTokenExpiredDetail>} swk-token-expired - `{ token: SharedPaymentGrantedToken }`: `usage_limits.expires_at` passed while the token was shown as active. Fires once per token.
  *
  * @csspart base - The outer box, in every state.
  * @csspart title - The heading.
@@ -57,14 +58,15 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
  * @cssprop --swk-color-text - Text color.
  * @cssprop --swk-color-muted - Labels and secondary text.
  * @cssprop --swk-color-border - Borders.
- * @cssprop --swk-color-accent - Buttons, links and focus ring.
+ * @cssprop --swk-color-accent - Retry button border, spinner and focus ring.
  * @cssprop --swk-color-success - The active badge.
  * @cssprop --swk-color-warning - The expired badge.
  * @cssprop --swk-color-danger - The deactivated badge and errors.
- * @cssprop --swk-radius - Corner radius.
- * @cssprop --swk-spacing - Inner spacing.
+ * @cssprop --swk-color-surface - Background of the notice and the error state.
+ * @cssprop [--swk-radius=8px] - Corner radius.
+ * @cssprop [--swk-spacing=16px] - Inner spacing.
  * @cssprop --swk-font-family - Font family.
- * @cssprop --swk-font-size - Base font size.
+ * @cssprop [--swk-font-size=15px] - Base font size.
  *
  * @slot actions - Site content shown under the token's details (e.g. a pay button), in the ready state.
  */
@@ -77,43 +79,43 @@ export class SptTokenStatus extends SwkElement {
   /** Time source for the countdown and the expiry check. Tests pass a fake clock. */
   @property({ attribute: false }) clock: Clock = systemClock;
 
-  private readonly resource = new ResourceController<SharedPaymentGrantedToken>(this, (signal) => this.load(signal));
+  readonly #resource = new ResourceController<SharedPaymentGrantedToken>(this, (signal) => this.#load(signal));
 
-  private readonly live = new LiveUpdateController(this, {
+  readonly #live = new LiveUpdateController(this, {
     eventsUrl: () => this.eventsUrl,
     pollDelay: () => (this.refreshInterval > 0 ? this.refreshInterval * 1000 : null),
     matches: (event: LiveEvent) => event.id === this.tokenId && event.type.startsWith(TOKEN_EVENT_PREFIX),
     onUpdate: () => {
-      void this.resource.refresh();
-      this.live.reschedule();
+      void this.#resource.refresh();
+      this.#live.reschedule();
     },
   });
 
   /** `clock.now()` for this update, so render and the expiry event agree. */
-  private now = 0;
-  private announcement = '';
-  private announcedKey = '';
-  private activeShownFor: string | undefined;
-  private expiredFiredFor: string | undefined;
+  #now = 0;
+  #announcement = '';
+  #announcedKey = '';
+  #activeShownFor: string | undefined;
+  #expiredFiredFor: string | undefined;
 
   constructor() {
     super();
-    new CountdownController(this, { clock: () => this.clock, deadline: () => this.activeDeadline() });
+    new CountdownController(this, { clock: () => this.clock, deadline: () => this.#activeDeadline() });
   }
 
   /** When the shown token stops being active by time (ms), while it is active. */
-  private activeDeadline(): number | undefined {
-    const token = this.shownToken;
+  #activeDeadline(): number | undefined {
+    const token = this.#shownToken;
     const expiresAt = token?.usage_limits?.expires_at;
-    if (!token || typeof expiresAt !== 'number' || tokenState(token, this.now).kind !== 'active') return undefined;
+    if (!token || typeof expiresAt !== 'number' || tokenState(token, this.#now).kind !== 'active') return undefined;
     return expiresAt * 1000;
   }
 
-  private get shownToken(): SharedPaymentGrantedToken | undefined {
-    return this.resource.status === 'ready' ? this.resource.value : undefined;
+  get #shownToken(): SharedPaymentGrantedToken | undefined {
+    return this.#resource.status === 'ready' ? this.#resource.value : undefined;
   }
 
-  private load(signal: AbortSignal): Promise<SharedPaymentGrantedToken> {
+  #load(signal: AbortSignal): Promise<SharedPaymentGrantedToken> {
     if (!this.endpoint || !this.tokenId) {
       const missing = this.endpoint ? 'token-id' : 'endpoint';
       return Promise.reject(new WidgetRequestError({ kind: 'config', message: `The ${missing} attribute is missing` }));
@@ -122,70 +124,70 @@ export class SptTokenStatus extends SwkElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('tokenId') || changed.has('endpoint')) void this.resource.run();
-    this.now = this.clock.now();
-    this.updateAnnouncement();
+    if (!this.hasUpdated || changed.has('tokenId') || changed.has('endpoint')) void this.#resource.run();
+    this.#now = this.clock.now();
+    this.#updateAnnouncement();
   }
 
   protected override updated(): void {
-    const token = this.shownToken;
+    const token = this.#shownToken;
     if (!token) return;
-    const state = tokenState(token, this.now);
+    const state = tokenState(token, this.#now);
     if (state.kind === 'active') {
-      this.activeShownFor = token.id;
+      this.#activeShownFor = token.id;
       return;
     }
     const expired = state.kind === 'expired' || state.reason === 'expired';
-    if (expired && this.activeShownFor === token.id && this.expiredFiredFor !== token.id) {
-      this.expiredFiredFor = token.id;
+    if (expired && this.#activeShownFor === token.id && this.#expiredFiredFor !== token.id) {
+      this.#expiredFiredFor = token.id;
       emit(this, 'swk-token-expired', { token });
     }
   }
 
   /** Changes the live region only when the state changes or a countdown threshold is crossed. */
-  private updateAnnouncement(): void {
+  #updateAnnouncement(): void {
     const m = this.text(sptMessages);
-    const token = this.shownToken;
+    const token = this.#shownToken;
     if (!token) {
-      const key = `${this.locale}|${this.resource.status}`;
-      if (key !== this.announcedKey) this.announcement = this.resource.status === 'loading' ? this.coreText.loading : '';
-      this.announcedKey = key;
+      const key = `${this.locale}|${this.#resource.status}`;
+      if (key !== this.#announcedKey) this.#announcement = this.#resource.status === 'loading' ? this.coreText.loading : '';
+      this.#announcedKey = key;
       return;
     }
-    const state = tokenState(token, this.now);
+    const state = tokenState(token, this.#now);
     const step = state.kind === 'active' ? announcementStep(state.remainingMs) : 0;
     const key = `${this.locale}|${token.id}|${state.kind}|${state.kind === 'deactivated' ? state.reason : ''}|${step}`;
-    if (key === this.announcedKey) return;
-    const wasActive = this.announcedKey.startsWith(`${this.locale}|${token.id}|active|`);
-    this.announcedKey = key;
-    if (state.kind === 'deactivated') this.announcement = m.announceDeactivated(this.reasonText(state.reason));
-    else if (state.kind === 'expired') this.announcement = m.announceExpired;
-    else if (state.remainingMs === undefined) this.announcement = m.states.active;
+    if (key === this.#announcedKey) return;
+    const wasActive = this.#announcedKey.startsWith(`${this.locale}|${token.id}|active|`);
+    this.#announcedKey = key;
+    if (state.kind === 'deactivated') this.#announcement = m.announceDeactivated(this.#reasonText(state.reason));
+    else if (state.kind === 'expired') this.#announcement = m.announceExpired;
+    else if (state.remainingMs === undefined) this.#announcement = m.states.active;
     else {
       const timeLeft = formatDuration(secondsLeft(state.remainingMs), this.locale);
-      this.announcement = wasActive ? m.announceTimeLeft(timeLeft) : m.announceActive(timeLeft);
+      this.#announcement = wasActive ? m.announceTimeLeft(timeLeft) : m.announceActive(timeLeft);
     }
   }
 
-  private reasonText(reason: string | null | undefined): string {
+  #reasonText(reason: string | null | undefined): string {
     return describeEnum(this.text(sptMessages).reasons, reason, this.locale);
   }
 
   override render(): TemplateResult {
     return html`<div part="base" class="base">
-      ${this.resource.render({
+      ${this.#resource.render({
         idle: () => renderLoading(this.locale),
         loading: () => renderLoading(this.locale),
-        ready: (token) => this.renderToken(token),
-        error: (error) => renderError(error, this.locale, error.kind === 'config' ? undefined : () => void this.resource.run()),
+        ready: (token) => this.#renderToken(token),
+        error: (error) => renderError(error, this.locale, error.kind === 'config' ? undefined : () => void this.#resource.run()),
       })}
-      ${renderLiveRegion(this.announcement)}
+      ${renderLiveRegion(this.#announcement)}
     </div>`;
   }
 
-  private renderToken(token: SharedPaymentGrantedToken): TemplateResult {
+  #renderToken(token: SharedPaymentGrantedToken): TemplateResult {
     const m = this.text(sptMessages);
-    const state = tokenState(token, this.now);
+    const state = tokenState(token, this.#now);
     const limits = token.usage_limits;
     const expiresAt = limits?.expires_at;
     return html`<section aria-labelledby="title">
@@ -197,7 +199,7 @@ export class SptTokenStatus extends SwkElement {
         <dt>${m.tokenLabel}</dt>
         <dd><code part="token-id">${token.id}</code></dd>
         <dt>${m.limitLabel}</dt>
-        <dd part="limit">${this.limitText(limits)}</dd>
+        <dd part="limit">${this.#limitText(limits)}</dd>
         <dt>${m.expiresLabel}</dt>
         <dd part="expiry">
           ${typeof expiresAt === 'number'
@@ -208,10 +210,10 @@ export class SptTokenStatus extends SwkElement {
           ? html`<dt>${m.timeLeftLabel}</dt>
               <dd><span part="countdown" class="countdown" role="timer">${formatDuration(secondsLeft(state.remainingMs), this.locale)}</span></dd>`
           : nothing}
-        ${this.renderPaymentMethod(token)}
+        ${this.#renderPaymentMethod(token)}
         ${state.kind === 'deactivated'
           ? html`<dt>${m.reasonLabel}</dt>
-              <dd part="reason">${this.reasonText(state.reason)}</dd>
+              <dd part="reason">${this.#reasonText(state.reason)}</dd>
               ${typeof token.deactivated_at === 'number'
                 ? html`<dt>${m.deactivatedAtLabel}</dt>
                     <dd><time datetime=${isoDate(token.deactivated_at)}>${formatDate(token.deactivated_at, this.locale, true)}</time></dd>`
@@ -223,12 +225,12 @@ export class SptTokenStatus extends SwkElement {
     </section>`;
   }
 
-  private limitText(limits: SharedPaymentGrantedToken['usage_limits']): string {
+  #limitText(limits: SharedPaymentGrantedToken['usage_limits']): string {
     if (typeof limits?.max_amount !== 'number' || !limits.currency) return this.coreText.notAvailable;
     return formatMoney(limits.max_amount, limits.currency, this.locale);
   }
 
-  private renderPaymentMethod(token: SharedPaymentGrantedToken): TemplateResult | typeof nothing {
+  #renderPaymentMethod(token: SharedPaymentGrantedToken): TemplateResult | typeof nothing {
     const details = token.payment_method_details;
     if (!details) return nothing;
     const m = this.text(sptMessages);
