@@ -7,7 +7,8 @@ const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const check = process.argv.includes('--check');
 
 const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
-const code = (text) => (text ? `\`${cell(text)}\`` : '');
+// Only whitespace here: table() escapes the pipes of every cell once, code spans included.
+const code = (text) => (text ? `\`${String(text).replace(/\s+/g, ' ').trim()}\`` : '');
 
 function table(headers, rows) {
   if (rows.length === 0) return '';
