@@ -1,0 +1,209 @@
+// <capital-offer-card> end to end, through `npm run demo`'s page in simulator mode: the visitor
+// replaces the live offer (the simulator sends the signed capital.financing_offer.replacement_created
+// webhook; the card hears it on /api/events and follows the replacement), reviews offers, opens the
+// history, and looks at every card the demo shows; axe in en/ja × light/dark; keyboard only.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { launchChromium } from './support/browser.js';
+import {
+  assertCleanRun,
+  checkEveryLook,
+  eventCount,
+  openDemoPage,
+  screenshot,
+  shadowText,
+  shownText,
+  tabTo,
+  waitForEvent,
+  waitForStreamMessage,
+} from './support/demo-page.js';
+import { startDemoServer } from './support/demo-server.js';
+
+const EVENTS = ['swk-load', 'swk-error', 'swk-offer-replaced', 'swk-offer-action'];
+const LIVE_OFFER = 'financingoffer_live_demo';
+
+interface Offer {
+  id: string;
+  status: string;
+}
+interface ReplacedDetail {
+  previousOfferId: string;
+  offerId: string;
+  offer: Offer | null;
+}
+
+/** The status cards under "Every status", in the demo's order, with the badge each must show. */
+const STATUSES: [status: string, en: string, ja: string, actionable: boolean][] = [
+  ['undelivered', 'New', '新規', true],
+  ['delivered', 'Available', '提供中', true],
+  ['accepted', 'Accepted', '承諾済み', false],
+  ['accepted_other_offer', 'Another offer accepted', '別のオファーを承諾済み', false],
+  ['canceled', 'Canceled', 'キャンセル済み', false],
+  ['completed', 'Completed', '完了', false],
+  ['expired', 'Expired', '期限切れ', false],
+  ['fully_repaid', 'Fully repaid', '返済完了', false],
+  ['paid_out', 'Paid out', '入金済み', false],
+  ['rejected', 'Not approved', '不承認', false],
+  ['revoked', 'Withdrawn', '取り消し済み', false],
+];
+
+describe('<capital-offer-card> on the demo page', () => {
+  let browser: Browser;
+  let server: ViteDevServer;
+  let origin = '';
+
+  before(async () => {
+    ({ url: origin, server } = await startDemoServer());
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The demo's cards: live (replaceable), the seed's story, the story with no-follow, JPY, the account's current offer, then every status. */
+  const cards = (page: Page) => {
+    const all = page.locator('#capital-offer-card capital-offer-card');
+    return { all, live: all.nth(0), story: all.nth(1), noFollow: all.nth(2), jpy: all.nth(3), current: all.nth(4), status: (i: number) => all.nth(5 + i) };
+  };
+  const replaceControl = (page: Page) => page.getByRole('button', { name: /^Replace this offer/ });
+
+  it('replaces the live offer through the signed webhook and event stream, and shows every card the demo has', async () => {
+    const demo = await openDemoPage(browser, origin, { events: EVENTS });
+    const { page } = demo;
+    const { live, story, noFollow, jpy, current, status } = cards(page);
+
+    // The live offer, delivered: amount, terms, note, Review offer.
+    await shownText(live, '$3,000.00').waitFor();
+    for (const text of ['Available', 'This offer is ready for you. Review it to apply.', '$300.00', '$3,300.00', '15% of each sale', 'Flex loan', 'Offer expires']) {
+      await shownText(live, text).waitFor({ timeout: 2000 }).catch(async () => assert.fail(`live offer lacks "${text}": ${await shadowText(live)}`));
+    }
+    await shownText(current, '$10,000.00').waitFor();
+    await checkEveryLook(page, live, 'capital-offer-card-delivered', {
+      en: ['Financing offer', '$3,000.00', 'Review offer'],
+      ja: ['融資オファー', '融資額', '提供中', 'オファーを確認', '売上ごとに 15%'],
+    });
+
+    // Review offer: swk-offer-action with the offer shown.
+    let mark = await eventCount(page);
+    await live.getByRole('button', { name: 'Review offer' }).click();
+    const action = await waitForEvent(page, 'swk-offer-action', mark);
+    assert.equal((action.detail as { offer: Offer }).offer.id, LIVE_OFFER);
+    assert.equal(action.index, 0);
+
+    // Replace: the signed webhook reaches /api/events; the live card follows and says what changed.
+    mark = await eventCount(page);
+    await replaceControl(page).click();
+    const replaced = (await waitForEvent(page, 'swk-offer-replaced', mark, (e) => e.index === 0)).detail as ReplacedDetail;
+    assert.equal(replaced.previousOfferId, LIVE_OFFER);
+    assert.match(replaced.offerId, /^financingoffer_sim_/);
+    assert.equal(replaced.offer?.id, replaced.offerId);
+    await waitForStreamMessage(page, 'capital.financing_offer.replacement_created', replaced.offerId);
+    await shownText(live, 'Your offer was updated: $3,000.00 → $6,000.00').waitFor();
+    await shownText(live, 'Offer history (1 earlier offer)').waitFor();
+
+    await live.getByText('Offer history (1 earlier offer)').click();
+    await shownText(live, '$3,000.00, offered').waitFor();
+    await shownText(live, 'Replaced').waitFor();
+    await checkEveryLook(page, live, 'capital-offer-card-replaced-live', {
+      en: ['Your offer was updated: $3,000.00 → $6,000.00', '$6,000.00', 'Replaced'],
+      ja: ['オファーが更新されました: $3,000.00 → $6,000.00', 'オファー履歴 (以前のオファー 1 件)', '更新済み'],
+    });
+
+    // Replace again: the control now names the replacement (the id the demo stored from the event).
+    mark = await eventCount(page);
+    await replaceControl(page).click();
+    const again = (await waitForEvent(page, 'swk-offer-replaced', mark, (e) => e.index === 0)).detail as ReplacedDetail;
+    assert.notEqual(again.offerId, replaced.offerId);
+    assert.equal(again.previousOfferId, LIVE_OFFER, 'previousOfferId stays the id the card was given');
+    await waitForStreamMessage(page, 'capital.financing_offer.replacement_created', again.offerId);
+    await shownText(live, 'Your offer was updated: $3,000.00 → $12,000.00').waitFor();
+    await shownText(live, 'Offer history (2 earlier offers)').waitFor();
+    await screenshot(live, 'capital-offer-card-replaced-twice-en-light');
+
+    // The seed's story, no-follow, JPY and the current offer (all on the page axe checked above).
+    await shownText(story, 'Your offer was updated: $5,000.00 → $10,000.00').waitFor();
+    await screenshot(story, 'capital-offer-card-story-en-light');
+    await shownText(noFollow, 'This offer was replaced by a newer offer (financingoffer_xyz456).').waitFor();
+    await shownText(noFollow, '$5,000.00').waitFor();
+    mark = await eventCount(page);
+    await noFollow.getByRole('button', { name: 'View updated offer' }).click();
+    const viewed = (await waitForEvent(page, 'swk-offer-replaced', mark, (e) => e.index === 2)).detail as ReplacedDetail;
+    assert.deepEqual(viewed, { previousOfferId: 'financingoffer_abc123', offerId: 'financingoffer_xyz456', offer: null });
+    await screenshot(noFollow, 'capital-offer-card-no-follow-en-light');
+    await shownText(jpy, '¥1,000,000').waitFor();
+    await shownText(jpy, 'Merchant cash advance').waitFor();
+    await screenshot(jpy, 'capital-offer-card-jpy-en-light');
+    await screenshot(current, 'capital-offer-card-current-en-light');
+
+    // Every status: open the demo's disclosure; each card shows its own badge and note.
+    await page.getByText('Every status', { exact: true }).click();
+    for (const [i, [name, en, , actionable]] of STATUSES.entries()) {
+      const card = status(i);
+      await shownText(card, en).waitFor({ timeout: 3000 }).catch(async () => assert.fail(`status ${name}: badge "${en}" missing: ${await shadowText(card)}`));
+      assert.equal(await card.getByRole('button', { name: 'Review offer' }).count(), actionable ? 1 : 0, `status ${name}: Review offer ${actionable ? 'missing' : 'shown'}`);
+      assert.equal(await card.locator('[part="note"]').count(), 1, `status ${name}: no note`);
+      await screenshot(card, `capital-offer-card-status-${name}-en-light`);
+    }
+    await checkEveryLook(page, page.locator('#capital-offer-card details:not([part])'), 'capital-offer-card-every-status', {
+      en: STATUSES.map(([, en]) => en),
+      ja: STATUSES.map(([, , ja]) => ja),
+    });
+
+    assertCleanRun(demo);
+    await demo.close();
+  });
+
+  it('works with the keyboard only: replace, review, history and no-follow by Tab, Enter and Space with visible focus', async () => {
+    const demo = await openDemoPage(browser, origin, { events: EVENTS, lang: 'ja' });
+    const { page } = demo;
+    const { live } = cards(page);
+    // After a reload the live card follows the earlier replacements and tells the demo the active id.
+    const loaded = (await waitForEvent(page, 'swk-offer-replaced', 0, (e) => e.index === 0)).detail as ReplacedDetail;
+    // Enter on the demo's Replace control: the card follows the new replacement.
+    await shownText(live, /^オファー履歴/).waitFor();
+    const before = Number(/以前のオファー (\d+) 件/.exec(await shadowText(live))?.[1]);
+    assert.ok(before >= 1, `the reloaded card shows its history: ${await shadowText(live)}`);
+    await tabTo(page, (f) => f.tag === 'button' && f.text.startsWith('Replace this offer'), 'Replace control');
+    let mark = await eventCount(page);
+    await page.keyboard.press('Enter');
+    const next = (await waitForEvent(page, 'swk-offer-replaced', mark, (e) => e.index === 0)).detail as ReplacedDetail;
+    assert.notEqual(next.offerId, loaded.offerId);
+    await waitForStreamMessage(page, 'capital.financing_offer.replacement_created', next.offerId);
+    await shownText(live, `オファー履歴 (以前のオファー ${before + 1} 件)`).waitFor();
+
+    // Space on Review offer.
+    await tabTo(page, (f) => f.hosts.at(-1) === 'capital-offer-card' && f.part === 'action-button', 'Review offer');
+    mark = await eventCount(page);
+    await page.keyboard.press('Space');
+    assert.equal(((await waitForEvent(page, 'swk-offer-action', mark)).detail as { offer: Offer }).offer.id, next.offerId);
+
+    // Enter on the history summary opens it.
+    const summary = await tabTo(page, (f) => f.hosts.at(-1) === 'capital-offer-card' && f.tag === 'summary', 'history summary');
+    assert.match(summary.text, /オファー履歴/);
+    await page.keyboard.press('Enter');
+    assert.equal(await live.locator('details[part="history"]').evaluate((d) => (d as HTMLDetailsElement).open), true);
+
+    // The no-follow card's "View updated offer" by Enter.
+    await tabTo(page, (f) => f.hosts.at(-1) === 'capital-offer-card' && f.part === 'replacement-button', 'View updated offer');
+    mark = await eventCount(page);
+    await page.keyboard.press('Enter');
+    const viewed = (await waitForEvent(page, 'swk-offer-replaced', mark, (e) => e.index === 2)).detail as ReplacedDetail;
+    assert.equal(viewed.offerId, 'financingoffer_xyz456');
+
+    // The demo's "Every status" disclosure opens by Space; its actionable cards' buttons are reachable.
+    await tabTo(page, (f) => f.tag === 'summary' && f.hosts.length === 0, 'Every status summary');
+    await page.keyboard.press('Space');
+    await page.locator('#capital-offer-card details:not([part])').evaluate((d) => (d as HTMLDetailsElement).open).then((open) => assert.ok(open));
+    const reviewNew = await tabTo(page, (f) => f.part === 'action-button', 'Review offer of the New card');
+    mark = await eventCount(page);
+    await page.keyboard.press('Enter');
+    const reviewed = await waitForEvent(page, 'swk-offer-action', mark);
+    assert.equal((reviewed.detail as { offer: Offer }).offer.id, 'financingoffer_status_undelivered', JSON.stringify(reviewNew));
+
+    assertCleanRun(demo);
+    await demo.close();
+  });
+});
