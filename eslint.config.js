@@ -5,7 +5,7 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'custom-elements.json', 'bench/results.json', 'screenshots/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tmp/**', 'bench-out/**', 'custom-elements.json', 'bench/results.json', 'screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -21,6 +21,8 @@ export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
       plugins: [viteMinifyCss()],
+      // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
+      resolve: { alias: { '@stripe/stripe-js/pure': resolve(root, 'src/fc-link-account/load-stripe-script.ts') } },
       build: {
         outDir: 'dist',
         emptyOutDir: false,

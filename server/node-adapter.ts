@@ -4,9 +4,11 @@ import { Readable } from 'node:stream';
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** Builds a fetch `Request` from Node's request; the body streams, and closing the socket aborts it. */
-export function toRequest(req: IncomingMessage, origin: string): Request {
+export function toRequest(req: IncomingMessage, origin: string, res?: ServerResponse): Request {
   const controller = new AbortController();
-  req.socket?.once('close', () => controller.abort());
+  // The response's close (finished, or the client went away) ends the request: event streams stop.
+  // One listener per response, not per keep-alive socket, which would pile up listeners.
+  (res ?? req).once('close', () => controller.abort());
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
@@ -50,7 +52,7 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
 export function nodeHandler(handle: FetchHandler) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const origin = `http://${req.headers.host ?? 'localhost'}`;
-    handle(toRequest(req, origin))
+    handle(toRequest(req, origin, res))
       .then((response) => writeResponse(response, res))
       .catch(() => {
         if (!res.headersSent) res.statusCode = 500;

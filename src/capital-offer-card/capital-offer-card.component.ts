@@ -99,6 +99,7 @@ const TONES: Record<string, Tone> = {
  */
 export class CapitalOfferCard extends SwkElement {
   static override styles = [...SwkElement.styles, capitalOfferCardStyles];
+  static override catalogs = [capitalOfferMessages];
 
   /** The offer to show. Without it the card asks `endpoint` for the account's current offer. */
   @property({ attribute: 'offer-id' }) offerId = '';

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { createIdempotencyKey, endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -90,6 +90,7 @@ const STATUS_TONES: Record<string, Tone> = {
  */
 export class ClimateOrderStatus extends SwkElement {
   static override styles = [...SwkElement.styles, climateOrderStatusStyles];
+  static override catalogs = [climateOrderMessages];
 
   /** The `climorder_…` id to show. */
   @property({ attribute: 'order-id' }) orderId = '';
@@ -100,9 +101,13 @@ export class ClimateOrderStatus extends SwkElement {
   /** The clock, in milliseconds since the epoch, used for the 30-day cancel windows. Tests inject one. */
   @property({ attribute: false }) now: () => number = () => Date.now();
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-  @query('[part~="cancel-button"]') private cancelButton!: HTMLButtonElement | null;
-  @query('[part~="title"]') private heading!: HTMLElement | null;
+  #find<E extends Element>(selector: string): E | null {
+    return this.renderRoot?.querySelector<E>(selector) ?? null;
+  }
+
+  get #dialog(): HTMLDialogElement | null {
+    return this.#find('dialog');
+  }
 
   /** The Idempotency-Key of the cancel the buyer asked for; kept for every retry until it succeeds. */
   #cancelKey: string | undefined;
@@ -132,7 +137,7 @@ export class ClimateOrderStatus extends SwkElement {
     if (!this.hasUpdated || changed.has('orderId') || changed.has('endpoint')) {
       this.#cancelKey = undefined;
       this.#cancellation.reset();
-      this.dialog?.close();
+      this.#dialog?.close();
       void this.#order.run();
     }
   }
@@ -158,7 +163,7 @@ export class ClimateOrderStatus extends SwkElement {
 
   #onCanceled(order: ClimateOrder): void {
     this.#cancelKey = undefined;
-    this.dialog?.close();
+    this.#dialog?.close();
     emit(this, 'swk-order-canceled', { order });
   }
 
@@ -173,7 +178,7 @@ export class ClimateOrderStatus extends SwkElement {
 
   #openDialog(): void {
     if (this.#cancellation.status === 'loading') return;
-    this.dialog?.showModal();
+    this.#dialog?.showModal();
   }
 
   #confirmCancel(): void {
@@ -185,7 +190,7 @@ export class ClimateOrderStatus extends SwkElement {
   async #onDialogClose(): Promise<void> {
     if (this.#cancellation.status === 'error') this.#cancellation.reset();
     await this.updateComplete;
-    (this.cancelButton ?? this.heading)?.focus();
+    (this.#find<HTMLElement>('[part~="cancel-button"]') ?? this.#find<HTMLElement>('[part~="title"]'))?.focus();
   }
 
   #liveText(): string {
@@ -242,7 +247,7 @@ export class ClimateOrderStatus extends SwkElement {
         <p id="dialog-body">${m.confirmBody} ${inRefundWindow(order, this.#nowSeconds) ? m.confirmRefund : ''}</p>
         ${failed ? renderError(this.#cancellation.error!, this.locale, undefined, { title: m.cancelFailed }) : nothing}
         <div class="actions">
-          <button part="keep-button" class="secondary" type="button" @click=${() => this.dialog?.close()}>${m.keepOrder}</button>
+          <button part="keep-button" class="secondary" type="button" @click=${() => this.#dialog?.close()}>${m.keepOrder}</button>
           <button part="confirm-button" class="danger" type="button" aria-busy=${confirm.busy} aria-disabled=${confirm.busy} @click=${this.#confirmCancel}>
             ${confirm.label}
           </button>

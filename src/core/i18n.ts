@@ -6,13 +6,46 @@ export const LOCALES: readonly Locale[] = ['en', 'ja'];
 export type Message = string | ((...args: never[]) => string) | { readonly [key: string]: Message };
 
 /**
- * English and Japanese catalogs with the same keys. `defineMessages(en, ja)` makes a key missing
- * from `ja` (or of another shape) a type error.
+ * A widget's texts. English is bundled; Japanese is a separate module loaded the first time it is
+ * needed, so English pages never download it (in the script-tag build it is inlined). The Japanese
+ * module is typed with the English catalog's type, so a missing key is a type error.
  */
-export type Catalog<M extends Record<string, Message>> = Record<Locale, M>;
+export interface Catalog<M> {
+  readonly en: M;
+  ja?: M;
+  readonly loadJa: () => Promise<{ default: M }>;
+  loading?: Promise<void>;
+}
 
-export function defineMessages<M extends Record<string, Message>>(en: M, ja: { [K in keyof M]: M[K] }): Catalog<M> {
-  return { en, ja };
+export function defineMessages<M extends Record<string, Message>>(en: M, loadJa: () => Promise<{ default: NoInfer<M> }>): Catalog<M> {
+  return { en, loadJa };
+}
+
+/** The catalog's texts in `locale`; English until the Japanese module has arrived. */
+export function messagesFor<M>(catalog: Catalog<M>, locale: Locale): M {
+  return (locale === 'ja' && catalog.ja) || catalog.en;
+}
+
+/**
+ * Starts loading what `locale` needs from `catalogs`; resolves when all is there. Returns undefined
+ * when nothing is missing, so callers can stay synchronous. A failed load falls back to English.
+ */
+export function loadCatalogs(catalogs: readonly Catalog<unknown>[], locale: Locale): Promise<void> | undefined {
+  if (locale !== 'ja') return undefined;
+  const missing = catalogs.filter((c) => !c.ja);
+  if (missing.length === 0) return undefined;
+  return Promise.all(
+    missing.map((c) =>
+      (c.loading ??= c.loadJa().then(
+        (module) => {
+          c.ja = module.default;
+        },
+        () => {
+          c.loading = undefined;
+        },
+      )),
+    ),
+  ).then(() => undefined);
 }
 
 /** Maps a BCP 47 tag to a supported locale ("ja-JP" → ja); anything else is English. */

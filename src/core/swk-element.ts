@@ -2,7 +2,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import type { Fetcher } from './config.js';
-import type { Catalog, Locale, Message } from './i18n.js';
+import { loadCatalogs, messagesFor, type Catalog, type Locale } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { coreMessages, type CoreMessages } from './messages.js';
 import { baseStyles } from './styles.js';
@@ -13,6 +13,9 @@ import { baseStyles } from './styles.js';
  */
 export abstract class SwkElement extends LitElement {
   static override styles = [baseStyles];
+
+  /** The widget's message catalogs; their Japanese halves load before a Japanese render. */
+  static catalogs: readonly Catalog<unknown>[] = [];
 
   /** Registers `tag` once; a second bundle on the same page (or a second call) is a no-op. */
   static define(tag: string): void {
@@ -43,11 +46,21 @@ export abstract class SwkElement extends LitElement {
   }
 
   protected get coreText(): CoreMessages {
-    return coreMessages[this.locale];
+    return messagesFor(coreMessages, this.locale);
   }
 
-  protected text<M extends Record<string, Message>>(catalog: Catalog<M>): M {
-    return catalog[this.locale];
+  /** The catalog's texts in this element's locale. */
+  protected text<M>(catalog: Catalog<M>): M {
+    // A catalog not listed in `catalogs` renders in English once, then again when Japanese arrives.
+    loadCatalogs([catalog as Catalog<unknown>], this.locale)?.then(() => this.requestUpdate());
+    return messagesFor(catalog, this.locale);
+  }
+
+  /** Holds a render until the locale's catalogs are loaded, so Japanese pages never flash English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const catalogs = [coreMessages as Catalog<unknown>, ...(this.constructor as typeof SwkElement).catalogs];
+    const loading = loadCatalogs(catalogs, this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** `requestJson` with this element's fetcher and timeout. */

@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { WidgetError } from './errors.js';
-import type { Locale } from './i18n.js';
+import { messagesFor, type Locale } from './i18n.js';
 import { coreMessages } from './messages.js';
 
 /** The loading state: a labelled busy region. */
 export function renderLoading(locale: Locale, label?: string): TemplateResult {
   return html`<div part="loading" class="loading" aria-busy="true">
-    <span class="spinner" aria-hidden="true"></span><span>${label ?? coreMessages[locale].loading}</span>
+    <span class="spinner" aria-hidden="true"></span><span>${label ?? messagesFor(coreMessages, locale).loading}</span>
   </div>`;
 }
 
@@ -20,7 +20,7 @@ export function renderError(
   onRetry: (() => void) | undefined,
   options: { title?: string; retryLabel?: string; busy?: boolean } = {},
 ): TemplateResult {
-  const m = coreMessages[locale];
+  const m = messagesFor(coreMessages, locale);
   const detail = error.kind === 'stripe' || error.kind === 'config' ? error.message : undefined;
   return html`<div part="error" class="error" role="alert">
     <p class="title">${options.title ?? m.errorTitle}</p>
@@ -51,8 +51,8 @@ export function renderBadge(text: string, tone: Tone = 'neutral'): TemplateResul
 
 /** Looks an enum value up in a wording table; a value Stripe may add later is shown as given. */
 export function describeEnum(table: Readonly<Record<string, string>>, value: string | null | undefined, locale: Locale): string {
-  if (value === null || value === undefined || value === '') return coreMessages[locale].notAvailable;
-  return Object.hasOwn(table, value) ? table[value]! : coreMessages[locale].unknownValue(value);
+  if (value === null || value === undefined || value === '') return messagesFor(coreMessages, locale).notAvailable;
+  return Object.hasOwn(table, value) ? table[value]! : messagesFor(coreMessages, locale).unknownValue(value);
 }
 
 /** Only http(s) URLs may become links; anything else is shown as text. */

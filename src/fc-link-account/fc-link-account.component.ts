@@ -79,6 +79,7 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  */
 export class FcLinkAccount extends SwkElement {
   static override styles = [...SwkElement.styles, fcLinkAccountStyles];
+  static override catalogs = [fcMessages];
 
   /** `pk_…` for Stripe.js; the endpoint's `publishable_key`, when it returns one, wins. */
   @property({ attribute: 'publishable-key' }) publishableKey = '';

@@ -1,54 +1,31 @@
 import { defineMessages } from '../core/i18n.js';
 
-export const fcMessages = defineMessages(
-  {
-    link: 'Link bank account',
-    linkAnother: 'Link another account',
-    tryAgain: 'Try again',
-    creating: 'Starting a secure session…',
-    waiting: 'Waiting for you to finish linking in the bank window…',
-    linkedTitle: 'Linked accounts',
-    linked: (count: number) => (count === 1 ? '1 account linked.' : `${count} accounts linked.`),
-    emptyTitle: 'No account was linked',
-    empty: 'You did not link an account, or you left the bank window. You can try again.',
-    errorTitle: 'Linking your bank account failed',
-    accountEnding: (last4: string) => `Account ending in ${last4}`,
-    unknownInstitution: 'Bank',
-    category: { cash: 'Cash', credit: 'Credit', investment: 'Investment', other: 'Other' },
-    subcategory: {
-      checking: 'Checking',
-      savings: 'Savings',
-      mortgage: 'Mortgage',
-      line_of_credit: 'Line of credit',
-      credit_card: 'Credit card',
-      other: 'Other',
-    },
-    status: { active: 'Active', inactive: 'Inactive', disconnected: 'Disconnected' },
+const en = {
+  link: 'Link bank account',
+  linkAnother: 'Link another account',
+  tryAgain: 'Try again',
+  creating: 'Starting a secure session…',
+  waiting: 'Waiting for you to finish linking in the bank window…',
+  linkedTitle: 'Linked accounts',
+  linked: (count: number) => (count === 1 ? '1 account linked.' : `${count} accounts linked.`),
+  emptyTitle: 'No account was linked',
+  empty: 'You did not link an account, or you left the bank window. You can try again.',
+  errorTitle: 'Linking your bank account failed',
+  accountEnding: (last4: string) => `Account ending in ${last4}`,
+  unknownInstitution: 'Bank',
+  category: { cash: 'Cash', credit: 'Credit', investment: 'Investment', other: 'Other' },
+  subcategory: {
+    checking: 'Checking',
+    savings: 'Savings',
+    mortgage: 'Mortgage',
+    line_of_credit: 'Line of credit',
+    credit_card: 'Credit card',
+    other: 'Other',
   },
-  {
-    link: '銀行口座を連携',
-    linkAnother: '別の口座を連携',
-    tryAgain: 'もう一度試す',
-    creating: '安全なセッションを開始しています…',
-    waiting: '銀行のウィンドウで連携が完了するのを待っています…',
-    linkedTitle: '連携済みの口座',
-    linked: (count: number) => `${count} 件の口座を連携しました。`,
-    emptyTitle: '口座は連携されませんでした',
-    empty: '口座が選択されなかったか、銀行のウィンドウが閉じられました。もう一度お試しいただけます。',
-    errorTitle: '銀行口座を連携できませんでした',
-    accountEnding: (last4: string) => `末尾 ${last4} の口座`,
-    unknownInstitution: '銀行',
-    category: { cash: '現金', credit: 'クレジット', investment: '投資', other: 'その他' },
-    subcategory: {
-      checking: '当座預金',
-      savings: '普通預金',
-      mortgage: '住宅ローン',
-      line_of_credit: '信用枠',
-      credit_card: 'クレジットカード',
-      other: 'その他',
-    },
-    status: { active: '有効', inactive: '無効', disconnected: '切断済み' },
-  },
-);
+  status: { active: 'Active', inactive: 'Inactive', disconnected: 'Disconnected' },
+};
 
-export type FcMessages = (typeof fcMessages)['en'];
+export type FcMessages = typeof en;
+
+/** English is bundled; Japanese loads the first time a widget renders in Japanese. */
+export const fcMessages = defineMessages(en, () => import('./fc-link-account.messages.ja.js'));

@@ -78,6 +78,7 @@ const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
  */
 export class PaymentCaptureStatus extends SwkElement {
   static override styles = [...SwkElement.styles, styles];
+  static override catalogs = [messages];
 
   /** The PaymentIntent to show (`pi_…`); fetched as `GET {endpoint}/{payment-intent-id}`. */
   @property({ attribute: 'payment-intent-id' }) paymentIntentId = '';

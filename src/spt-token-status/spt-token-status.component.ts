@@ -72,6 +72,7 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
  */
 export class SptTokenStatus extends SwkElement {
   static override styles = [...SwkElement.styles, sptTokenStatusStyles];
+  static override catalogs = [sptMessages];
 
   /** The granted token's id (`spt_…`). */
   @property({ attribute: 'token-id' }) tokenId = '';

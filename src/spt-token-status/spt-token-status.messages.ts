@@ -1,59 +1,37 @@
 import { defineMessages } from '../core/i18n.js';
 
-export const sptMessages = defineMessages(
-  {
-    title: 'Shared payment token',
-    states: { active: 'Active', expired: 'Expired', deactivated: 'Deactivated' },
-    reasons: {
-      revoked: 'Revoked by the agent',
-      expired: 'Expired',
-      used: 'Used',
-      consumed: 'Used up (limit reached)',
-      resolved: 'Resolved by the seller',
-    } as Record<string, string>,
-    tokenLabel: 'Token',
-    limitLabel: 'Spending limit',
-    expiresLabel: 'Expires',
-    timeLeftLabel: 'Time left',
-    paymentMethodLabel: 'Payment method',
-    reasonLabel: 'Reason',
-    deactivatedAtLabel: 'Deactivated',
-    noExpiry: 'No expiry date',
-    card: (brand: string, last4: string) => `${brand} ending in ${last4}`,
-    methodTypes: { card: 'Card' } as Record<string, string>,
-    unusable: 'This token can no longer be used for payments.',
-    announceActive: (timeLeft: string) => `Token active. Expires in ${timeLeft}.`,
-    announceTimeLeft: (timeLeft: string) => `Token expires in ${timeLeft}.`,
-    announceExpired: 'Token expired.',
-    announceDeactivated: (reason: string) => `Token deactivated: ${reason}.`,
-  },
-  {
-    title: '共有決済トークン',
-    states: { active: '有効', expired: '期限切れ', deactivated: '無効' },
-    reasons: {
-      revoked: 'エージェントが取り消しました',
-      expired: '期限切れ',
-      used: '使用済み',
-      consumed: '使用済み (上限額に到達)',
-      resolved: '販売者が解決済み',
-    },
-    tokenLabel: 'トークン',
-    limitLabel: '利用上限額',
-    expiresLabel: '有効期限',
-    timeLeftLabel: '残り時間',
-    paymentMethodLabel: '決済手段',
-    reasonLabel: '理由',
-    deactivatedAtLabel: '無効化日時',
-    noExpiry: '有効期限なし',
-    card: (brand: string, last4: string) => `${brand} (末尾 ${last4})`,
-    methodTypes: { card: 'カード' },
-    unusable: 'このトークンは決済に使用できなくなりました。',
-    announceActive: (timeLeft: string) => `トークンは有効です。残り ${timeLeft} で期限切れになります。`,
-    announceTimeLeft: (timeLeft: string) => `トークンの有効期限まで残り ${timeLeft} です。`,
-    announceExpired: 'トークンの有効期限が切れました。',
-    announceDeactivated: (reason: string) => `トークンは無効になりました: ${reason}`,
-  },
-);
+const en = {
+  title: 'Shared payment token',
+  states: { active: 'Active', expired: 'Expired', deactivated: 'Deactivated' },
+  reasons: {
+    revoked: 'Revoked by the agent',
+    expired: 'Expired',
+    used: 'Used',
+    consumed: 'Used up (limit reached)',
+    resolved: 'Resolved by the seller',
+  } as Record<string, string>,
+  tokenLabel: 'Token',
+  limitLabel: 'Spending limit',
+  expiresLabel: 'Expires',
+  timeLeftLabel: 'Time left',
+  paymentMethodLabel: 'Payment method',
+  reasonLabel: 'Reason',
+  deactivatedAtLabel: 'Deactivated',
+  noExpiry: 'No expiry date',
+  card: (brand: string, last4: string) => `${brand} ending in ${last4}`,
+  methodTypes: { card: 'Card' } as Record<string, string>,
+  unusable: 'This token can no longer be used for payments.',
+  announceActive: (timeLeft: string) => `Token active. Expires in ${timeLeft}.`,
+  announceTimeLeft: (timeLeft: string) => `Token expires in ${timeLeft}.`,
+  announceExpired: 'Token expired.',
+  announceDeactivated: (reason: string) => `Token deactivated: ${reason}.`,
+};
+
+export type SptMessages = typeof en;
+
+/** English is bundled; Japanese loads the first time a widget renders in Japanese. */
+export const sptMessages = defineMessages(en, () => import('./spt-token-status.messages.ja.js'));
+
 
 /** Card networks' own names: the same in every language. */
 export const CARD_BRANDS: Readonly<Record<string, string>> = {

@@ -1,0 +1,52 @@
+import type { PaymentCaptureMessages } from './payment-capture-status.messages.js';
+
+const ja: PaymentCaptureMessages = {
+  title: '支払い',
+  loading: '支払いを読み込んでいます…',
+  errorTitle: '支払いを読み込めませんでした',
+  statuses: {
+    succeeded: '成功',
+    processing: '処理中',
+    requires_capture: 'オーソリ済み',
+    canceled: 'キャンセル済み',
+    failed: '失敗',
+    requires_payment_method: '支払い方法待ち',
+    requires_confirmation: '確定待ち',
+    requires_action: '顧客の操作待ち',
+  },
+  summaries: {
+    succeeded: '支払いは成功し、キャプチャーされました。',
+    processing: '支払いを処理しています。結果はここに表示されます。',
+    requires_capture: '支払いはオーソリ済みで、キャプチャーを待っています。',
+    failed: '支払いに失敗しました。顧客は別の支払い方法を試すことができます。',
+  },
+  cancellationReasons: {
+    abandoned: '放棄',
+    automatic: '自動キャンセル',
+    duplicate: '重複',
+    expired: '期限切れ',
+    failed_invoice: '請求書の失敗',
+    fraudulent: '不正利用',
+    requested_by_customer: '顧客の依頼',
+    void_invoice: '請求書の無効化',
+  },
+  amount: '金額',
+  captured: 'キャプチャー済み',
+  capturable: 'キャプチャー可能',
+  cancellationReason: '理由',
+  failureReason: '理由',
+  fee: 'Stripe 手数料',
+  net: '純額',
+  balanceTransaction: '残高取引',
+  transfer: '送金',
+  applicationFee: 'アプリケーション手数料',
+  pending: '保留中',
+  pendingNote: '手数料と入金額はまもなく確定します (通常 1 時間以内)。',
+  overdue: 'まだ保留中です。手数料と入金額は通常 1 時間以内に確定します。後でもう一度確認してください。',
+  checkAgain: 'もう一度確認',
+  announcePending: (status: string) => `${status}。手数料と入金額は保留中です。`,
+  announceSettled: (status: string) => `${status}。手数料と入金額が確定しました。`,
+  announceOverdue: '手数料と入金額はまだ保留中です。後でもう一度確認してください。',
+};
+
+export default ja;
