@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { assertNoAxeViolations } from './support/axe.js';
+import { launchChromium } from './support/browser.js';
+import { startKitPagesServer, STRICT_CSP, type KitPagesServer } from './support/kit-pages-server.js';
+import { blockInternet, domEvents, recordDomEvents, screenshotDir } from './support/page-probes.js';
+
+// The pages that prove how a site uses the kit, against the BUILT files (node scripts/build.mjs):
+// demo/script-tag.html (one script tag), demo/csp.html (strict CSP), demo/esm.html (one ES entry).
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const TAGS = ['capital-offer-card', 'fc-link-account', 'climate-order-status', 'spt-token-status', 'payment-capture-status'];
+const EVENTS = ['swk-load', 'swk-error', 'swk-linked', 'swk-empty', 'swk-order-canceled', 'swk-offer-action', 'swk-offer-replaced', 'swk-capture-settled'];
+/** The widgets that load an object on their own, and the seeded object each page shows. */
+const LOADED: [tag: string, id: string][] = [
+  ['capital-offer-card', 'financingoffer_live_demo'],
+  ['climate-order-status', 'climorder_sim_open'],
+  ['spt-token-status', 'spt_sim_active'],
+  ['payment-capture-status', 'pi_sim_capture_pending_connect'],
+];
+
+type Win = { __swkEvents: { type: string; tag: string; objectId?: string }[] };
+
+describe('pages that use the built kit', () => {
+  let browser: Browser;
+  let server: KitPagesServer;
+  let shots = '';
+
+  before(async () => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
+    server = await startKitPagesServer();
+    browser = await launchChromium();
+    shots = screenshotDir('pages');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, setup?: (page: Page) => Promise<unknown>) {
+    server.resetBackend();
+    server.requested.length = 0;
+    const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+    const page = await context.newPage();
+    const blocked = await blockInternet(page);
+    const errors: string[] = [];
+    const console: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
+    await recordDomEvents(page, EVENTS);
+    await setup?.(page);
+    const response = await page.goto(`${server.origin}${path}`);
+    assert.equal(response?.status(), 200);
+    return { context, page, blocked, errors, console, response: response! };
+  }
+
+  const waitForEvent = (page: Page, type: string, tag: string, objectId?: string) =>
+    page.waitForFunction(
+      ([t, g, id]) => (window as unknown as Win).__swkEvents.some((e) => e.type === t && e.tag === g && (id === null || e.objectId === id)),
+      [type, tag, objectId ?? null] as const,
+    );
+
+  const simulator = async (path: string, body: unknown = {}) => {
+    const response = await fetch(`${server.origin}/api/simulator/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(response.status, 200, `simulator ${path}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+
+  async function waitForAllLoaded(page: Page): Promise<void> {
+    for (const [tag, id] of LOADED) await waitForEvent(page, 'swk-load', tag, id);
+    await page.locator('fc-link-account [part=button]').waitFor();
+  }
+
+  it('script-tag.html: one <script> of the built IIFE and the five tags, nothing else, renders every widget', async () => {
+    const html = readFileSync('demo/script-tag.html', 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.deepEqual(scripts.map((m) => [m[1]!.trim(), m[2]!.trim()]), [['src="./stripe-widget-kit.iife.js"', '']], 'exactly one script: the IIFE');
+    assert.doesNotMatch(html, /<link\b|<style\b|type="module"|importmap/);
+    assert.deepEqual([...html.matchAll(/<([a-z]+-[a-z-]+)\b/g)].map((m) => m[1]), TAGS, 'the five tags, in the page itself');
+
+    const v = await open('/script-tag.html');
+    await waitForAllLoaded(v.page);
+    const kit = await v.page.evaluate(() => (window as unknown as { StripeWidgetKit?: { version?: string } }).StripeWidgetKit?.version);
+    assert.equal(kit, pkg.version, 'window.StripeWidgetKit from the IIFE');
+    assert.deepEqual(await v.page.evaluate((tags) => tags.filter((t) => !customElements.get(t)), TAGS), []);
+    assert.equal((await v.page.locator('spt-token-status [part=status]').innerText()).trim(), 'Active');
+    assert.equal((await v.page.locator('climate-order-status [part=status]').first().innerText()).trim().length > 0, true);
+
+    // A live update through the real path: the simulator's signed webhook → /api/events → the widget refetches.
+    await simulator('payment_intents/pi_sim_capture_pending_connect/settle');
+    await waitForEvent(v.page, 'swk-capture-settled', 'payment-capture-status');
+    assert.equal(await v.page.locator('payment-capture-status [part=pending]').count(), 0);
+
+    await assertNoAxeViolations(v.page, 'script-tag.html');
+    await v.page.screenshot({ path: join(shots, 'script-tag.png'), fullPage: true });
+
+    const paths = server.requested.filter((p) => !p.startsWith('/api/') && p !== '/favicon.ico');
+    assert.deepEqual(paths, ['/script-tag.html', '/stripe-widget-kit.iife.js'], 'the page loads nothing but the IIFE (no chunks, no lit, no CDN)');
+    assert.deepEqual(v.blocked, []);
+    assert.deepEqual(v.errors, []);
+    assert.ok(!(await domEvents(v.page)).some((e) => e.type === 'swk-error'), 'no swk-error');
+    await v.context.close();
+  });
+
+  it(`csp.html under "${STRICT_CSP}": every widget renders and works, zero securitypolicyviolation events`, async () => {
+    const html = readFileSync('demo/csp.html', 'utf8');
+    for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      assert.match(attributes!, /\bsrc="\.\/[\w.-]+\.js"/, 'every script is a file');
+      assert.equal(body!.trim(), '', 'no inline script');
+    }
+    assert.doesNotMatch(html, /<style\b|\sstyle=|\son[a-z]+=/, 'no inline style or handler');
+
+    const v = await open('/csp.html', (page) =>
+      // Listens before any of the page's scripts run (an init script is not subject to the page's CSP).
+      page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} ${e.sample}`), true);
+      }),
+    );
+    assert.equal(v.response.headers()['content-security-policy'], STRICT_CSP);
+    const violations = () => v.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+    await waitForAllLoaded(v.page);
+    // csp.js (the page's own script file) ran: it logs the events into the page.
+    await v.page.locator('#events li', { hasText: 'spt-token-status: swk-load' }).waitFor();
+
+    // capital-offer-card: its action button, then a replacement offer arriving as a signed webhook.
+    await v.page.locator('capital-offer-card [part=action-button]').click();
+    await waitForEvent(v.page, 'swk-offer-action', 'capital-offer-card', 'financingoffer_live_demo');
+    await simulator('capital/replace', { offerId: 'financingoffer_live_demo' });
+    await waitForEvent(v.page, 'swk-offer-replaced', 'capital-offer-card');
+
+    // fc-link-account: the click creates a session on the backend and links the simulated bank's accounts.
+    await v.page.locator('fc-link-account [part=button]').click();
+    await waitForEvent(v.page, 'swk-linked', 'fc-link-account');
+
+    // climate-order-status: cancel through its dialog.
+    await v.page.locator('climate-order-status [part=cancel-button]').click();
+    await v.page.locator('climate-order-status [part=confirm-button]').click();
+    await waitForEvent(v.page, 'swk-order-canceled', 'climate-order-status', 'climorder_sim_open');
+
+    // spt-token-status and payment-capture-status: live updates over the event stream.
+    await simulator('shared_payment/granted_tokens/spt_sim_active/revoke');
+    await v.page.locator('spt-token-status [part=status]', { hasText: 'Deactivated' }).waitFor();
+    await simulator('payment_intents/pi_sim_capture_pending_connect/settle');
+    await waitForEvent(v.page, 'swk-capture-settled', 'payment-capture-status');
+
+    await v.page.screenshot({ path: join(shots, 'csp.png'), fullPage: true });
+    assert.deepEqual(await violations(), [], 'securitypolicyviolation events');
+    assert.deepEqual(v.console.filter((line) => /Content Security Policy|Refused to/i.test(line)), [], 'CSP errors in the console');
+    assert.deepEqual(v.blocked, []);
+    assert.deepEqual(v.errors, []);
+    assert.ok(!(await domEvents(v.page)).some((e) => e.type === 'swk-error'), 'no swk-error');
+
+    // The probe does catch a violation when one happens: an inline style element is refused.
+    await v.page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'body { color: red }' })));
+    await v.page.waitForFunction(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.length > 0);
+    assert.match((await violations())[0]!, /^style-src-elem blocked inline/);
+    await v.context.close();
+  });
+
+  it('esm.html: the climate-order-status ES entry alone registers only that widget', async () => {
+    const v = await open('/esm.html');
+    await waitForEvent(v.page, 'swk-load', 'climate-order-status', 'climorder_sim_open');
+    const registered = await v.page.evaluate((tags) => Object.fromEntries(tags.map((t) => [t, customElements.get(t) !== undefined])), TAGS);
+    assert.deepEqual(registered, { 'capital-offer-card': false, 'fc-link-account': false, 'climate-order-status': true, 'spt-token-status': false, 'payment-capture-status': false });
+    assert.equal(await v.page.evaluate(() => 'StripeWidgetKit' in window), false, 'no IIFE global');
+    assert.ok((await v.page.locator('climate-order-status [part=status]').first().innerText()).trim().length > 0, 'the widget rendered');
+
+    const files = server.requested.filter((p) => !p.startsWith('/api/'));
+    assert.ok(files.includes('/climate-order-status.js'));
+    assert.ok(files.some((p) => p.startsWith('/node_modules/lit')), 'lit comes from the import map (external to the entry)');
+    const foreign = files.filter((p) => /capital|fc-link|financial-connections|spt-|shared-payment|payment-capture|payment-intent|iife|^\/index\.js$/.test(p));
+    assert.deepEqual(foreign, [], 'no other widget\'s code is fetched');
+    await assertNoAxeViolations(v.page, 'esm.html');
+    await v.page.screenshot({ path: join(shots, 'esm.png'), fullPage: true });
+    assert.deepEqual(v.blocked, []);
+    assert.deepEqual(v.errors, []);
+    await v.context.close();
+  });
+});
