@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError, type WidgetError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -100,12 +99,16 @@ const TONES: Record<string, Tone> = {
 export class CapitalOfferCard extends SwkElement {
   static override styles = [...SwkElement.styles, capitalOfferCardStyles];
   static override catalogs = [capitalOfferMessages];
+  static override properties: PropertyDeclarations = {
+    offerId: { attribute: 'offer-id' },
+    noFollow: { type: Boolean, attribute: 'no-follow', reflect: true },
+  };
 
   /** The offer to show. Without it the card asks `endpoint` for the account's current offer. */
-  @property({ attribute: 'offer-id' }) offerId = '';
+  offerId = '';
 
   /** Show a replaced offer itself (with its replacement's id) instead of following the replacement. */
-  @property({ type: Boolean, attribute: 'no-follow', reflect: true }) noFollow = false;
+  noFollow = false;
 
   #failedWhileFollowing = false;
 

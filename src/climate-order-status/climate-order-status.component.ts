@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { createIdempotencyKey, endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -91,15 +90,20 @@ const STATUS_TONES: Record<string, Tone> = {
 export class ClimateOrderStatus extends SwkElement {
   static override styles = [...SwkElement.styles, climateOrderStatusStyles];
   static override catalogs = [climateOrderMessages];
+  static override properties: PropertyDeclarations = {
+    orderId: { attribute: 'order-id' },
+    readonly: { type: Boolean, reflect: true },
+    now: { attribute: false },
+  };
 
   /** The `climorder_…` id to show. */
-  @property({ attribute: 'order-id' }) orderId = '';
+  orderId = '';
 
   /** Hides the cancel action (the order is only shown). */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
   /** The clock, in milliseconds since the epoch, used for the 30-day cancel windows. Tests inject one. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  now: () => number = () => Date.now();
 
   #find<E extends Element>(selector: string): E | null {
     return this.renderRoot?.querySelector<E>(selector) ?? null;

@@ -1,6 +1,5 @@
 import type { Stripe } from '@stripe/stripe-js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { createIdempotencyKey } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -80,23 +79,31 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
 export class FcLinkAccount extends SwkElement {
   static override styles = [...SwkElement.styles, fcLinkAccountStyles];
   static override catalogs = [fcMessages];
+  static override properties: PropertyDeclarations = {
+    publishableKey: { attribute: 'publishable-key' },
+    stripeAccount: { attribute: 'stripe-account' },
+    permissions: {},
+    prefetch: {},
+    stripe: { attribute: false },
+    phase: { state: true },
+  };
 
   /** `pk_…` for Stripe.js; the endpoint's `publishable_key`, when it returns one, wins. */
-  @property({ attribute: 'publishable-key' }) publishableKey = '';
+  publishableKey = '';
 
   /** Connected account (`acct_…`) passed to Stripe.js as `stripeAccount`; the endpoint's `stripe_account` wins. */
-  @property({ attribute: 'stripe-account' }) stripeAccount = '';
+  stripeAccount = '';
 
   /** Space-separated: balances, ownership, payment_method, transactions. */
-  @property() permissions = 'payment_method';
+  permissions = 'payment_method';
 
   /** Space-separated data to fetch right after linking: balances, ownership, transactions. */
-  @property() prefetch = '';
+  prefetch = '';
 
   /** A Stripe.js instance (or a promise of one) to use instead of loading Stripe.js on first click. */
-  @property({ attribute: false }) stripe: Stripe | Promise<Stripe | null> | null | undefined;
+  stripe: Stripe | Promise<Stripe | null> | null | undefined;
 
-  @state() private phase: FlowPhase = 'creating';
+  private phase: FlowPhase = 'creating';
 
   /** One key per user action; cleared once that action's POST succeeded so a later retry is a new action. */
   #idempotencyKey: string | undefined;

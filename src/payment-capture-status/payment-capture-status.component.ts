@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -79,12 +78,16 @@ const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
 export class PaymentCaptureStatus extends SwkElement {
   static override styles = [...SwkElement.styles, styles];
   static override catalogs = [messages];
+  static override properties: PropertyDeclarations = {
+    paymentIntentId: { attribute: 'payment-intent-id' },
+    clock: { attribute: false },
+  };
 
   /** The PaymentIntent to show (`pi_…`); fetched as `GET {endpoint}/{payment-intent-id}`. */
-  @property({ attribute: 'payment-intent-id' }) paymentIntentId = '';
+  paymentIntentId = '';
 
   /** Milliseconds since the epoch; replace it to test the one-hour SLA. */
-  @property({ attribute: false }) clock: () => number = () => Date.now();
+  clock: () => number = () => Date.now();
 
   #polls = 0;
   #firstSeenMs = 0;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -73,12 +72,16 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
 export class SptTokenStatus extends SwkElement {
   static override styles = [...SwkElement.styles, sptTokenStatusStyles];
   static override catalogs = [sptMessages];
+  static override properties: PropertyDeclarations = {
+    tokenId: { attribute: 'token-id' },
+    clock: { attribute: false },
+  };
 
   /** The granted token's id (`spt_…`). */
-  @property({ attribute: 'token-id' }) tokenId = '';
+  tokenId = '';
 
   /** Time source for the countdown and the expiry check. Tests pass a fake clock. */
-  @property({ attribute: false }) clock: Clock = systemClock;
+  clock: Clock = systemClock;
 
   readonly #resource = new ResourceController<SharedPaymentGrantedToken>(this, (signal) => this.#load(signal));
 
