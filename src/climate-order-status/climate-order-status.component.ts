@@ -26,6 +26,21 @@ const LIVE_EVENT_TYPES = new Set([
   'climate.order.canceled',
 ]);
 
+/** On the open cancel dialog: Tab and Shift+Tab wrap around its buttons, so keyboard focus never leaves it. */
+function keepFocusInDialog(event: KeyboardEvent): void {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLDialogElement;
+  const stops = [...dialog.querySelectorAll<HTMLElement>('button, a[href]')];
+  const first = stops[0];
+  const last = stops.at(-1);
+  if (!first || !last) return;
+  const active = (dialog.getRootNode() as ShadowRoot | Document).activeElement;
+  if (event.shiftKey ? active === first : active === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
+}
+
 const STATUS_TONES: Record<string, Tone> = {
   open: 'info',
   awaiting_funds: 'warning',
@@ -246,7 +261,13 @@ export class ClimateOrderStatus extends SwkElement {
           ${opener.label}
         </button>
       </div>
-      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-body" @close=${this.#onDialogClose}>
+      <dialog
+        part="dialog"
+        aria-labelledby="dialog-title"
+        aria-describedby="dialog-body"
+        @close=${this.#onDialogClose}
+        @keydown=${keepFocusInDialog}
+      >
         <h3 id="dialog-title">${m.confirmTitle}</h3>
         <p id="dialog-body">${m.confirmBody} ${inRefundWindow(order, this.#nowSeconds) ? m.confirmRefund : ''}</p>
         ${failed ? renderError(this.#cancellation.error!, this.locale, undefined, { title: m.cancelFailed }) : nothing}
