@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser.js';
+import { ensureBuilt } from './support/build.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; exports: Record<string, string | { default: string; types: string }> };
 const widgetTags = readdirSync('src').filter((name) => existsSync(`src/${name}/define.ts`));
@@ -14,14 +15,26 @@ describe('npm run build', () => {
   let browser: Browser;
   let origin = '';
   let close = () => {};
+  let sessionPosts = 0;
 
   before(async () => {
-    execFileSync('node', ['scripts/build.mjs'], { stdio: 'pipe' });
+    ensureBuilt();
     const files = new Map([
       ['/kit.js', readFileSync('dist/stripe-widget-kit.iife.js', 'utf8')],
       ['/page.html', '<!doctype html><html lang="en"><title>iife</title><script src="/kit.js"></script><script src="/kit.js"></script><body></body></html>'],
+      [
+        '/link.html',
+        '<!doctype html><html lang="en"><title>link</title><script src="/kit.js"></script><body>' +
+          '<fc-link-account endpoint="/api/fc/sessions" publishable-key="pk_test_iife" permissions="balances"></fc-link-account></body></html>',
+      ],
     ]);
     const server = createServer((req, res) => {
+      if (req.method === 'POST' && req.url === '/api/fc/sessions') {
+        sessionPosts++;
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ client_secret: 'fcsess_iife_secret_abc' }));
+        return;
+      }
       const body = files.get(req.url ?? '');
       res.statusCode = body ? 200 : 404;
       res.setHeader('Content-Type', req.url?.endsWith('.js') ? 'text/javascript' : 'text/html');
@@ -62,6 +75,43 @@ describe('npm run build', () => {
     const defined = await page.evaluate((tags) => tags.filter((t) => customElements.get(t) !== undefined), widgetTags);
     assert.deepEqual(defined, widgetTags);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('the IIFE loads Stripe.js by its documented script tag only when the user starts linking', async () => {
+    const page = await browser.newPage();
+    const stripeRequests: string[] = [];
+    // A local stand-in for js.stripe.com: the test never reaches the internet.
+    await page.route('https://js.stripe.com/**', (route) => {
+      stripeRequests.push(route.request().url());
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: `window.Stripe = function (key, options) {
+          window.__stripeArgs = [key, options === undefined ? null : options];
+          return { collectFinancialConnectionsAccounts: async (o) => ({ financialConnectionsSession: { id: 'fcsess_iife',
+            accounts: [{ id: 'fca_1', object: 'financial_connections.account', institution_name: 'Script Tag Bank',
+              display_name: 'Everyday', category: 'cash', subcategory: 'checking', last4: '6789', status: 'active',
+              secretSeen: o.clientSecret === 'fcsess_iife_secret_abc' }] } }) };
+        };`,
+      });
+    });
+    await page.addInitScript(() =>
+      document.addEventListener('swk-linked', (e) => ((window as unknown as { __linked: unknown }).__linked = (e as CustomEvent).detail)),
+    );
+    await page.goto(`${origin}/link.html`);
+    await page.waitForTimeout(300);
+    assert.deepEqual(stripeRequests, [], 'no request to Stripe before the click');
+    await page.locator('fc-link-account button').first().click();
+    const detail = (await (await page.waitForFunction(() => (window as unknown as { __linked?: unknown }).__linked)).jsonValue()) as {
+      sessionId: string;
+      accounts: { institution_name: string; secretSeen: boolean }[];
+    };
+    assert.equal(detail.sessionId, 'fcsess_iife');
+    assert.equal(detail.accounts[0]!.secretSeen, true);
+    assert.deepEqual(stripeRequests, ['https://js.stripe.com/endive/stripe.js']);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __stripeArgs: unknown }).__stripeArgs), ['pk_test_iife', null]);
+    await page.locator('fc-link-account').getByText('Script Tag Bank').waitFor();
+    assert.equal(sessionPosts, 1);
     await page.close();
   });
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,6 +7,7 @@ import { assertNoAxeViolations } from './support/axe.js';
 import { launchChromium } from './support/browser.js';
 import { startKitPagesServer, STRICT_CSP, type KitPagesServer } from './support/kit-pages-server.js';
 import { blockInternet, domEvents, recordDomEvents, screenshotDir } from './support/page-probes.js';
+import { ensureBuilt } from './support/build.js';
 
 // The pages that prove how a site uses the kit, against the BUILT files (node scripts/build.mjs):
 // demo/script-tag.html (one script tag), demo/csp.html (strict CSP), demo/esm.html (one ES entry).
@@ -31,7 +31,7 @@ describe('pages that use the built kit', () => {
   let shots = '';
 
   before(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
+    ensureBuilt();
     server = await startKitPagesServer();
     browser = await launchChromium();
     shots = screenshotDir('pages');

@@ -48,8 +48,13 @@ step('browser tests (Chromium)', process.execPath, ['scripts/wtr.mjs'], { counts
 const serverFile = join(work, 'server.json');
 step('server tests (node:test)', process.execPath, ['scripts/node-tests.mjs', 'server'], { countsFile: serverFile, env: { NODE_SUMMARY_FILE: serverFile } });
 if (hasFiles('e2e', '.test.ts')) {
+  // One build for every end-to-end file that tests the built files.
+  const built = step('build (npm run build)', process.execPath, ['scripts/build.mjs']);
   const e2eFile = join(work, 'e2e.json');
-  step('end-to-end (Playwright + axe)', process.execPath, ['scripts/node-tests.mjs', 'e2e'], { countsFile: e2eFile, env: { NODE_SUMMARY_FILE: e2eFile } });
+  step('end-to-end (Playwright + axe)', process.execPath, ['scripts/node-tests.mjs', 'e2e'], {
+    countsFile: e2eFile,
+    env: { NODE_SUMMARY_FILE: e2eFile, ...(built && { SWK_DIST_READY: '1' }) },
+  });
 }
 if (existsSync('scripts/bench.mjs')) step('bundle-size budgets', process.execPath, ['scripts/bench.mjs', '--sizes-only']);
 

@@ -5,6 +5,6 @@
 export * from './core/index.js';
 export * from './capital-offer-card/define.js';
 export * from './fc-link-account/define.js';
-export * from './spt-token-status/define.js';
 export * from './climate-order-status/define.js';
+export * from './spt-token-status/define.js';
 export * from './payment-capture-status/define.js';
