@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
 import { EventHub } from './event-hub.js';
-import { errorResponse, json } from './http.js';
+import { backendErrorResponse, json } from './http.js';
 import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
@@ -44,12 +44,12 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
     simulator: undefined as unknown as SimulatorStore,
     async handle(request) {
       const path = new URL(request.url).pathname;
-      if (path !== basePath && !path.startsWith(`${basePath}/`)) return errorResponse(404, 'Not found');
+      if (path !== basePath && !path.startsWith(`${basePath}/`)) return backendErrorResponse(404, 'Not found');
       try {
         return await router.handle(request, path.slice(basePath.length) || '/');
       } catch (cause) {
         console.error('[stripe-widget-kit] route failed:', cause instanceof Error ? cause.message : cause);
-        return errorResponse(500, 'Internal error', 'api_error');
+        return backendErrorResponse(500, 'Internal error');
       }
     },
   };
@@ -63,7 +63,7 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
   if (webhookSecret) {
     router.add('POST', '/webhooks', createWebhookHandler({ stripe, secret: webhookSecret, hub }));
   } else {
-    router.add('POST', '/webhooks', () => errorResponse(500, 'STRIPE_WEBHOOK_SECRET is not set', 'api_error'));
+    router.add('POST', '/webhooks', () => backendErrorResponse(500, 'STRIPE_WEBHOOK_SECRET is not set'));
   }
   router.add('GET', '/events', (request) => hub.streamResponse(request));
   router.add('GET', '/mode', () => json({ mode }));

@@ -11,6 +11,14 @@ export function errorResponse(status: number, message: string, type = 'invalid_r
   return json({ error: { type, message, ...(code && { code }) } }, status);
 }
 
+/**
+ * An error of the backend itself (no such route, not configured), not Stripe's: no `type`, so the
+ * widgets do not blame Stripe for it.
+ */
+export function backendErrorResponse(status: number, message: string): Response {
+  return json({ error: { message } }, status);
+}
+
 /** Reads a JSON body; `undefined` when it is missing or not JSON. */
 export async function readJson(request: Request): Promise<unknown> {
   try {

@@ -1,7 +1,7 @@
 export { createBackend, optionsFromEnv, type Backend } from './app.js';
 export type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
 export { EventHub, type PublishedEvent } from './event-hub.js';
-export { errorResponse, json, stripeErrorResponse } from './http.js';
+export { backendErrorResponse, errorResponse, json, stripeErrorResponse } from './http.js';
 export { nodeHandler, toRequest, writeResponse } from './node-adapter.js';
 export { Router } from './router.js';
 export { SimulatorStore } from './simulator/store.js';

@@ -1,4 +1,4 @@
-import { errorResponse } from './http.js';
+import { backendErrorResponse } from './http.js';
 
 export type Params = Record<string, string>;
 export type RouteHandler = (request: Request, params: Params) => Promise<Response> | Response;
@@ -30,8 +30,8 @@ export class Router {
       return route.handler(request, params);
     }
     return pathMatched
-      ? errorResponse(405, `Method ${request.method} not allowed`)
-      : errorResponse(404, `No route for ${path}`, 'invalid_request_error', 'resource_missing');
+      ? backendErrorResponse(405, `Method ${request.method} not allowed`)
+      : backendErrorResponse(404, `No route for ${path}`);
   }
 }
 

@@ -44,7 +44,8 @@ async function httpError(response: Response): Promise<WidgetError> {
   }
   if (typeof body !== 'object' || body === null) return error;
   const { type, code, message } = body as Record<string, unknown>;
-  error.kind = 'stripe';
+  // Stripe's errors always carry a type; the backend's own (no route, no config) do not.
+  if (typeof type === 'string') error.kind = 'stripe';
   if (typeof message === 'string') error.message = message;
   if (typeof code === 'string') error.code = code;
   if (typeof type === 'string') error.type = type;

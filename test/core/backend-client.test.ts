@@ -97,6 +97,12 @@ describe('requestJson', () => {
     });
   });
 
+  it("does not blame Stripe for the backend's own error body (no type)", async () => {
+    const { fetcher } = sequence({ status: 404, json: { error: { message: 'No route for /x' } } });
+    const error = await failure(requestJson({ url: '/api/x', schema, fetcher, retries: 0 }));
+    expect(error).to.deep.equal({ kind: 'http', status: 404, message: 'No route for /x' });
+  });
+
   it('reports an HTML error page as an http error with its status', async () => {
     const { fetcher } = sequence({ status: 502, text: '<html><body>Bad gateway</body></html>' });
     const error = await failure(requestJson({ url: '/api/x', schema, fetcher, retries: 0 }));
