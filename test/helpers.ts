@@ -2,6 +2,25 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { Fetcher } from '../src/core/config.js';
 
+/**
+ * Lit's dev-mode warnings (a property changed during update, a misused binding, …) fail the test that
+ * caused them, as Spectrum's test helpers do. Every widget test imports this module.
+ */
+const litWarnings: string[] = [];
+const consoleWarn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  const text = args.map(String).join(' ');
+  if (/lit\.dev\/msg\//.test(text) && !text.includes('lit.dev/msg/dev-mode')) litWarnings.push(text);
+  consoleWarn(...args);
+};
+/** The Lit warnings seen since the last call (the guard below fails a test that leaves any). */
+export function takeLitWarnings(): string[] {
+  return litWarnings.splice(0);
+}
+afterEach(() => {
+  expect(takeLitWarnings(), "Lit's dev-mode warnings").to.deep.equal([]);
+});
+
 /** One request a widget made through its `fetcher`. */
 export interface RecordedCall {
   url: string;
