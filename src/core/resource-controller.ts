@@ -11,6 +11,11 @@ export interface ResourceOptions<T> {
   loadObject?: (value: T) => unknown;
   /** Called after each successful run, before `swk-load` is fired. */
   onValue?: (value: T, previous: T | undefined) => void;
+  /**
+   * What a run cut short by the element leaving the page does when it returns: `rerun` (default, for
+   * fetches) or `reset` to idle (for user-started flows that must not restart without a click).
+   */
+  onReturn?: 'rerun' | 'reset';
 }
 
 /**
@@ -67,7 +72,8 @@ export class ResourceController<T> implements ReactiveController {
   hostConnected(): void {
     if (this.#cutByDisconnect) {
       this.#cutByDisconnect = false;
-      void this.#start(this.status === 'ready');
+      if (this.#options.onReturn === 'reset') this.reset();
+      else void this.#start(this.status === 'ready');
     }
   }
 

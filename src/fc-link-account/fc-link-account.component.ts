@@ -110,6 +110,8 @@ export class FcLinkAccount extends SwkElement {
   #shownStatus: ResourceStatus = 'idle';
 
   readonly #flow = new ResourceController<FcLinkResult>(this, (signal) => this.#link(signal), {
+    // Moved or re-added mid-flow: back to the button, never a second session or bank window unasked.
+    onReturn: 'reset',
     onValue: (result) => {
       if (result.accounts.length > 0) emit(this, 'swk-linked', result);
       else emit(this, 'swk-empty', { sessionId: result.sessionId });
