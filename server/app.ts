@@ -73,7 +73,11 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
   return backend;
 }
 
-/** Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`, `STRIPE_CUSTOMER`. */
+/**
+ * Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`, `STRIPE_CUSTOMER`.
+ * For the demo and for trying test keys alone: it sets no `authorize` hook, so the routes answer any
+ * object id in the account. Production sites must build their options in code and set `authorize`.
+ */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): BackendOptions {
   const customer = env.STRIPE_CUSTOMER;
   return {

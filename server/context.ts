@@ -5,6 +5,16 @@ import type { SimulatorStore } from './simulator/store.js';
 
 export type BackendMode = 'stripe' | 'simulator';
 
+/** A Stripe object as a route is about to send it to the browser (`id`, `object` and its other fields). */
+export type StripeObject = { id: string; object: string } & Record<string, unknown>;
+
+/**
+ * Decides whether the signed-in user behind `request` may see (or, for a climate cancel, act on) `object`.
+ * Only `true` allows; anything else answers 404 `resource_missing`, the same as an unknown id. A throw
+ * answers the backend's own 500 (`{ error: { message: 'Internal error' } }`, nothing of the error sent).
+ */
+export type AuthorizeObject = (request: Request, object: StripeObject) => boolean | Promise<boolean>;
+
 export interface BackendOptions {
   /** `sk_…`. When missing the backend runs the offline simulator. */
   secretKey?: string;
@@ -23,6 +33,16 @@ export interface BackendOptions {
   resolveCustomer?: (request: Request) => Promise<string> | string;
   /** The connected account to act for (`Stripe-Account`), if any, for this request. */
   resolveStripeAccount?: (request: Request) => Promise<string | undefined> | string | undefined;
+  /**
+   * Ownership check for every object a route answers with: the financing offer (one by id and the
+   * current one), the climate order (before it is shown, and before a cancel is sent to Stripe), the
+   * shared payment granted token and the PaymentIntent. The widgets send ids anyone can edit in the page,
+   * and Stripe only scopes them to the account, so **production sites must set it**, e.g.
+   * `(request, object) => object.metadata?.user_id === userIdForSession(request)`.
+   * When unset, every object in the account (or `resolveStripeAccount`'s) is answered: fine for the
+   * simulator and for trying test keys alone, never for real users.
+   */
+  authorize?: AuthorizeObject;
   /** Publishable key handed to the browser with a Financial Connections session. */
   publishableKey?: string;
   /** Seconds since the epoch; injectable for tests of the simulator. */

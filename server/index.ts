@@ -1,5 +1,6 @@
 export { createBackend, optionsFromEnv, type Backend } from './app.js';
-export type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
+export { ifAuthorized } from './authorize.js';
+export type { AuthorizeObject, BackendMode, BackendOptions, RouteContext, RouteModule, StripeObject } from './context.js';
 export { EventHub, type PublishedEvent } from './event-hub.js';
 export { backendErrorResponse, errorResponse, json, stripeErrorResponse } from './http.js';
 export { nodeHandler, toRequest, writeResponse } from './node-adapter.js';

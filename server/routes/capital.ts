@@ -1,3 +1,4 @@
+import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { replaceOffer, replaceRefusal, seedCapitalOffers, SIMULATED_CAPITAL_ACCOUNT, type SimulatedOffer } from '../simulator/capital.js';
@@ -16,6 +17,13 @@ export function pickCurrentOffer<T extends Offer>(offers: T[]): T | undefined {
 }
 
 const noOffer = () => errorResponse(404, 'No financing offer', 'invalid_request_error', 'resource_missing');
+const noSuchOffer = (id: string) => errorResponse(404, `No such financing offer: '${id}'`, 'invalid_request_error', 'resource_missing');
+
+/** Each mode looks the offer up: the object for the browser, or the response to send instead. */
+interface CapitalMode {
+  retrieve(request: Request, id: string): Promise<object | Response> | object | Response;
+  current(request: Request): Promise<object | Response> | object | Response;
+}
 
 /** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object goes to the browser. */
 function plain(object: Record<string, unknown>): Record<string, unknown> {
@@ -23,10 +31,10 @@ function plain(object: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-function stripeMode({ stripe, options }: RouteContext) {
+function stripeMode({ stripe, options }: RouteContext): CapitalMode {
   const accountOf = async (request: Request) => (await options.resolveStripeAccount?.(request)) || undefined;
   return {
-    async retrieve(request: Request, id: string): Promise<Response> {
+    async retrieve(request, id) {
       const account = await accountOf(request);
       try {
         // The SDK has no method for this preview API yet.
@@ -35,20 +43,19 @@ function stripeMode({ stripe, options }: RouteContext) {
         })) as Record<string, unknown>;
         // Never show one account's offer to another, whatever the API allowed.
         if (account && typeof offer.account === 'string' && offer.account !== account) return noOffer();
-        return json(plain(offer));
+        return plain(offer);
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
     },
-    async current(request: Request): Promise<Response> {
+    async current(request) {
       const account = await accountOf(request);
       try {
         const list = (await stripe.rawRequest('GET', '/v1/capital/financing_offers?limit=20', undefined, {
           ...(account && { stripeAccount: account }),
         })) as { data?: Offer[] };
         const offers = (Array.isArray(list.data) ? list.data : []).filter((o) => !account || typeof o.account !== 'string' || o.account === account);
-        const offer = pickCurrentOffer(offers);
-        return offer ? json(offer) : noOffer();
+        return pickCurrentOffer(offers) ?? noOffer();
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
@@ -56,17 +63,16 @@ function stripeMode({ stripe, options }: RouteContext) {
   };
 }
 
-function simulatorMode({ simulator }: RouteContext) {
+function simulatorMode({ simulator }: RouteContext): CapitalMode {
   seedCapitalOffers(simulator);
   const offers = () => simulator.list<SimulatedOffer>((o) => o.object === 'capital.financing_offer');
   return {
-    retrieve(_request: Request, id: string): Response {
+    retrieve(_request, id) {
       const offer = simulator.get(id);
-      return offer?.object === 'capital.financing_offer' ? json(offer) : errorResponse(404, `No such financing offer: '${id}'`, 'invalid_request_error', 'resource_missing');
+      return offer?.object === 'capital.financing_offer' ? offer : noSuchOffer(id);
     },
-    current(): Response {
-      const offer = pickCurrentOffer(offers().filter((o) => o.account === SIMULATED_CAPITAL_ACCOUNT));
-      return offer ? json(offer) : noOffer();
+    current() {
+      return pickCurrentOffer(offers().filter((o) => o.account === SIMULATED_CAPITAL_ACCOUNT)) ?? noOffer();
     },
   };
 }
@@ -77,9 +83,10 @@ function simulatorMode({ simulator }: RouteContext) {
  */
 export const capitalRoutes: RouteModule = (router, context) => {
   const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
-  router.add('GET', '/capital/financing_offers', (request) => mode.current(request));
-  router.add('GET', '/capital/financing_offers/:id', (request, { id = '' }) =>
-    ID.test(id) ? mode.retrieve(request, id) : errorResponse(400, 'Invalid financing offer id'),
+  const { options } = context;
+  router.add('GET', '/capital/financing_offers', async (request) => ifAuthorized(options, request, await mode.current(request), noOffer));
+  router.add('GET', '/capital/financing_offers/:id', async (request, { id = '' }) =>
+    ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), () => noSuchOffer(id)) : errorResponse(400, 'Invalid financing offer id'),
   );
   if (context.mode !== 'simulator') return;
   router.add('POST', '/simulator/capital/replace', async (request) => {

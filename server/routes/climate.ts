@@ -1,3 +1,4 @@
+import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import {
@@ -23,7 +24,9 @@ function plain(object: object): Record<string, unknown> {
 const noSuchOrder = (id: string) => errorResponse(404, `No such climate order: '${id}'`, 'invalid_request_error', 'resource_missing');
 
 interface ClimateMode {
-  retrieve(request: Request, id: string): Promise<Response> | Response;
+  /** The order (product expanded) for the browser, or the response to send instead. */
+  retrieve(request: Request, id: string): Promise<object | Response> | object | Response;
+  /** Only called once `retrieve`'s order passed the site's `authorize` hook. */
   cancel(request: Request, id: string, idempotencyKey: string): Promise<Response> | Response;
 }
 
@@ -34,7 +37,7 @@ function stripeMode({ stripe, options }: RouteContext): ClimateMode {
       const account = await accountOf(request);
       try {
         const order = await stripe.climate.orders.retrieve(id, { expand: ['product'] }, { ...(account && { stripeAccount: account }) });
-        return json(plain(order));
+        return plain(order);
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
@@ -62,8 +65,7 @@ function simulatorMode({ simulator }: RouteContext): ClimateMode {
   };
   return {
     retrieve(_request, id) {
-      const order = find(id);
-      return order ? json(order) : noSuchOrder(id);
+      return find(id) ?? noSuchOrder(id);
     },
     async cancel(_request, id, idempotencyKey) {
       const replay = answered.get(idempotencyKey);
@@ -113,14 +115,17 @@ function addSimulatorControls(router: Parameters<RouteModule>[0], { simulator }:
  */
 export const climateRoutes: RouteModule = (router, context) => {
   const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
-  router.add('GET', '/climate/orders/:id', (request, { id = '' }) =>
-    ORDER_ID.test(id) ? mode.retrieve(request, id) : errorResponse(400, 'Invalid climate order id'),
+  const { options } = context;
+  router.add('GET', '/climate/orders/:id', async (request, { id = '' }) =>
+    ORDER_ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), () => noSuchOrder(id)) : errorResponse(400, 'Invalid climate order id'),
   );
-  router.add('POST', '/climate/orders/:id/cancel', (request, { id = '' }) => {
+  router.add('POST', '/climate/orders/:id/cancel', async (request, { id = '' }) => {
     if (!ORDER_ID.test(id)) return errorResponse(400, 'Invalid climate order id');
     const key = request.headers.get('idempotency-key') ?? '';
     if (!IDEMPOTENCY_KEY.test(key)) return errorResponse(400, 'An Idempotency-Key header (1-255 visible characters) is required', 'invalid_request_error', 'idempotency_key_missing');
-    return mode.cancel(request, id, key);
+    if (!options.authorize) return mode.cancel(request, id, key);
+    // Retrieve and authorize first: an order the user may not see is never canceled.
+    return ifAuthorized(options, request, await mode.retrieve(request, id), () => noSuchOrder(id), () => mode.cancel(request, id, key));
   });
   if (context.mode === 'simulator') addSimulatorControls(router, context);
 };

@@ -1,3 +1,4 @@
+import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { retrievePaymentIntent, seedPaymentIntents, settlePayment, startAsyncCapture } from '../simulator/payment-intents.js';
@@ -14,23 +15,26 @@ export function forBrowser(intent: object): Record<string, unknown> {
   return rest;
 }
 
-function stripeMode({ stripe, options }: RouteContext) {
-  return async (request: Request, id: string): Promise<Response> => {
+/** The PaymentIntent for the browser (no `client_secret`), or the response to send instead. */
+type Retrieve = (request: Request, id: string) => Promise<object | Response> | object | Response;
+
+function stripeMode({ stripe, options }: RouteContext): Retrieve {
+  return async (request, id) => {
     const account = (await options.resolveStripeAccount?.(request)) || undefined;
     try {
       const intent = await stripe.paymentIntents.retrieve(id, { expand: PAYMENT_INTENT_EXPAND }, account ? { stripeAccount: account } : undefined);
-      return json(forBrowser(intent));
+      return forBrowser(intent);
     } catch (cause) {
       return stripeErrorResponse(cause);
     }
   };
 }
 
-function simulatorMode({ simulator }: RouteContext) {
+function simulatorMode({ simulator }: RouteContext): Retrieve {
   seedPaymentIntents(simulator);
-  return (_request: Request, id: string): Response => {
+  return (_request, id) => {
     const intent = retrievePaymentIntent(simulator, id);
-    return intent ? json(forBrowser(intent)) : noSuchIntent(id);
+    return intent ? forBrowser(intent) : noSuchIntent(id);
   };
 }
 
@@ -53,9 +57,9 @@ function captureOptions(body: unknown) {
  */
 export const paymentIntentRoutes: RouteModule = (router, context) => {
   const retrieve = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
-  router.add('GET', '/payment_intents/:id', (request, params) => {
+  router.add('GET', '/payment_intents/:id', async (request, params) => {
     const id = params.id ?? '';
-    return PAYMENT_INTENT_ID.test(id) ? retrieve(request, id) : noSuchIntent(id);
+    return PAYMENT_INTENT_ID.test(id) ? ifAuthorized(context.options, request, await retrieve(request, id), () => noSuchIntent(id)) : noSuchIntent(id);
   });
   if (context.mode !== 'simulator') return;
   const { simulator } = context;

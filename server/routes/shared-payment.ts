@@ -1,3 +1,4 @@
+import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import {
@@ -21,26 +22,29 @@ function plain(object: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-function stripeMode({ stripe, options }: RouteContext) {
-  return async (request: Request, id: string): Promise<Response> => {
+/** The token for the browser, or the response to send instead. */
+type Retrieve = (request: Request, id: string) => Promise<object | Response>;
+
+function stripeMode({ stripe, options }: RouteContext): Retrieve {
+  return async (request, id) => {
     const account = (await options.resolveStripeAccount?.(request)) || undefined;
     try {
       // Preview API: the SDK has no method for it yet.
       const token = (await stripe.rawRequest('GET', `/v1/shared_payment/granted_tokens/${encodeURIComponent(id)}`, undefined, {
         ...(account && { stripeAccount: account }),
       })) as Record<string, unknown>;
-      return json(plain(token));
+      return plain(token);
     } catch (cause) {
       return stripeErrorResponse(cause);
     }
   };
 }
 
-function simulatorMode({ simulator }: RouteContext) {
+function simulatorMode({ simulator }: RouteContext): Retrieve {
   seedGrantedTokens(simulator);
-  return async (_request: Request, id: string): Promise<Response> => {
+  return async (_request, id) => {
     const token = findToken(simulator, id);
-    return token ? json(await expireIfDue(simulator, token)) : noSuchToken(id);
+    return token ? expireIfDue(simulator, token) : noSuchToken(id);
   };
 }
 
@@ -61,8 +65,8 @@ function grantOptions(body: unknown) {
  */
 export const sharedPaymentRoutes: RouteModule = (router, context) => {
   const retrieve = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
-  router.add('GET', '/shared_payment/granted_tokens/:id', (request, { id = '' }) =>
-    TOKEN_ID.test(id) ? retrieve(request, id) : noSuchToken(id),
+  router.add('GET', '/shared_payment/granted_tokens/:id', async (request, { id = '' }) =>
+    TOKEN_ID.test(id) ? ifAuthorized(context.options, request, await retrieve(request, id), () => noSuchToken(id)) : noSuchToken(id),
   );
   if (context.mode !== 'simulator') return;
   const { simulator } = context;
