@@ -185,7 +185,7 @@ export class CapitalOfferCard extends SwkElement {
         <h2 id="title" part="title">${this.#m.title}</h2>
         ${this.#resource.status === 'ready' && this.#resource.value?.offer ? this.#renderStatus(this.#resource.value.offer) : nothing}
       </div>
-      ${this.#resource.render({
+      ${this.renderResource(this.#resource, {
         idle: () => renderLoading(this.locale, this.#m.loading),
         loading: () => renderLoading(this.locale, this.#m.loading),
         ready: (view) => (view.offer ? this.#renderOffer(view.offer, view.history) : html`<p part="empty" class="muted">${this.#m.empty}</p>`),

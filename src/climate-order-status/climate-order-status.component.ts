@@ -228,7 +228,7 @@ export class ClimateOrderStatus extends SwkElement {
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.#order.status === 'loading' ? 'true' : 'false'}>
       ${renderLiveRegion(this.#liveText())}
       <h2 id="title" part="title" tabindex="-1">${m.title}</h2>
-      ${this.#order.render({
+      ${this.renderResource(this.#order, {
         idle: () => renderLoading(this.locale),
         loading: () => renderLoading(this.locale),
         error: (error) => renderError(error, this.locale, () => void this.#order.run()),

@@ -9,6 +9,7 @@ const ja: CoreMessages = {
   requestId: (id: string) => `リクエスト ID: ${id}`,
   unknownValue: (value: string) => `不明 (${value})`,
   notAvailable: '利用できません',
+  refreshFailed: '更新できませんでした。最後に取得した状態を表示しています。',
   close: '閉じる',
   cancel: 'キャンセル',
   updated: '更新しました',

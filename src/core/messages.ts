@@ -11,6 +11,7 @@ const en = {
   requestId: (id: string) => `Request ID: ${id}`,
   unknownValue: (value: string) => `Unknown (${value})`,
   notAvailable: 'Not available',
+  refreshFailed: 'Could not update; this is the last known state.',
   close: 'Close',
   cancel: 'Cancel',
   updated: 'Updated',

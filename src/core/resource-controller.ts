@@ -27,7 +27,7 @@ export class ResourceController<T> implements ReactiveController {
   status: ResourceStatus = 'idle';
   value: T | undefined;
   error: WidgetError | undefined;
-  /** True while a refresh runs with the last value still shown. */
+  /** True while a refresh runs with the last value still shown. `error` with status `ready`: the last refresh failed. */
   refreshing = false;
 
   readonly #host: Host;
@@ -107,7 +107,8 @@ export class ResourceController<T> implements ReactiveController {
     } catch (cause) {
       if (controller.signal.aborted || isAbortError(cause)) return;
       this.error = toWidgetError(cause);
-      this.status = 'error';
+      // A failed refresh keeps what is on screen (status stays ready) and reports the error beside it.
+      if (!keepValue) this.status = 'error';
       emit(this.#host, 'swk-error', { error: this.error });
     } finally {
       if (this.#controller === controller) {

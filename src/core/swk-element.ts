@@ -1,10 +1,12 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import type { Fetcher } from './config.js';
 import { loadCatalogs, messagesFor, type Catalog, type Locale } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { coreMessages, type CoreMessages } from './messages.js';
+import type { ResourceController } from './resource-controller.js';
 import { baseStyles } from './styles.js';
+import { renderRefreshFailed } from './templates.js';
 
 /**
  * Base class of every widget: backend attributes, locale, fetch with timeout, guarded registration.
@@ -69,6 +71,23 @@ export abstract class SwkElement extends LitElement {
     const catalogs = [coreMessages as Catalog<unknown>, ...(this.constructor as typeof SwkElement).catalogs];
     const loading = loadCatalogs(catalogs, this.locale);
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /**
+   * `resource.render(views)`, plus a "could not update" notice with Retry above the last good value
+   * when a refresh (poll or live event) failed.
+   */
+  protected renderResource<T>(
+    resource: ResourceController<T>,
+    views: Parameters<ResourceController<T>['render']>[0] & { ready: (value: T) => unknown },
+  ): unknown {
+    return resource.render({
+      ...views,
+      ready: (value) =>
+        resource.error
+          ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${views.ready(value)}`
+          : views.ready(value),
+    });
   }
 
   /** `requestJson` with this element's fetcher and timeout. */

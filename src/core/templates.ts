@@ -37,6 +37,18 @@ export function renderError(
   </div>`;
 }
 
+/**
+ * Shown above the last good value when a refresh failed: the value stays, the failure is said, and
+ * Retry refreshes again.
+ */
+export function renderRefreshFailed(error: WidgetError, locale: Locale, onRetry: () => void): TemplateResult {
+  const m = messagesFor(coreMessages, locale);
+  return html`<div part="refresh-error" class="notice" role="alert">
+    <p>${m.refreshFailed} ${m.errors[error.kind] ?? ''}</p>
+    <button part="retry-button" class="secondary" type="button" @click=${onRetry}>${m.retry}</button>
+  </div>`;
+}
+
 /** A polite live region; render it in every state so text changes are announced. */
 export function renderLiveRegion(text: string): TemplateResult {
   return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${text}</div>`;

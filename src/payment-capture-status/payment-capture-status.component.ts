@@ -190,7 +190,7 @@ export class PaymentCaptureStatus extends SwkElement {
 
   override render(): TemplateResult {
     const m = this.text(messages);
-    const body = this.#resource.render({
+    const body = this.renderResource(this.#resource, {
       idle: () => renderLoading(this.locale, m.loading),
       loading: () => renderLoading(this.locale, m.loading),
       ready: (intent) => this.#renderIntent(intent, m),

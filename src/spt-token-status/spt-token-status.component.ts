@@ -179,7 +179,7 @@ export class SptTokenStatus extends SwkElement {
 
   override render(): TemplateResult {
     return html`<div part="base" class="base">
-      ${this.#resource.render({
+      ${this.renderResource(this.#resource, {
         idle: () => renderLoading(this.locale),
         loading: () => renderLoading(this.locale),
         ready: (token) => this.#renderToken(token),

@@ -83,6 +83,22 @@ describe('ResourceController', () => {
     expect(text(el)).to.equal('recovered');
   });
 
+  it('keeps the last value on screen when a refresh fails, and still fires swk-error', async () => {
+    const el = await fixture<ResourceProbe>(html`<swk-resource-probe item-id="a"></swk-resource-probe>`);
+    el.pending[0]!.resolve('value A');
+    await tick();
+    await el.updateComplete;
+    const errors: SwkErrorDetail[] = [];
+    el.addEventListener('swk-error', (e) => errors.push(e.detail));
+    void el.resource.refresh();
+    el.pending[1]!.reject(new WidgetRequestError({ kind: 'network', message: 'offline' }));
+    await tick();
+    await el.updateComplete;
+    expect(text(el)).to.equal('value A');
+    expect(el.resource.error?.kind).to.equal('network');
+    expect(errors).to.have.length(1);
+  });
+
   it('aborts when the element leaves the page and starts again when it returns', async () => {
     const el = await fixture<ResourceProbe>(html`<swk-resource-probe item-id="a"></swk-resource-probe>`);
     const parent = el.parentElement!;
