@@ -78,6 +78,7 @@ const TONES: Record<string, Tone> = {
  * @csspart empty - The no-offer state.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
+ * @csspart refresh-error - The "could not update" notice (with Retry) above the last good value after a failed refresh.
  * @csspart retry-button - Retry in the error state.
  *
  * @cssprop [--swk-capital-amount-size=2em] - Font size of the amount.

@@ -86,6 +86,7 @@ const STATUS_TONES: Record<string, Tone> = {
  * @csspart keep-button - The dialog's button that keeps the order.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
+ * @csspart refresh-error - The "could not update" notice (with Retry) above the last good value after a failed refresh.
  * @csspart retry-button - The Retry button of the error state.
  *
  * @cssprop --swk-color-background - Background of the box.

@@ -59,6 +59,7 @@ const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
  * @csspart check-button - The "Check again" button in the overdue note.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
+ * @csspart refresh-error - The "could not update" notice (with Retry) above the last good value after a failed refresh.
  * @csspart retry-button - The Retry button of the error state.
  *
  * @cssprop --swk-color-background - Box background.

@@ -51,6 +51,7 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
  * @csspart notice - The note that the token can no longer be used.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
+ * @csspart refresh-error - The "could not update" notice (with Retry) above the last good value after a failed refresh.
  * @csspart retry-button - Retry in the error state.
  *
  * @cssprop --swk-color-background - Background of the box.
