@@ -58,6 +58,16 @@ describe('npm run build', () => {
     }
   });
 
+  it("marks every built file that registers an element as having side effects, so bundlers keep it", () => {
+    const patterns = (JSON.parse(readFileSync('package.json', 'utf8')) as { sideEffects: string[] }).sideEffects.map(
+      (glob) => new RegExp(`^${glob.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`),
+    );
+    const files = (readdirSync('dist', { recursive: true }) as string[]).filter((f) => f.endsWith('.js') && !f.startsWith('server'));
+    const registering = files.filter((f) => /\.define\("[a-z-]+"\)/.test(readFileSync(`dist/${f}`, 'utf8')));
+    assert.ok(registering.length >= widgetTags.length, `found ${registering.join(', ')}`);
+    for (const file of registering) assert.ok(patterns.some((p) => p.test(`./dist/${file}`)), `./dist/${file} is not in sideEffects`);
+  });
+
   it('writes one ES entry per widget', () => {
     for (const tag of widgetTags) assert.ok(existsSync(`dist/${tag}.js`), `dist/${tag}.js missing`);
   });
