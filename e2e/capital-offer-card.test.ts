@@ -3,23 +3,20 @@
 // webhook; the card hears it on /api/events and follows the replacement), reviews offers, opens the
 // history, and looks at every card the demo shows; axe in en/ja × light/dark; keyboard only.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchChromium } from './support/browser.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   assertCleanRun,
   checkEveryLook,
   eventCount,
-  openDemoPage,
   screenshot,
   shadowText,
   shownText,
   tabTo,
+  useDemoPage,
   waitForEvent,
   waitForStreamMessage,
 } from './support/demo-page.js';
-import { startDemoServer } from './support/demo-server.js';
 
 const EVENTS = ['swk-load', 'swk-error', 'swk-offer-replaced', 'swk-offer-action'];
 const LIVE_OFFER = 'financingoffer_live_demo';
@@ -50,18 +47,7 @@ const STATUSES: [status: string, en: string, ja: string, actionable: boolean][] 
 ];
 
 describe('<capital-offer-card> on the demo page', () => {
-  let browser: Browser;
-  let server: ViteDevServer;
-  let origin = '';
-
-  before(async () => {
-    ({ url: origin, server } = await startDemoServer());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const open = useDemoPage({ events: EVENTS });
 
   /** The demo's cards: live (replaceable), the seed's story, the story with no-follow, JPY, the account's current offer, then every status. */
   const cards = (page: Page) => {
@@ -71,7 +57,7 @@ describe('<capital-offer-card> on the demo page', () => {
   const replaceControl = (page: Page) => page.getByRole('button', { name: /^Replace this offer/ });
 
   it('replaces the live offer through the signed webhook and event stream, and shows every card the demo has', async () => {
-    const demo = await openDemoPage(browser, origin, { events: EVENTS });
+    const demo = await open();
     const { page } = demo;
     const { live, story, noFollow, jpy, current, status } = cards(page);
 
@@ -152,12 +138,12 @@ describe('<capital-offer-card> on the demo page', () => {
       ja: STATUSES.map(([, , ja]) => ja),
     });
 
-    assertCleanRun(demo);
+    await assertCleanRun(demo);
     await demo.close();
   });
 
   it('works with the keyboard only: replace, review, history and no-follow by Tab, Enter and Space with visible focus', async () => {
-    const demo = await openDemoPage(browser, origin, { events: EVENTS, lang: 'ja' });
+    const demo = await open({ lang: 'ja' });
     const { page } = demo;
     const { live } = cards(page);
     // After a reload the live card follows the earlier replacements and tells the demo the active id.
@@ -203,7 +189,7 @@ describe('<capital-offer-card> on the demo page', () => {
     const reviewed = await waitForEvent(page, 'swk-offer-action', mark);
     assert.equal((reviewed.detail as { offer: Offer }).offer.id, 'financingoffer_status_undelivered', JSON.stringify(reviewNew));
 
-    assertCleanRun(demo);
+    await assertCleanRun(demo);
     await demo.close();
   });
 });

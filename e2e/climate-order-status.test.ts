@@ -3,26 +3,23 @@
 // signed webhook, which reaches the widget on /api/events), and cancels an order with the widget's own
 // dialog; every state is checked for text, events, axe (en/ja × light/dark), and by keyboard only.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchChromium } from './support/browser.js';
+import { describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import {
   assertCleanRun,
   assertFocusVisible,
   checkEveryLook,
   eventCount,
   focused,
-  openDemoPage,
   screenshot,
   shadowText,
   shownText,
   tabTo,
+  useDemoPage,
   waitForEvent,
   waitForStreamMessage,
   type FocusInfo,
 } from './support/demo-page.js';
-import { startDemoServer } from './support/demo-server.js';
 
 const EVENTS = ['swk-load', 'swk-error', 'swk-order-canceled'];
 const THIS_YEAR = new Date().getUTCFullYear();
@@ -34,18 +31,7 @@ interface Order {
 }
 
 describe('<climate-order-status> on the demo page', () => {
-  let browser: Browser;
-  let server: ViteDevServer;
-  let origin = '';
-
-  before(async () => {
-    ({ url: origin, server } = await startDemoServer());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const open = useDemoPage({ events: EVENTS });
 
   const widgets = (page: Page) => {
     const all = page.locator('#climate-order-status climate-order-status');
@@ -80,7 +66,7 @@ describe('<climate-order-status> on the demo page', () => {
   const dialog = (widget: Locator) => widget.getByRole('dialog', { name: 'Cancel this order?' });
 
   it('shows every status and follows deliver / delay / substitute / cancel live, and cancels with its dialog', async () => {
-    const demo = await openDemoPage(browser, origin, { events: EVENTS });
+    const demo = await open();
     const { page } = demo;
     const { shown, readonly } = widgets(page);
 
@@ -185,12 +171,12 @@ describe('<climate-order-status> on the demo page', () => {
     // The canceled layout was checked in every look above (canceled by Frontier); here its text and picture.
     await screenshot(shown, 'climate-order-status-canceled-by-buyer-en-light');
 
-    assertCleanRun(demo);
+    await assertCleanRun(demo);
     await demo.close();
   });
 
   it('works with the keyboard only: the cancel dialog traps and restores focus; every action and link is reachable', async () => {
-    const demo = await openDemoPage(browser, origin, { events: EVENTS });
+    const demo = await open();
     const { page } = demo;
     const { shown } = widgets(page);
     await waitForEvent(page, 'swk-load', 0, (e) => e.index === 0 && (e.detail as { object: Order }).object.id === 'climorder_sim_open');
@@ -256,7 +242,7 @@ describe('<climate-order-status> on the demo page', () => {
     // Every link of a delivered order is reachable with a visible focus ring.
     for (const part of ['supplier-link', 'registry-link', 'certificate-link']) await tabTo(page, inShown(part), part);
 
-    assertCleanRun(demo);
+    await assertCleanRun(demo);
     await demo.close();
   });
 });

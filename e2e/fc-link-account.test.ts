@@ -2,27 +2,23 @@
 // accounts, links none, closes and fails the demo's simulated bank window, and meets the failing
 // endpoint; every state is checked for its text, events, axe (en/ja × light/dark) and by keyboard.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchChromium } from './support/browser.js';
+import { describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import {
   assertCleanRun,
   assertFocusVisible,
   checkEveryLook,
   eventCount,
   focused,
-  openDemoPage,
   recordedEvents,
   screenshot,
   shadowText,
   shownText,
   tabTo,
+  useDemoPage,
   waitForEvent,
   waitForStreamMessage,
-  type DemoPage,
 } from './support/demo-page.js';
-import { startDemoServer } from './support/demo-server.js';
 
 const EVENTS = ['swk-linked', 'swk-empty', 'swk-load', 'swk-error'];
 const ACCOUNTS = ['fca_sim_checking', 'fca_sim_savings', 'fca_sim_test_bank'];
@@ -33,18 +29,7 @@ interface LinkedDetail {
 }
 
 describe('<fc-link-account> on the demo page', () => {
-  let browser: Browser;
-  let server: ViteDevServer;
-  let origin = '';
-
-  before(async () => {
-    ({ url: origin, server } = await startDemoServer());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const open = useDemoPage({ events: EVENTS });
 
   /** The demo section's first widget (simulated Stripe) and second (endpoint that answers 404). */
   const widgets = (page: Page) => {
@@ -61,7 +46,7 @@ describe('<fc-link-account> on the demo page', () => {
   }
 
   it('links accounts, links none, is closed and fails, each by a click in the simulated bank window', async () => {
-    const demo: DemoPage = await openDemoPage(browser, origin, { events: EVENTS });
+    const demo = await open();
     const { page } = demo;
     const { simulated } = widgets(page);
 
@@ -155,12 +140,12 @@ describe('<fc-link-account> on the demo page', () => {
     await waitForEvent(page, 'swk-linked', mark);
     await shownText(simulated, '3 accounts linked.').waitFor();
 
-    assertCleanRun(demo);
+    await assertCleanRun(demo);
     await demo.close();
   });
 
   it('shows the error state with Retry when its endpoint fails (the demo\'s 404 widget)', async () => {
-    const demo = await openDemoPage(browser, origin, { events: EVENTS, lang: 'ja' });
+    const demo = await open({ lang: 'ja' });
     const { page } = demo;
     const { failing } = widgets(page);
     await failing.getByRole('button', { name: '銀行口座を連携' }).click();
@@ -178,12 +163,12 @@ describe('<fc-link-account> on the demo page', () => {
     await failing.getByRole('button', { name: 'Try again' }).click();
     await waitForEvent(page, 'swk-error', mark, (e) => e.index === 1);
     assert.equal(await bankWindow(page).count(), 0);
-    assertCleanRun(demo);
+    await assertCleanRun(demo);
     await demo.close();
   });
 
   it('works with the keyboard only: Tab, Enter, Space and Escape reach every action with visible focus', async () => {
-    const demo = await openDemoPage(browser, origin, { events: EVENTS });
+    const demo = await open();
     const { page } = demo;
     const { simulated, failing } = widgets(page);
     await simulated.getByRole('button', { name: 'Link bank account' }).waitFor();
@@ -252,7 +237,7 @@ describe('<fc-link-account> on the demo page', () => {
     assert.equal(f?.part, 'retry-button', `focus after the endpoint failed: ${JSON.stringify(f)}`);
     assertFocusVisible(f, 'failing widget retry');
 
-    assertCleanRun(demo);
+    await assertCleanRun(demo);
     await demo.close();
   });
 });

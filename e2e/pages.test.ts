@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/axe.js';
-import { launchChromium } from './support/browser.js';
-import { startKitPagesServer, STRICT_CSP, type KitPagesServer } from './support/kit-pages-server.js';
-import { blockInternet, domEvents, recordDomEvents, screenshotDir } from './support/page-probes.js';
 import { ensureBuilt } from './support/build.js';
+import { assertCleanRun, objectId, openPage, recordedEvents, screenshot, useBrowser, waitForEvent } from './support/demo-page.js';
+import { startKitPagesServer, STRICT_CSP, type KitPagesServer } from './support/kit-pages-server.js';
 
 // The pages that prove how a site uses the kit, against the BUILT files (node scripts/build.mjs):
 // demo/script-tag.html (one script tag), demo/csp.html (strict CSP), demo/esm.html (one ES entry).
@@ -23,46 +21,31 @@ const LOADED: [tag: string, id: string][] = [
   ['payment-capture-status', 'pi_sim_capture_pending_connect'],
 ];
 
-type Win = { __swkEvents: { type: string; tag: string; objectId?: string }[] };
-
 describe('pages that use the built kit', () => {
-  let browser: Browser;
   let server: KitPagesServer;
-  let shots = '';
 
   before(async () => {
     ensureBuilt();
     server = await startKitPagesServer();
-    browser = await launchChromium();
-    shots = screenshotDir('pages');
   });
+  const browser = useBrowser();
   after(async () => {
-    await browser?.close();
     await server?.close();
   });
 
-  async function open(path: string, setup?: (page: Page) => Promise<unknown>) {
+  async function open(path: string, beforeGoto?: (page: Page) => Promise<unknown>) {
     server.resetBackend();
     server.requested.length = 0;
-    const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
-    const page = await context.newPage();
-    const blocked = await blockInternet(page);
-    const errors: string[] = [];
-    const console: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
-    await recordDomEvents(page, EVENTS);
-    await setup?.(page);
-    const response = await page.goto(`${server.origin}${path}`);
-    assert.equal(response?.status(), 200);
-    return { context, page, blocked, errors, console, response: response! };
+    const v = await openPage(browser(), `${server.origin}${path}`, { events: EVENTS, beforeGoto });
+    assert.equal(v.response.status(), 200);
+    return v;
   }
 
-  const waitForEvent = (page: Page, type: string, tag: string, objectId?: string) =>
-    page.waitForFunction(
-      ([t, g, id]) => (window as unknown as Win).__swkEvents.some((e) => e.type === t && e.tag === g && (id === null || e.objectId === id)),
-      [type, tag, objectId ?? null] as const,
-    );
+  /** Waits for `tag` to fire `type` (about `id`, when given). */
+  const fired = (page: Page, type: string, tag: string, id?: string) =>
+    waitForEvent(page, type, 0, (e) => e.tag === tag && (id === undefined || objectId(e) === id), 10_000);
+
+  const assertNoErrorEvents = async (page: Page) => assert.deepEqual(await recordedEvents(page, 'swk-error'), [], 'no swk-error');
 
   const simulator = async (path: string, body: unknown = {}) => {
     const response = await fetch(`${server.origin}/api/simulator/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -71,7 +54,7 @@ describe('pages that use the built kit', () => {
   };
 
   async function waitForAllLoaded(page: Page): Promise<void> {
-    for (const [tag, id] of LOADED) await waitForEvent(page, 'swk-load', tag, id);
+    for (const [tag, id] of LOADED) await fired(page, 'swk-load', tag, id);
     await page.locator('fc-link-account [part=button]').waitFor();
   }
 
@@ -92,18 +75,17 @@ describe('pages that use the built kit', () => {
 
     // A live update through the real path: the simulator's signed webhook → /api/events → the widget refetches.
     await simulator('payment_intents/pi_sim_capture_pending_connect/settle');
-    await waitForEvent(v.page, 'swk-capture-settled', 'payment-capture-status');
+    await fired(v.page, 'swk-capture-settled', 'payment-capture-status');
     assert.equal(await v.page.locator('payment-capture-status [part=pending]').count(), 0);
 
     await assertNoAxeViolations(v.page, 'script-tag.html');
-    await v.page.screenshot({ path: join(shots, 'script-tag.png'), fullPage: true });
+    await screenshot(v.page, 'pages-script-tag', { fullPage: true });
 
     const paths = server.requested.filter((p) => !p.startsWith('/api/') && p !== '/favicon.ico');
     assert.deepEqual(paths, ['/script-tag.html', '/stripe-widget-kit.iife.js'], 'the page loads nothing but the IIFE (no chunks, no lit, no CDN)');
-    assert.deepEqual(v.blocked, []);
-    assert.deepEqual(v.errors, []);
-    assert.ok(!(await domEvents(v.page)).some((e) => e.type === 'swk-error'), 'no swk-error');
-    await v.context.close();
+    await assertCleanRun(v);
+    await assertNoErrorEvents(v.page);
+    await v.close();
   });
 
   it(`csp.html under "${STRICT_CSP}": every widget renders and works, zero securitypolicyviolation events`, async () => {
@@ -130,42 +112,41 @@ describe('pages that use the built kit', () => {
 
     // capital-offer-card: its action button, then a replacement offer arriving as a signed webhook.
     await v.page.locator('capital-offer-card [part=action-button]').click();
-    await waitForEvent(v.page, 'swk-offer-action', 'capital-offer-card', 'financingoffer_live_demo');
+    await fired(v.page, 'swk-offer-action', 'capital-offer-card', 'financingoffer_live_demo');
     await simulator('capital/replace', { offerId: 'financingoffer_live_demo' });
-    await waitForEvent(v.page, 'swk-offer-replaced', 'capital-offer-card');
+    await fired(v.page, 'swk-offer-replaced', 'capital-offer-card');
 
     // fc-link-account: the click creates a session on the backend and links the simulated bank's accounts.
     await v.page.locator('fc-link-account [part=button]').click();
-    await waitForEvent(v.page, 'swk-linked', 'fc-link-account');
+    await fired(v.page, 'swk-linked', 'fc-link-account');
 
     // climate-order-status: cancel through its dialog.
     await v.page.locator('climate-order-status [part=cancel-button]').click();
     await v.page.locator('climate-order-status [part=confirm-button]').click();
-    await waitForEvent(v.page, 'swk-order-canceled', 'climate-order-status', 'climorder_sim_open');
+    await fired(v.page, 'swk-order-canceled', 'climate-order-status', 'climorder_sim_open');
 
     // spt-token-status and payment-capture-status: live updates over the event stream.
     await simulator('shared_payment/granted_tokens/spt_sim_active/revoke');
     await v.page.locator('spt-token-status [part=status]', { hasText: 'Deactivated' }).waitFor();
     await simulator('payment_intents/pi_sim_capture_pending_connect/settle');
-    await waitForEvent(v.page, 'swk-capture-settled', 'payment-capture-status');
+    await fired(v.page, 'swk-capture-settled', 'payment-capture-status');
 
-    await v.page.screenshot({ path: join(shots, 'csp.png'), fullPage: true });
+    await screenshot(v.page, 'pages-csp', { fullPage: true });
     assert.deepEqual(await violations(), [], 'securitypolicyviolation events');
     assert.deepEqual(v.console.filter((line) => /Content Security Policy|Refused to/i.test(line)), [], 'CSP errors in the console');
-    assert.deepEqual(v.blocked, []);
-    assert.deepEqual(v.errors, []);
-    assert.ok(!(await domEvents(v.page)).some((e) => e.type === 'swk-error'), 'no swk-error');
+    await assertCleanRun(v);
+    await assertNoErrorEvents(v.page);
 
     // The probe does catch a violation when one happens: an inline style element is refused.
     await v.page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'body { color: red }' })));
     await v.page.waitForFunction(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.length > 0);
     assert.match((await violations())[0]!, /^style-src-elem blocked inline/);
-    await v.context.close();
+    await v.close();
   });
 
   it('esm.html: the climate-order-status ES entry alone registers only that widget', async () => {
     const v = await open('/esm.html');
-    await waitForEvent(v.page, 'swk-load', 'climate-order-status', 'climorder_sim_open');
+    await fired(v.page, 'swk-load', 'climate-order-status', 'climorder_sim_open');
     const registered = await v.page.evaluate((tags) => Object.fromEntries(tags.map((t) => [t, customElements.get(t) !== undefined])), TAGS);
     assert.deepEqual(registered, { 'capital-offer-card': false, 'fc-link-account': false, 'climate-order-status': true, 'spt-token-status': false, 'payment-capture-status': false });
     assert.equal(await v.page.evaluate(() => 'StripeWidgetKit' in window), false, 'no IIFE global');
@@ -177,9 +158,8 @@ describe('pages that use the built kit', () => {
     const foreign = files.filter((p) => /capital|fc-link|financial-connections|spt-|shared-payment|payment-capture|payment-intent|iife|^\/index\.js$/.test(p));
     assert.deepEqual(foreign, [], 'no other widget\'s code is fetched');
     await assertNoAxeViolations(v.page, 'esm.html');
-    await v.page.screenshot({ path: join(shots, 'esm.png'), fullPage: true });
-    assert.deepEqual(v.blocked, []);
-    assert.deepEqual(v.errors, []);
-    await v.context.close();
+    await screenshot(v.page, 'pages-esm', { fullPage: true });
+    await assertCleanRun(v);
+    await v.close();
   });
 });
