@@ -33,6 +33,27 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 
 export { el };
 
+/**
+ * A demo control that runs `action` once at a time. While it runs the button says so with
+ * aria-disabled (not `disabled`, which would drop keyboard focus to the page) and ignores clicks.
+ */
+export function demoControl(label: string, action: () => Promise<unknown>, onError?: (cause: unknown) => void): HTMLButtonElement {
+  const button = el('button', { type: 'button', className: 'demo-control' }, label);
+  button.addEventListener('click', async () => {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
+    try {
+      await action();
+    } catch (cause) {
+      if (!onError) throw cause;
+      onError(cause);
+    } finally {
+      button.removeAttribute('aria-disabled');
+    }
+  });
+  return button;
+}
+
 export async function setupShell(sections: DemoSection[]): Promise<void> {
   const langSelect = document.querySelector<HTMLSelectElement>('#lang-select')!;
   const themeSelect = document.querySelector<HTMLSelectElement>('#theme-select')!;

@@ -158,7 +158,7 @@ describe('<payment-capture-status> in the demo', () => {
     assert.equal(await partOf(v.live, 'transfer').count(), 0, 'no Connect rows');
 
     // The demo disables a control while it runs, which drops focus; Tab goes on from where it was.
-    await v.page.locator(`#${TAG} button:not([disabled])`, { hasText: 'without Connect' }).waitFor();
+    await v.page.locator(`#${TAG} button:not([aria-disabled=true])`, { hasText: 'without Connect' }).waitFor();
     await v.page.keyboard.press('Tab');
     const settle = await focused(v.page);
     assertFocusVisible(settle, 'Settle now');
@@ -167,7 +167,7 @@ describe('<payment-capture-status> in the demo', () => {
     await partOf(v.live, 'fee').filter({ hasText: /^\$3\.20$/ }).waitFor();
     await waitForEvent(v.page, 'swk-capture-settled', 0, (e) => objectId(e) === `ch_${pi.replace(/^pi_/, '')}`, 10_000);
 
-    await v.page.locator(`#${TAG} button:not([disabled])`, { hasText: 'Settle now' }).waitFor();
+    await v.page.locator(`#${TAG} button:not([aria-disabled=true])`, { hasText: 'Settle now' }).waitFor();
     await tabTo(v.page, (f) => f.tag === 'summary', 'the outcomes summary', { max: 5 });
     await v.page.keyboard.press('Enter');
     await partOf(v.page.locator(`${TAG}[payment-intent-id="pi_sim_capture_overdue"]`), 'check-button').waitFor();

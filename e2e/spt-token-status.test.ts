@@ -193,7 +193,7 @@ describe('<spt-token-status> in the demo', () => {
     await v.page.keyboard.press('Enter');
     await partOf(v.live, 'token-id').filter({ hasNotText: before }).waitFor();
     await partOf(v.live, 'status').filter({ hasText: 'Active' }).waitFor();
-    await v.page.locator(`#${TAG} button:not([disabled])`, { hasText: 'Grant' }).waitFor();
+    await v.page.locator(`#${TAG} button:not([aria-disabled=true])`, { hasText: 'Grant' }).waitFor();
     // The demo disables a control while it runs, which drops focus; Tab goes on from where it was.
     await v.page.keyboard.press('Tab');
     assert.match((await focused(v.page))?.text ?? '', /^Use it/);
@@ -201,7 +201,7 @@ describe('<spt-token-status> in the demo', () => {
     await partOf(v.live, 'status').filter({ hasText: 'Deactivated' }).waitFor();
     assert.equal(await partText(v.live, 'reason'), 'Used up (limit reached)');
 
-    await v.page.locator(`#${TAG} button:not([disabled])`, { hasText: 'Use it' }).waitFor();
+    await v.page.locator(`#${TAG} button:not([aria-disabled=true])`, { hasText: 'Use it' }).waitFor();
 
     // On to the summary, which opens the seeded tokens with Enter.
     await v.page.keyboard.press('Tab');

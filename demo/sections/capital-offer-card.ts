@@ -1,6 +1,6 @@
 import '../../src/capital-offer-card/define.js';
 import type { CapitalOfferCard } from '../../src/capital-offer-card/define.js';
-import { el, type DemoSection } from '../shell.js';
+import { demoControl, el, type DemoSection } from '../shell.js';
 
 const ENDPOINT = '/api/capital/financing_offers';
 const EVENTS = '/api/events';
@@ -45,18 +45,14 @@ export const capitalOfferCardSection: DemoSection = {
     live.addEventListener('swk-offer-replaced', (e) => {
       activeOfferId = e.detail.offerId;
     });
-    const replace = el('button', { type: 'button', className: 'demo-control' }, 'Replace this offer (sends capital.financing_offer.replacement_created)');
-    replace.addEventListener('click', async () => {
-      replace.disabled = true;
-      try {
+    const replace = demoControl(
+      'Replace this offer (sends capital.financing_offer.replacement_created)',
+      async () => {
         const result = (await context.control('capital/replace', { offerId: activeOfferId })) as { replacement: { id: string } };
         log(`simulator: ${activeOfferId} replaced by ${result.replacement.id}; signed webhook sent`);
-      } catch (cause) {
-        log(`simulator: ${cause instanceof Error ? cause.message : String(cause)}`);
-      } finally {
-        replace.disabled = false;
-      }
-    });
+      },
+      (cause) => log(`simulator: ${cause instanceof Error ? cause.message : String(cause)}`),
+    );
 
     const statuses = el('details');
     statuses.append(el('summary', {}, 'Every status'));

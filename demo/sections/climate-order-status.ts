@@ -1,6 +1,6 @@
 import '../../src/climate-order-status/define.js';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
-import { el, type DemoSection } from '../shell.js';
+import { demoControl, el, type DemoSection } from '../shell.js';
 
 const ENDPOINT = '/api/climate/orders';
 const EVENTS = '/api/events';
@@ -75,18 +75,14 @@ export const climateOrderStatusSection: DemoSection = {
 
     const controls = el('div', { className: 'demo-controls' });
     for (const [action, text] of CONTROLS) {
-      const button = el('button', { type: 'button', className: 'demo-control' }, text);
-      button.addEventListener('click', async () => {
-        button.disabled = true;
-        try {
+      const button = demoControl(
+        text,
+        async () => {
           await context.control(`climate/orders/${encodeURIComponent(picker.value)}/${action}`);
           log(`simulator: ${action} ${picker.value}; signed webhook sent`);
-        } catch (cause) {
-          log(`simulator: ${cause instanceof Error ? cause.message : String(cause)}`);
-        } finally {
-          button.disabled = false;
-        }
-      });
+        },
+        (cause) => log(`simulator: ${cause instanceof Error ? cause.message : String(cause)}`),
+      );
       controls.append(button);
     }
 

@@ -1,6 +1,6 @@
 import '../../src/payment-capture-status/define.js';
 import type { PaymentCaptureStatus } from '../../src/payment-capture-status/define.js';
-import { el, type DemoSection } from '../shell.js';
+import { demoControl, el, type DemoSection } from '../shell.js';
 
 const ENDPOINT = '/api/payment_intents';
 const EVENTS = '/api/events';
@@ -18,16 +18,7 @@ function widget(paymentIntentId: string, live = false): PaymentCaptureStatus {
 }
 
 function button(label: string, onClick: () => Promise<void>): HTMLButtonElement {
-  const node = el('button', { type: 'button', className: 'demo-control' }, label);
-  node.addEventListener('click', async () => {
-    node.disabled = true;
-    try {
-      await onClick();
-    } finally {
-      node.disabled = false;
-    }
-  });
-  return node;
+  return demoControl(label, onClick);
 }
 
 /** Asynchronous capture: a live payment whose fee, transfer and application fee arrive, and every other outcome. */

@@ -1,6 +1,6 @@
 import '../../src/spt-token-status/define.js';
 import type { SptTokenStatus } from '../../src/spt-token-status/define.js';
-import { el, type DemoSection } from '../shell.js';
+import { demoControl, el, type DemoSection } from '../shell.js';
 
 const SECTION = 'spt-token-status';
 const ENDPOINT = '/api/shared_payment/granted_tokens';
@@ -42,20 +42,9 @@ export const sptTokenStatusSection: DemoSection = {
     }
 
     const live = widget('spt_sim_active');
-    const control = (label: string, action: () => Promise<unknown>) => {
-      const button = el('button', { type: 'button', className: 'demo-control' }, label);
-      button.addEventListener('click', async () => {
-        button.disabled = true;
-        try {
-          await action();
-        } catch (cause) {
-          log(`simulator: ${cause instanceof Error ? cause.message : String(cause)}`);
-        } finally {
-          button.disabled = false;
-        }
-      });
-      return button;
-    };
+    const control = (label: string, action: () => Promise<unknown>) =>
+      demoControl(label, action, (cause) => log(`simulator: ${cause instanceof Error ? cause.message : String(cause)}`));
+
     const grantFresh = control('Grant a new token expiring in 2 minutes', async () => {
       const token = (await context.control('shared_payment/granted_tokens', { currency: 'jpy', max_amount: 5000, expires_in: 120 })) as { id: string };
       live.tokenId = token.id;
