@@ -6,7 +6,7 @@ import { formatDate, formatMoney, formatPercent, isoDate } from '../core/format.
 import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
-import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, type Tone } from '../core/templates.js';
+import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, toneOf, type Tone } from '../core/templates.js';
 import {
   capitalFinancingOfferSchema,
   type CapitalFinancingOffer,
@@ -216,7 +216,7 @@ export class CapitalOfferCard extends SwkElement {
   }
 
   #renderStatus(offer: CapitalFinancingOffer): TemplateResult {
-    return renderBadge(this.#statusText(offer.status), TONES[offer.status] ?? 'neutral');
+    return renderBadge(this.#statusText(offer.status), toneOf(TONES, offer.status));
   }
 
   #money(amount: number | null | undefined, terms: CapitalFinancingTerms | null | undefined): string {

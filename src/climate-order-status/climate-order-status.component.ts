@@ -5,7 +5,7 @@ import { emit } from '../core/events.js';
 import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
-import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, type Tone } from '../core/templates.js';
+import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, toneOf, type Tone } from '../core/templates.js';
 import { climateOrderSchema, type ClimateOrder } from '../schemas/climate-order.js';
 import { canCancelOrder, inRefundWindow } from './cancel-window.js';
 import { climateOrderMessages } from './climate-order-status.messages.js';
@@ -244,7 +244,7 @@ export class ClimateOrderStatus extends SwkElement {
     const now = this.#nowSeconds;
     const status = describeEnum(m.statuses, order.status, locale);
     return html`
-      <p class="status-line">${renderBadge(status, STATUS_TONES[order.status] ?? 'neutral')}</p>
+      <p class="status-line">${renderBadge(status, toneOf(STATUS_TONES, order.status))}</p>
       ${renderNotices(order, now, locale, m)} ${renderDetails(order, locale, m)} ${renderTimeline(order, locale, m)}
       ${renderDeliveries(order, locale, m)} ${!this.readonly && canCancelOrder(order, now) ? this.#renderCancel(order) : nothing}
     `;

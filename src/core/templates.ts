@@ -57,8 +57,13 @@ export function renderLiveRegion(text: string): TemplateResult {
 export type Tone = 'neutral' | 'success' | 'warning' | 'danger' | 'info';
 
 /** A status badge: always text, color only reinforces it. */
-export function renderBadge(text: string, tone: Tone = 'neutral'): TemplateResult {
-  return html`<span part="status" class="badge" data-tone=${tone}>${text}</span>`;
+export function renderBadge(text: string, tone: Tone = 'neutral', part = 'status'): TemplateResult {
+  return html`<span part=${part} class="badge" data-tone=${tone}>${text}</span>`;
+}
+
+/** The tone for `value` in `table`; a value Stripe adds later (or one such as "constructor") is neutral. */
+export function toneOf(table: Readonly<Record<string, Tone>>, value: string | null | undefined): Tone {
+  return value && Object.hasOwn(table, value) ? table[value]! : 'neutral';
 }
 
 /** Looks an enum value up in a wording table; a value Stripe may add later is shown as given. */

@@ -1,12 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../core/i18n.js';
-import { describeEnum, renderBadge, type Tone } from '../core/templates.js';
+import { describeEnum, renderBadge, toneOf, type Tone } from '../core/templates.js';
 import type { FcAccount } from '../schemas/financial-connections.js';
 import type { FcMessages } from './fc-link-account.messages.js';
 
 const STATUS_TONES: Readonly<Record<string, Tone>> = { active: 'success', inactive: 'warning', disconnected: 'danger' };
-
-const toneOf = (status: string): Tone => (Object.hasOwn(STATUS_TONES, status) ? STATUS_TONES[status]! : 'neutral');
 
 /** A category Stripe may add later (or a bank's own word, e.g. "Checking") is shown as given. */
 function wording(table: Readonly<Record<string, string>>, value: string | null | undefined): string | undefined {
@@ -29,7 +27,7 @@ function renderAccount(account: FcAccount, m: FcMessages, locale: Locale): Templ
     ${account.last4
       ? html`<span part="last4"><span aria-hidden="true">•••• ${account.last4}</span><span class="visually-hidden">${m.accountEnding(account.last4)}</span></span>`
       : nothing}
-    ${account.status ? renderBadge(describeEnum(m.status, account.status, locale), toneOf(account.status)) : nothing}
+    ${account.status ? renderBadge(describeEnum(m.status, account.status, locale), toneOf(STATUS_TONES, account.status)) : nothing}
   </li>`;
 }
 

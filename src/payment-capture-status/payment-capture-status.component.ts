@@ -6,7 +6,7 @@ import { formatMoney } from '../core/format.js';
 import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
-import { describeEnum, renderError, renderLiveRegion, renderLoading, type Tone } from '../core/templates.js';
+import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, toneOf, type Tone } from '../core/templates.js';
 import { paymentIntentSchema, type Charge, type PaymentIntent } from '../schemas/payment-intent.js';
 import { awaitsStripe, expandedCharge, expectsApplicationFee, expectsTransfer, nextPollMs, pendingParts, slaDeadlineMs } from './capture-state.js';
 import { messages, type PaymentCaptureMessages } from './payment-capture-status.messages.js';
@@ -222,7 +222,7 @@ export class PaymentCaptureStatus extends SwkElement {
     const money = (amount: number, currency?: string | null) => formatMoney(amount, currency || intent.currency, this.locale);
     const charge = expandedCharge(intent);
     return html`<div class="header">
-        <span part="status" class="badge" data-tone=${TONES[key] ?? 'neutral'}>${describeEnum(m.statuses, key, this.locale)}</span>
+        ${renderBadge(describeEnum(m.statuses, key, this.locale), toneOf(TONES, key))}
       </div>
       ${summary ? html`<p part="summary">${summary}</p>` : nothing}
       <dl class="terms" part="details">
@@ -243,7 +243,7 @@ export class PaymentCaptureStatus extends SwkElement {
   }
 
   #renderSettlement(intent: PaymentIntent, charge: Charge, m: PaymentCaptureMessages): unknown[] {
-    const pending = html`<span part="pending" class="badge" data-tone="warning">${m.pending}</span>`;
+    const pending = renderBadge(m.pending, 'warning', 'pending');
     const rows: unknown[] = [];
     const txn = charge.balance_transaction;
     if (typeof txn === 'string') {
