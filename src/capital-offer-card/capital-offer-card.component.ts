@@ -6,7 +6,7 @@ import { formatDate, formatMoney, formatPercent, isoDate } from '../core/format.
 import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
-import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, toneOf, type Tone } from '../core/templates.js';
+import { describeEnum, renderBadge, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
 import {
   capitalFinancingOfferSchema,
   type CapitalFinancingOffer,
@@ -176,22 +176,17 @@ export class CapitalOfferCard extends SwkElement {
     return !!view?.offer && [view.offer, ...view.history].some((offer) => offer.id === event.id);
   }
 
-  #retry = (): void => {
-    void this.#resource.run();
-  };
-
   override render(): TemplateResult {
     return html`<div part="base" class="base" aria-labelledby="title" role="region">
       <div class="head">
         <h2 id="title" part="title">${this.#m.title}</h2>
         ${this.#resource.status === 'ready' && this.#resource.value?.offer ? this.#renderStatus(this.#resource.value.offer) : nothing}
       </div>
-      ${this.renderResource(this.#resource, {
-        idle: () => renderLoading(this.locale, this.#m.loading),
-        loading: () => renderLoading(this.locale, this.#m.loading),
-        ready: (view) => (view.offer ? this.#renderOffer(view.offer, view.history) : html`<p part="empty" class="muted">${this.#m.empty}</p>`),
-        error: (error) => renderError(error, this.locale, this.#retry, { title: this.#errorTitle(error) }),
-      })}
+      ${this.renderResource(
+        this.#resource,
+        (view) => (view.offer ? this.#renderOffer(view.offer, view.history) : html`<p part="empty" class="muted">${this.#m.empty}</p>`),
+        { loadingLabel: this.#m.loading, errorTitle: (error) => this.#errorTitle(error) },
+      )}
       ${renderLiveRegion(this.#announcement())}
     </div>`;
   }

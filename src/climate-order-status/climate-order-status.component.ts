@@ -5,7 +5,7 @@ import { emit } from '../core/events.js';
 import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
-import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, toneOf, type Tone } from '../core/templates.js';
+import { describeEnum, renderBadge, renderError, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
 import { climateOrderSchema, type ClimateOrder } from '../schemas/climate-order.js';
 import { canCancelOrder, inRefundWindow } from './cancel-window.js';
 import { climateOrderMessages } from './climate-order-status.messages.js';
@@ -229,12 +229,7 @@ export class ClimateOrderStatus extends SwkElement {
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.#order.status === 'loading' ? 'true' : 'false'}>
       ${renderLiveRegion(this.#liveText())}
       <h2 id="title" part="title" tabindex="-1">${m.title}</h2>
-      ${this.renderResource(this.#order, {
-        idle: () => renderLoading(this.locale),
-        loading: () => renderLoading(this.locale),
-        error: (error) => renderError(error, this.locale, () => void this.#order.run()),
-        ready: () => this.#renderOrder(this.#shownOrder!),
-      })}
+      ${this.renderResource(this.#order, () => this.#renderOrder(this.#shownOrder!))}
     </section>`;
   }
 

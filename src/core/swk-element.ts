@@ -6,7 +6,8 @@ import { LocaleController } from './locale-controller.js';
 import { coreMessages, type CoreMessages } from './messages.js';
 import type { ResourceController } from './resource-controller.js';
 import { baseStyles } from './styles.js';
-import { renderRefreshFailed } from './templates.js';
+import { renderError, renderLoading, renderRefreshFailed } from './templates.js';
+import type { WidgetError } from './errors.js';
 
 /**
  * Base class of every widget: backend attributes, locale, fetch with timeout, guarded registration.
@@ -74,19 +75,27 @@ export abstract class SwkElement extends LitElement {
   }
 
   /**
-   * `resource.render(views)`, plus a "could not update" notice with Retry above the last good value
-   * when a refresh (poll or live event) failed.
+   * The shared states of one resource: loading (with `loadingLabel`), the error with Retry (none for a
+   * configuration error, which only new attributes can fix), and `ready` — with a "could not update"
+   * notice and Retry above the last good value when a refresh (poll or live event) failed.
    */
   protected renderResource<T>(
     resource: ResourceController<T>,
-    views: Parameters<ResourceController<T>['render']>[0] & { ready: (value: T) => unknown },
+    ready: (value: T) => unknown,
+    options: { loadingLabel?: string; errorTitle?: (error: WidgetError) => string | undefined } = {},
   ): unknown {
+    const loading = () => renderLoading(this.locale, options.loadingLabel);
     return resource.render({
-      ...views,
+      idle: loading,
+      loading,
+      error: (error) =>
+        renderError(error, this.locale, error.kind === 'config' ? undefined : () => void resource.run(), {
+          ...(options.errorTitle?.(error) !== undefined && { title: options.errorTitle(error)! }),
+        }),
       ready: (value) =>
         resource.error
-          ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${views.ready(value)}`
-          : views.ready(value),
+          ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${ready(value)}`
+          : ready(value),
     });
   }
 

@@ -6,7 +6,7 @@ import { formatMoney } from '../core/format.js';
 import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
-import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, toneOf, type Tone } from '../core/templates.js';
+import { describeEnum, renderBadge, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
 import { paymentIntentSchema, type Charge, type PaymentIntent } from '../schemas/payment-intent.js';
 import { awaitsStripe, expandedCharge, expectsApplicationFee, expectsTransfer, nextPollMs, pendingParts, slaDeadlineMs } from './capture-state.js';
 import { messages, type PaymentCaptureMessages } from './payment-capture-status.messages.js';
@@ -191,11 +191,9 @@ export class PaymentCaptureStatus extends SwkElement {
 
   override render(): TemplateResult {
     const m = this.text(messages);
-    const body = this.renderResource(this.#resource, {
-      idle: () => renderLoading(this.locale, m.loading),
-      loading: () => renderLoading(this.locale, m.loading),
-      ready: (intent) => this.#renderIntent(intent, m),
-      error: (error) => renderError(error, this.locale, () => void this.#resource.run(), { title: m.errorTitle }),
+    const body = this.renderResource(this.#resource, (intent) => this.#renderIntent(intent, m), {
+      loadingLabel: m.loading,
+      errorTitle: () => m.errorTitle,
     });
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${this.#resource.status === 'loading' ? 'true' : 'false'}>
       <h2 id="title" part="title">${m.title}</h2>

@@ -6,7 +6,7 @@ import { formatDate, formatDuration, formatMoney, isoDate } from '../core/format
 import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
-import { describeEnum, renderBadge, renderError, renderLiveRegion, renderLoading, type Tone } from '../core/templates.js';
+import { describeEnum, renderBadge, renderLiveRegion, type Tone } from '../core/templates.js';
 import { sharedPaymentGrantedTokenSchema, type SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
 import { systemClock, type Clock } from './clock.js';
 import { CountdownController } from './countdown-controller.js';
@@ -180,12 +180,7 @@ export class SptTokenStatus extends SwkElement {
 
   override render(): TemplateResult {
     return html`<div part="base" class="base">
-      ${this.renderResource(this.#resource, {
-        idle: () => renderLoading(this.locale),
-        loading: () => renderLoading(this.locale),
-        ready: (token) => this.#renderToken(token),
-        error: (error) => renderError(error, this.locale, error.kind === 'config' ? undefined : () => void this.#resource.run()),
-      })}
+      ${this.renderResource(this.#resource, (token) => this.#renderToken(token))}
       ${renderLiveRegion(this.#announcement)}
     </div>`;
   }
