@@ -20,7 +20,7 @@ describe('a widget without an endpoint', () => {
         await until(() => errors.length > 0, 'swk-error');
         await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
         expect(errors[0]!.error.kind).to.equal('config');
-        expect(el.shadowRoot!.querySelector('[role="alert"]'), shadowText(el)).to.exist;
+        expect(el.shadowRoot!.querySelector('[role="alert"]'), shadowText(el)).not.to.equal(null);
         expect(shadowText(el)).to.include('このウィジェットの設定が正しくありません');
         expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.equal(null);
         await expect(el).to.be.accessible();
