@@ -3,7 +3,7 @@ import { endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError, type WidgetError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatDate, formatMoney, formatPercent, isoDate } from '../core/format.js';
-import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
+import { followResource, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { describeEnum, renderBadge, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
@@ -118,15 +118,10 @@ export class CapitalOfferCard extends SwkElement {
     onValue: (view, previous) => this.#reportReplacement(view, previous),
   });
 
-  readonly #live = new LiveUpdateController(this, {
-    eventsUrl: () => this.eventsUrl,
-    pollDelay: () => (this.refreshInterval > 0 ? this.refreshInterval * 1000 : null),
-    matches: (event) => this.#concerns(event),
-    onUpdate: () => void this.#resource.refresh(),
-  });
+  readonly #live = followResource(this, this.#resource, { matches: (event) => this.#concerns(event) });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('endpoint') || changed.has('offerId') || changed.has('noFollow') || changed.has('fetcher')) {
+    if (this.objectChanged(changed, 'offerId', 'noFollow')) {
       void this.#resource.run();
       this.#live.reschedule();
     }

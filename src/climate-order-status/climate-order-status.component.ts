@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult, type PropertyD
 import { createIdempotencyKey, endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
-import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
+import { followResource, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { describeEnum, renderBadge, renderError, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
@@ -109,7 +109,6 @@ export class ClimateOrderStatus extends SwkElement {
   static override properties: PropertyDeclarations = {
     orderId: { attribute: 'order-id' },
     readonly: { type: Boolean, reflect: true },
-    now: { attribute: false },
   };
 
   /** The `climorder_…` id to show. */
@@ -117,9 +116,6 @@ export class ClimateOrderStatus extends SwkElement {
 
   /** Hides the cancel action (the order is only shown). */
   readonly = false;
-
-  /** The clock, in milliseconds since the epoch, used for the 30-day cancel windows. Tests inject one. */
-  now: () => number = () => Date.now();
 
   #find<E extends Element>(selector: string): E | null {
     return this.renderRoot?.querySelector<E>(selector) ?? null;
@@ -143,22 +139,17 @@ export class ClimateOrderStatus extends SwkElement {
     onValue: (order) => this.#onCanceled(order),
   });
 
-  readonly #live = new LiveUpdateController(this, {
-    eventsUrl: () => this.eventsUrl,
-    pollDelay: () => (this.refreshInterval > 0 ? this.refreshInterval * 1000 : null),
+  readonly #live = followResource(this, this.#order, {
     matches: (event: LiveEvent) => event.id === this.orderId && LIVE_EVENT_TYPES.has(event.type),
-    onUpdate: () => {
-      void this.#order.refresh();
-      this.#live.reschedule();
-    },
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('orderId') || changed.has('endpoint')) {
+    if (this.objectChanged(changed, 'orderId')) {
       this.#cancelKey = undefined;
       this.#cancellation.reset();
       this.#dialog?.close();
       void this.#order.run();
+      this.#live.reschedule();
     }
   }
 
@@ -193,7 +184,7 @@ export class ClimateOrderStatus extends SwkElement {
   }
 
   get #nowSeconds(): number {
-    return this.now() / 1000;
+    return this.clock.now() / 1000;
   }
 
   #openDialog(): void {

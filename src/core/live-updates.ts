@@ -1,57 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { systemClock, type Clock } from './clock.js';
+import { eventStreamsFor, type LiveEvent } from './event-streams.js';
 
-/** What the backend's `GET /events` stream sends: never whole objects, never secrets. */
-export interface LiveEvent {
-  type: string;
-  id: string;
-  object: string;
-}
+export type { LiveEvent } from './event-streams.js';
 
-type Listener = (event: LiveEvent) => void;
-
-interface Stream {
-  source: EventSource;
-  listeners: Set<Listener>;
-}
-
-const streams = new Map<string, Stream>();
-
-function parseLiveEvent(data: unknown): LiveEvent | undefined {
-  if (typeof data !== 'string') return undefined;
-  try {
-    const value: unknown = JSON.parse(data);
-    if (typeof value !== 'object' || value === null) return undefined;
-    const { type, id, object } = value as Record<string, unknown>;
-    if (typeof type !== 'string' || typeof id !== 'string') return undefined;
-    return { type, id, object: typeof object === 'string' ? object : '' };
-  } catch {
-    return undefined;
-  }
-}
-
-/** One EventSource per URL, shared by every widget that listens to it. */
-export function subscribeToEvents(url: string, listener: Listener): () => void {
-  let stream = streams.get(url);
-  if (!stream) {
-    const source = new EventSource(url, { withCredentials: false });
-    const created: Stream = { source, listeners: new Set() };
-    source.addEventListener('message', (message) => {
-      const event = parseLiveEvent(message.data);
-      if (event) for (const l of [...created.listeners]) l(event);
-    });
-    streams.set(url, created);
-    stream = created;
-  }
-  stream.listeners.add(listener);
-  const owned = stream;
-  return () => {
-    owned.listeners.delete(listener);
-    if (owned.listeners.size === 0) {
-      owned.source.close();
-      if (streams.get(url) === owned) streams.delete(url);
-    }
-  };
-}
+/** Why a widget is asked to refetch: a matching event, its own poll, or a stream that was down. */
+export type UpdateCause = LiveEvent | 'poll' | 'resync';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -62,20 +16,27 @@ export interface LiveUpdateOptions {
   pollDelay: () => number | null;
   /** Whether a stream event concerns this widget (usually: its id is one of the ids shown). */
   matches: (event: LiveEvent) => boolean;
-  /** Refetch. Called for a matching event and for each poll. */
-  onUpdate: (event?: LiveEvent) => void;
+  /**
+   * Refetch: for a matching event, for each poll, and (`resync`) after the stream reopened, when the
+   * server asks, and at the backoff's pace while the stream is down and the widget does not poll.
+   */
+  onUpdate: (cause: UpdateCause) => void;
+  /** Time and timers (default: the system clock). Read on every update. */
+  clock?: () => Clock;
 }
 
 /**
- * Live updates for one widget: a server-sent-events subscription (`events-url`) and/or polling
- * (`refresh-interval`), paused while the page is hidden and stopped when the element leaves.
+ * Live updates for one widget: a server-sent-events subscription (`events-url`, shared per URL, see
+ * `event-streams.ts`) and/or polling (`refresh-interval`), paused while the page is hidden and stopped
+ * when the element leaves.
  */
 export class LiveUpdateController implements ReactiveController {
   readonly #options: LiveUpdateOptions;
-  #subscribedUrl: string | undefined;
+  #subscribed: { url: string; clock: Clock } | undefined;
   #unsubscribe: (() => void) | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #pollDue = false;
+  #timer: { handle: unknown; clock: Clock } | undefined;
+  /** A refetch held back while the page is hidden, made when it is shown again. */
+  #due: 'poll' | 'resync' | undefined;
   #connected = false;
 
   constructor(host: Host, options: LiveUpdateOptions) {
@@ -92,7 +53,8 @@ export class LiveUpdateController implements ReactiveController {
 
   hostUpdated(): void {
     this.#sync();
-    if (this.#timer === undefined && !this.#pollDue) this.#schedule();
+    if (this.#timer && this.#timer.clock !== this.#clock()) this.#stopPolling();
+    if (!this.#due) this.#schedule();
   }
 
   hostDisconnected(): void {
@@ -100,7 +62,7 @@ export class LiveUpdateController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#subscribedUrl = undefined;
+    this.#subscribed = undefined;
     this.#stopPolling();
   }
 
@@ -110,45 +72,103 @@ export class LiveUpdateController implements ReactiveController {
     this.#schedule();
   }
 
+  /** The widget's own polling delay, or null when it does not poll. */
+  #pollDelay(): number | null {
+    const delay = this.#options.pollDelay();
+    return delay !== null && delay > 0 ? delay : null;
+  }
+
+  #clock(): Clock {
+    return this.#options.clock?.() ?? systemClock;
+  }
+
   #stopPolling(): void {
-    clearTimeout(this.#timer);
+    if (this.#timer) this.#timer.clock.clearTimeout(this.#timer.handle);
     this.#timer = undefined;
-    this.#pollDue = false;
+    this.#due = undefined;
   }
 
   #sync(): void {
-    const url = this.#options.eventsUrl() || undefined;
-    if (url === this.#subscribedUrl) return;
+    const url = this.#options.eventsUrl() || '';
+    const clock = this.#clock();
+    if (this.#subscribed ? url === this.#subscribed.url && clock === this.#subscribed.clock : !url) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#subscribedUrl = url;
-    if (url && typeof EventSource !== 'undefined') {
-      this.#unsubscribe = subscribeToEvents(url, (event) => {
+    this.#subscribed = undefined;
+    if (!url || typeof EventSource === 'undefined') return;
+    this.#subscribed = { url, clock };
+    this.#unsubscribe = eventStreamsFor(clock).subscribe(url, {
+      event: (event) => {
         if (this.#options.matches(event)) this.#options.onUpdate(event);
-      });
-    }
+      },
+      resync: () => this.#options.onUpdate('resync'),
+      down: () => {
+        if (this.#pollDelay() === null) this.#pollWhenVisible('resync');
+      },
+    });
   }
 
   #schedule(): void {
-    if (!this.#connected || this.#timer !== undefined) return;
-    const delay = this.#options.pollDelay();
-    if (delay === null || !(delay > 0)) return;
-    this.#timer = setTimeout(() => {
+    const delay = this.#pollDelay();
+    if (!this.#connected || this.#timer || delay === null) return;
+    const clock = this.#clock();
+    const timer = { handle: undefined as unknown, clock };
+    this.#timer = timer;
+    timer.handle = clock.setTimeout(() => {
+      if (this.#timer !== timer) return;
       this.#timer = undefined;
-      if (document.visibilityState === 'hidden') {
-        this.#pollDue = true;
-        return;
-      }
-      this.#options.onUpdate();
-      this.#schedule();
+      this.#pollWhenVisible('poll');
+      if (!this.#due) this.#schedule();
     }, delay);
   }
 
+  #pollWhenVisible(cause: 'poll' | 'resync'): void {
+    if (document.visibilityState === 'hidden') this.#due ??= cause;
+    else this.#options.onUpdate(cause);
+  }
+
   readonly #onVisibility = (): void => {
-    if (document.visibilityState !== 'hidden' && this.#pollDue) {
-      this.#pollDue = false;
-      this.#options.onUpdate();
-      this.#schedule();
-    }
+    const due = this.#due;
+    if (document.visibilityState === 'hidden' || !due) return;
+    this.#due = undefined;
+    this.#options.onUpdate(due);
+    this.#schedule();
   };
+}
+
+/** What a widget's live updates read from the element: `SwkElement`'s attributes and clock. */
+export interface LiveHost extends Host {
+  eventsUrl: string;
+  refreshInterval: number;
+  clock: Clock;
+}
+
+export interface FollowOptions {
+  /** Whether a stream event concerns the widget. */
+  matches: (event: LiveEvent) => boolean;
+  /** Milliseconds until the next poll, or null for none (default: from `refresh-interval`). */
+  pollDelay?: () => number | null;
+  /** Called before each refetch of the widget's own polling (not for events or resyncs). */
+  onPoll?: () => void;
+}
+
+/**
+ * The one way a widget follows its object: `events-url`, `refresh-interval` and the element's `clock`
+ * wired into a LiveUpdateController whose every trigger refreshes `resource` (keeping the value on
+ * screen) and restarts the polling clock. When the object changes the widget runs the resource and
+ * calls `reschedule()`.
+ */
+export function followResource(host: LiveHost, resource: { refresh(): Promise<void> }, options: FollowOptions): LiveUpdateController {
+  const live: LiveUpdateController = new LiveUpdateController(host, {
+    eventsUrl: () => host.eventsUrl,
+    pollDelay: options.pollDelay ?? (() => (host.refreshInterval > 0 ? host.refreshInterval * 1000 : null)),
+    matches: options.matches,
+    clock: () => host.clock,
+    onUpdate: (cause) => {
+      if (cause === 'poll') options.onPoll?.();
+      void resource.refresh();
+      live.reschedule();
+    },
+  });
+  return live;
 }

@@ -1,5 +1,6 @@
-import { html, LitElement, type PropertyDeclarations } from 'lit';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
+import { systemClock, type Clock } from './clock.js';
 import type { Fetcher } from './config.js';
 import { loadCatalogs, messagesFor, type Catalog, type Locale } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
@@ -32,6 +33,7 @@ export abstract class SwkElement extends LitElement {
     eventsUrl: { attribute: 'events-url' },
     refreshInterval: { type: Number, attribute: 'refresh-interval' },
     fetcher: { attribute: false },
+    clock: { attribute: false },
   };
 
   /** The site's backend endpoint for this widget. */
@@ -48,6 +50,9 @@ export abstract class SwkElement extends LitElement {
 
   /** A `fetch`-compatible function for this element only (e.g. to add auth headers). */
   fetcher: Fetcher | undefined;
+
+  /** Time and timers: countdowns, deadlines, polling and reconnect backoff. Tests pass a fake clock. */
+  clock: Clock = systemClock;
 
   readonly #localeController = new LocaleController(this);
 
@@ -97,6 +102,14 @@ export abstract class SwkElement extends LitElement {
           ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${ready(value)}`
           : ready(value),
     });
+  }
+
+  /**
+   * Whether this update shows another object, so the widget loads it anew: the first update, or a new
+   * `endpoint`, `fetcher` or one of the widget's `keys` (its id attribute and what else selects the object).
+   */
+  protected objectChanged(changed: PropertyValues, ...keys: (keyof this & string)[]): boolean {
+    return !this.hasUpdated || changed.has('endpoint') || changed.has('fetcher') || keys.some((key) => changed.has(key));
   }
 
   /** `requestJson` with this element's fetcher and timeout. */

@@ -3,7 +3,8 @@ import { endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatMoney } from '../core/format.js';
-import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
+import type { Clock } from '../core/clock.js';
+import { followResource, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { describeEnum, renderBadge, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
@@ -81,42 +82,35 @@ export class PaymentCaptureStatus extends SwkElement {
   static override catalogs = [messages];
   static override properties: PropertyDeclarations = {
     paymentIntentId: { attribute: 'payment-intent-id' },
-    clock: { attribute: false },
   };
 
   /** The PaymentIntent to show (`pi_…`); fetched as `GET {endpoint}/{payment-intent-id}`. */
   paymentIntentId = '';
 
-  /** Milliseconds since the epoch; replace it to test the one-hour SLA. */
-  clock: () => number = () => Date.now();
-
   #polls = 0;
   #firstSeenMs = 0;
   #sawPending = false;
   #settledAnnounced = false;
-  #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  #deadlineTimer: { handle: unknown; clock: Clock } | undefined;
 
   readonly #resource = new ResourceController<PaymentIntent>(this, (signal) => this.#load(signal), {
     onValue: (intent, previous) => this.#onValue(intent, previous),
   });
 
-  readonly #live = new LiveUpdateController(this, {
-    eventsUrl: () => this.eventsUrl,
-    pollDelay: () => this.#pollDelay(),
+  readonly #live = followResource(this, this.#resource, {
     matches: (event) => this.#concerns(event),
-    onUpdate: (event) => {
-      if (!event) this.#polls += 1;
-      void this.#resource.refresh();
-    },
+    pollDelay: () => this.#pollDelay(),
+    onPoll: () => (this.#polls += 1),
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('paymentIntentId') || changed.has('endpoint')) {
+    if (this.objectChanged(changed, 'paymentIntentId')) {
       this.#polls = 0;
-      this.#firstSeenMs = this.clock();
+      this.#firstSeenMs = this.clock.now();
       this.#sawPending = false;
       this.#settledAnnounced = false;
       void this.#resource.run();
+      this.#live.reschedule();
     }
   }
 
@@ -126,7 +120,7 @@ export class PaymentCaptureStatus extends SwkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#deadlineTimer);
+    this.#clearDeadlineTimer();
   }
 
   async #load(signal: AbortSignal): Promise<PaymentIntent> {
@@ -157,13 +151,13 @@ export class PaymentCaptureStatus extends SwkElement {
 
   #isOverdue(intent: PaymentIntent): boolean {
     const deadline = this.#deadlineMs(intent);
-    return deadline !== undefined && this.clock() >= deadline;
+    return deadline !== undefined && this.clock.now() >= deadline;
   }
 
   #pollDelay(): number | null {
     const intent = this.#resource.value;
     if (this.#resource.status !== 'ready' || !intent || !awaitsStripe(intent)) return null;
-    return nextPollMs({ intervalSeconds: this.refreshInterval, polls: this.#polls, nowMs: this.clock(), deadlineMs: this.#deadlineMs(intent) });
+    return nextPollMs({ intervalSeconds: this.refreshInterval, polls: this.#polls, nowMs: this.clock.now(), deadlineMs: this.#deadlineMs(intent) });
   }
 
   #concerns(event: LiveEvent): boolean {
@@ -181,12 +175,17 @@ export class PaymentCaptureStatus extends SwkElement {
 
   /** Re-renders when the SLA passes, so the overdue state shows even without polling. */
   #scheduleDeadlineRender(): void {
-    clearTimeout(this.#deadlineTimer);
-    this.#deadlineTimer = undefined;
+    this.#clearDeadlineTimer();
     const intent = this.#resource.status === 'ready' ? this.#resource.value : undefined;
     const deadline = intent && this.#deadlineMs(intent);
-    const left = deadline === undefined ? 0 : deadline - this.clock();
-    if (left > 0) this.#deadlineTimer = setTimeout(() => this.requestUpdate(), Math.min(left, 2 ** 31 - 1));
+    const clock = this.clock;
+    const left = deadline === undefined ? 0 : deadline - clock.now();
+    if (left > 0) this.#deadlineTimer = { clock, handle: clock.setTimeout(() => this.requestUpdate(), Math.min(left, 2 ** 31 - 1)) };
+  }
+
+  #clearDeadlineTimer(): void {
+    this.#deadlineTimer?.clock.clearTimeout(this.#deadlineTimer.handle);
+    this.#deadlineTimer = undefined;
   }
 
   override render(): TemplateResult {

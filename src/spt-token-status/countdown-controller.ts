@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Clock } from './clock.js';
+import type { Clock } from '../core/clock.js';
 
 const MINUTE_MS = 60_000;
 const SECOND_MS = 1_000;

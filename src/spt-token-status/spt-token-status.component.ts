@@ -3,18 +3,17 @@ import { endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatDate, formatDuration, formatMoney, isoDate } from '../core/format.js';
-import { LiveUpdateController, type LiveEvent } from '../core/live-updates.js';
+import { followResource, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { describeEnum, renderBadge, renderLiveRegion, type Tone } from '../core/templates.js';
 import { sharedPaymentGrantedTokenSchema, type SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
-import { systemClock, type Clock } from './clock.js';
 import { CountdownController } from './countdown-controller.js';
 import { CARD_BRANDS, sptMessages } from './spt-token-status.messages.js';
 import { sptTokenStatusStyles } from './spt-token-status.styles.js';
 import { announcementStep, secondsLeft, tokenState, type TokenState } from './token-state.js';
 
-export type { Clock } from './clock.js';
+export type { Clock } from '../core/clock.js';
 
 /** Detail of `swk-token-expired`: the token whose `usage_limits.expires_at` just passed. */
 export interface SptTokenExpiredDetail {
@@ -75,25 +74,15 @@ export class SptTokenStatus extends SwkElement {
   static override catalogs = [sptMessages];
   static override properties: PropertyDeclarations = {
     tokenId: { attribute: 'token-id' },
-    clock: { attribute: false },
   };
 
   /** The granted token's id (`spt_…`). */
   tokenId = '';
 
-  /** Time source for the countdown and the expiry check. Tests pass a fake clock. */
-  clock: Clock = systemClock;
-
   readonly #resource = new ResourceController<SharedPaymentGrantedToken>(this, (signal) => this.#load(signal));
 
-  readonly #live = new LiveUpdateController(this, {
-    eventsUrl: () => this.eventsUrl,
-    pollDelay: () => (this.refreshInterval > 0 ? this.refreshInterval * 1000 : null),
+  readonly #live = followResource(this, this.#resource, {
     matches: (event: LiveEvent) => event.id === this.tokenId && event.type.startsWith(TOKEN_EVENT_PREFIX),
-    onUpdate: () => {
-      void this.#resource.refresh();
-      this.#live.reschedule();
-    },
   });
 
   /** `clock.now()` for this update, so render and the expiry event agree. */
@@ -129,7 +118,10 @@ export class SptTokenStatus extends SwkElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('tokenId') || changed.has('endpoint')) void this.#resource.run();
+    if (this.objectChanged(changed, 'tokenId')) {
+      void this.#resource.run();
+      this.#live.reschedule();
+    }
     this.#now = this.clock.now();
     this.#updateAnnouncement();
   }

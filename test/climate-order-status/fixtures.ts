@@ -1,6 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/climate-order-status/define.js';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
+import { clockAt } from '../fake-clock.js';
 import { fakeBackend, shadowText, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 
 /** 2026-03-01 12:00 UTC, in ms: noon keeps every date the same in any test time zone. */
@@ -61,7 +62,7 @@ export async function mountOrder(answer: (call: RecordedCall) => FakeAnswer | Pr
     refresh-interval=${options.refreshInterval ?? 0}
     ?readonly=${options.readonly ?? false}
     .fetcher=${backend.fetcher}
-    .now=${() => now}
+    .clock=${clockAt(() => now)}
   ></climate-order-status>`);
   return { el, calls: backend.calls };
 }

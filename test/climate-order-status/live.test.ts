@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
+import { clockAt } from '../fake-clock.js';
 import { fakeBackend, until } from '../helpers.js';
 import { climateOrder, ENDPOINT, partText, T0, untilLoaded } from './fixtures.js';
 
@@ -39,7 +40,7 @@ describe('<climate-order-status> events-url', () => {
       order-id="climorder_123"
       events-url="/api/events-climate-test"
       .fetcher=${backend.fetcher}
-      .now=${() => T0}
+      .clock=${clockAt(() => T0)}
     ></climate-order-status>`);
     await untilLoaded(el);
     const source = FakeEventSource.last!;

@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ResourceController } from '../../src/core/resource-controller.js';
-import { LiveUpdateController, type LiveEvent } from '../../src/core/live-updates.js';
 import type { SwkErrorDetail, SwkLoadDetail } from '../../src/core/events.js';
 import { WidgetRequestError } from '../../src/core/errors.js';
 import { renderError } from '../../src/core/templates.js';
@@ -108,89 +107,5 @@ describe('ResourceController', () => {
     await el.updateComplete;
     expect(el.pending).to.have.length(2);
     expect(el.pending[1]!.signal.aborted).to.equal(false);
-  });
-});
-
-class FakeEventSource extends EventTarget {
-  static instances: FakeEventSource[] = [];
-  closed = false;
-  constructor(readonly url: string) {
-    super();
-    FakeEventSource.instances.push(this);
-  }
-  close() {
-    this.closed = true;
-  }
-  send(event: LiveEvent) {
-    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(event) }));
-  }
-}
-
-class LiveProbe extends LitElement {
-  static override properties = { url: {}, delay: { type: Number } };
-  url = '';
-  delay = 0;
-  updates: (LiveEvent | undefined)[] = [];
-  readonly live = new LiveUpdateController(this, {
-    eventsUrl: () => this.url,
-    pollDelay: () => (this.delay > 0 ? this.delay : null),
-    matches: (event) => event.id === 'obj_1',
-    onUpdate: (event) => this.updates.push(event),
-  });
-}
-customElements.define('swk-live-probe', LiveProbe);
-
-describe('LiveUpdateController', () => {
-  const realEventSource = window.EventSource;
-  beforeEach(() => {
-    FakeEventSource.instances = [];
-    (window as unknown as { EventSource: unknown }).EventSource = FakeEventSource;
-  });
-  afterEach(() => {
-    window.EventSource = realEventSource;
-  });
-
-  it('refetches on a stream event naming its object, ignores others, and shares one stream per URL', async () => {
-    const wrapper = await fixture(html`<div>
-      <swk-live-probe .url=${'/api/events'}></swk-live-probe><swk-live-probe .url=${'/api/events'}></swk-live-probe>
-    </div>`);
-    const [a, b] = [...wrapper.querySelectorAll<LiveProbe>('swk-live-probe')];
-    await a!.updateComplete;
-    expect(FakeEventSource.instances).to.have.length(1);
-    const source = FakeEventSource.instances[0]!;
-    source.send({ type: 'climate.order.delivered', id: 'obj_2', object: 'climate.order' });
-    source.send({ type: 'climate.order.delivered', id: 'obj_1', object: 'climate.order' });
-    source.dispatchEvent(new MessageEvent('message', { data: 'not json' }));
-    expect(a!.updates.map((e) => e?.id)).to.deep.equal(['obj_1']);
-    expect(b!.updates.map((e) => e?.id)).to.deep.equal(['obj_1']);
-    a!.remove();
-    expect(source.closed).to.equal(false);
-    b!.remove();
-    expect(source.closed).to.equal(true);
-  });
-
-  it('polls at the given delay and stops when the element leaves', async () => {
-    const el = await fixture<LiveProbe>(html`<swk-live-probe .delay=${20}></swk-live-probe>`);
-    await new Promise((r) => setTimeout(r, 110));
-    const count = el.updates.length;
-    expect(count).to.be.within(3, 6);
-    el.remove();
-    await new Promise((r) => setTimeout(r, 60));
-    expect(el.updates.length).to.equal(count);
-  });
-
-  it('pauses polling while the page is hidden and catches up when it is shown', async () => {
-    let state: DocumentVisibilityState = 'hidden';
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-    try {
-      const el = await fixture<LiveProbe>(html`<swk-live-probe .delay=${15}></swk-live-probe>`);
-      await new Promise((r) => setTimeout(r, 60));
-      expect(el.updates).to.have.length(0);
-      state = 'visible';
-      document.dispatchEvent(new Event('visibilitychange'));
-      expect(el.updates).to.have.length(1);
-    } finally {
-      delete (document as unknown as { visibilityState?: unknown }).visibilityState;
-    }
   });
 });

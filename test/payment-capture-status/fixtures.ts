@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import '../../src/payment-capture-status/define.js';
 import type { PaymentCaptureStatus } from '../../src/payment-capture-status/define.js';
+import { clockAt } from '../fake-clock.js';
 import { fakeBackend, mount, type FakeAnswer, type RecordedCall } from '../helpers.js';
 
 export const ENDPOINT = '/api/payment_intents';
@@ -62,6 +63,7 @@ export interface MountOptions {
   refreshInterval?: number;
   eventsUrl?: string;
   timeout?: number;
+  /** The widget's time, ms since the epoch (its timers stay real). */
   clock?: () => number;
 }
 
@@ -78,7 +80,7 @@ export async function mountCapture(answer: (call: RecordedCall, n: number) => Fa
     events-url=${options.eventsUrl ?? ''}
     timeout=${options.timeout ?? 15}
     .fetcher=${backend.fetcher}
-    .clock=${clock}
+    .clock=${clockAt(clock)}
   ></payment-capture-status>`);
   return { el, calls: backend.calls };
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CaptureSettledDetail, PaymentCaptureStatus } from '../../src/payment-capture-status/define.js';
 import { expectNoBrokenText, shadowText, until } from '../helpers.js';
-import { FakeEventSource, useFakeEventSource } from './fake-event-source.js';
+import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { always, balanceTransaction, charge, connectCharge, CREATED, HOUR_MS, mountCapture, paymentIntent, settledCharge } from './fixtures.js';
 
 const partText = (el: Element, name: string) => el.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim();

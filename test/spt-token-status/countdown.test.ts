@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { SptTokenExpiredDetail } from '../../src/spt-token-status/define.js';
 import { expectNoBrokenText } from '../helpers.js';
-import { systemClock } from '../../src/spt-token-status/clock.js';
-import { FakeClock } from './fake-clock.js';
+import { systemClock } from '../../src/core/clock.js';
+import { FakeClock } from '../fake-clock.js';
 import { grantedToken, liveText, mountToken, partText, T0, T0_SECONDS, untilText } from './fixtures.js';
 
 /** A token that expires `seconds` after T0. */

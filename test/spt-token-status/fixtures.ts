@@ -2,7 +2,7 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/spt-token-status/define.js';
 import type { SptTokenStatus } from '../../src/spt-token-status/define.js';
 import { fakeBackend, shadowText, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
-import { FakeClock } from './fake-clock.js';
+import { FakeClock } from '../fake-clock.js';
 
 /** 2025-07-03 00:00:00 UTC, in ms. */
 export const T0 = Date.UTC(2025, 6, 3, 0, 0, 0);

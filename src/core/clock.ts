@@ -1,4 +1,7 @@
-/** Time and timers for the countdown; tests pass a fake one through the element's `clock` property. */
+/**
+ * Time and timers for every widget: countdowns, deadlines, polling and reconnect backoff. One clock
+ * per element (`SwkElement.clock`); tests pass a fake one whose time moves only when they say so.
+ */
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;

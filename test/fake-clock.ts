@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/spt-token-status/clock.js';
+import { systemClock, type Clock } from '../src/core/clock.js';
 
 interface Timer {
   at: number;
@@ -45,4 +45,9 @@ export class FakeClock implements Clock {
     }
     this.time = end;
   }
+}
+
+/** The system's timers with a time the test sets: for widgets whose dates matter but whose timers may run for real. */
+export function clockAt(now: () => number): Clock {
+  return { ...systemClock, now };
 }
