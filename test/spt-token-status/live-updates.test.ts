@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { until } from '../helpers.js';
 import { FakeClock } from '../fake-clock.js';
 import { grantedToken, liveText, mountToken, partText, T0, T0_SECONDS, untilText } from './fixtures.js';
 
@@ -88,17 +87,21 @@ describe('<spt-token-status> live updates', () => {
     expect(fired).to.deep.equal(['spt_123']);
   });
 
-  it('polls with refresh-interval and keeps the token on screen while refreshing', async () => {
+  it('polls with refresh-interval on its clock and keeps the token on screen while refreshing', async () => {
     let answer: object = grantedToken();
-    const { el, calls } = await mountToken(() => ({ json: answer, delayMs: 20 }), { refreshInterval: 0.05 });
+    const { el, calls, clock } = await mountToken(() => ({ json: answer, delayMs: 20 }), { refreshInterval: 60 });
     await untilText(el, 'Active');
-    await until(() => calls.length >= 2, 'a poll');
-    expect(el.shadowRoot!.querySelector('[part="loading"]'), 'no loading flash on refresh').to.equal(null);
+    clock.tick(59_999);
+    expect(calls, 'no poll before the interval').to.have.length(1);
     answer = used;
+    clock.tick(1);
+    expect(calls, 'a poll at the interval').to.have.length(2);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="loading"]'), 'no loading flash on refresh').to.equal(null);
+    expect(partText(el, 'status')).to.equal('Active');
     await untilText(el, 'Deactivated');
     el.remove();
-    const count = calls.length;
-    await new Promise((r) => setTimeout(r, 150));
-    expect(calls.length, 'no polling once removed').to.equal(count);
+    clock.tick(600_000);
+    expect(calls, 'no polling once removed').to.have.length(2);
   });
 });
