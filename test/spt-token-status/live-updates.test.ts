@@ -1,50 +1,23 @@
 import { expect } from '@open-wc/testing';
 import { FakeClock } from '../fake-clock.js';
+import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { grantedToken, liveText, mountToken, partText, T0, T0_SECONDS, untilText } from './fixtures.js';
-
-/** Stands in for the browser's EventSource so a test can push `GET /events` messages. */
-class FakeEventSource extends EventTarget {
-  static instances: FakeEventSource[] = [];
-  readonly url: string;
-  closed = false;
-
-  constructor(url: string) {
-    super();
-    this.url = url;
-    FakeEventSource.instances.push(this);
-  }
-
-  close(): void {
-    this.closed = true;
-  }
-
-  push(event: { type: string; id: string; object: string }): void {
-    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(event) }));
-  }
-}
 
 const used = grantedToken({ deactivated_at: T0_SECONDS + 5, deactivated_reason: 'consumed' });
 
 describe('<spt-token-status> live updates', () => {
-  const realEventSource = globalThis.EventSource;
-  beforeEach(() => {
-    FakeEventSource.instances = [];
-    globalThis.EventSource = FakeEventSource as unknown as typeof EventSource;
-  });
-  afterEach(() => {
-    globalThis.EventSource = realEventSource;
-  });
+  useFakeEventSource();
 
   it('refetches on this token\'s used/deactivated events only', async () => {
     let answer: object = grantedToken();
     const { el, calls } = await mountToken(() => ({ json: answer }), { eventsUrl: '/api/events' });
     await untilText(el, 'Active');
-    const source = FakeEventSource.instances[0]!;
+    const source = FakeEventSource.open('/api/events');
     expect(source.url).to.equal('/api/events');
 
     source.push({ type: 'shared_payment.granted_token.used', id: 'spt_other', object: 'shared_payment.granted_token' });
     source.push({ type: 'charge.updated', id: 'spt_123', object: 'charge' });
-    await new Promise((r) => setTimeout(r, 50));
+    // A refetch would have called the backend synchronously, as the matching event below does.
     expect(calls).to.have.length(1);
 
     answer = used;
@@ -56,7 +29,7 @@ describe('<spt-token-status> live updates', () => {
     await expect(el).to.be.accessible();
 
     el.remove();
-    expect(source.closed).to.equal(true);
+    expect(source.readyState, 'closed once the last widget left').to.equal(2);
   });
 
   it('refetches on a deactivated event and shows the revocation', async () => {
@@ -64,7 +37,7 @@ describe('<spt-token-status> live updates', () => {
     const { el } = await mountToken(() => ({ json: answer }), { eventsUrl: '/api/events', lang: 'ja' });
     await untilText(el, '有効');
     answer = grantedToken({ deactivated_at: T0_SECONDS, deactivated_reason: 'revoked' });
-    FakeEventSource.instances[0]!.push({ type: 'shared_payment.granted_token.deactivated', id: 'spt_123', object: 'shared_payment.granted_token' });
+    FakeEventSource.open('/api/events').push({ type: 'shared_payment.granted_token.deactivated', id: 'spt_123', object: 'shared_payment.granted_token' });
     await untilText(el, 'エージェントが取り消しました');
     expect(partText(el, 'status')).to.equal('無効');
     await expect(el).to.be.accessible();
@@ -81,10 +54,28 @@ describe('<spt-token-status> live updates', () => {
     clock.tick(30_000);
     await untilText(el, 'Expired');
     answer = grantedToken({ usage_limits: limits, deactivated_at: T0_SECONDS + 31, deactivated_reason: 'expired' });
-    FakeEventSource.instances[0]!.push({ type: 'shared_payment.granted_token.deactivated', id: 'spt_123', object: 'shared_payment.granted_token' });
+    FakeEventSource.open('/api/events').push({ type: 'shared_payment.granted_token.deactivated', id: 'spt_123', object: 'shared_payment.granted_token' });
     await untilText(el, 'Reason');
     expect(partText(el, 'reason')).to.equal('Expired');
     expect(fired).to.deep.equal(['spt_123']);
+  });
+
+  it('after a 502 polls at the backoff pace on its clock, then reopens the stream and refetches the change', async () => {
+    let answer: object = grantedToken();
+    const { el, calls, clock } = await mountToken(() => ({ json: answer }), { eventsUrl: '/api/events' });
+    await untilText(el, 'Active');
+    const dead = FakeEventSource.open('/api/events');
+    dead.fail();
+    answer = used;
+    clock.tick(1000);
+    expect(calls, 'one poll while the stream is down').to.have.length(2);
+    await untilText(el, 'Used up (limit reached)');
+    const reopened = FakeEventSource.open('/api/events');
+    expect(reopened, 'a new stream, not the dead one').not.to.equal(dead);
+    reopened.connect();
+    expect(calls, 'one refetch for the reopen').to.have.length(3);
+    clock.tick(600_000);
+    expect(calls, 'no polling once the stream is open').to.have.length(3);
   });
 
   it('polls with refresh-interval on its clock and keeps the token on screen while refreshing', async () => {
