@@ -81,7 +81,15 @@ class SharedStream {
   }
 
   #open(): void {
-    const source = new EventSource(this.#url);
+    let source: EventSource;
+    try {
+      source = new EventSource(this.#url);
+    } catch {
+      // A URL the browser refuses (e.g. `http://[`): no stream, but subscribers still poll at the backoff pace.
+      this.#missed = true;
+      this.#scheduleRetry();
+      return;
+    }
     this.#source = source;
     const current = () => this.#source === source;
     source.addEventListener('message', (message) => {

@@ -175,6 +175,25 @@ describe('EventStreams', () => {
     expect(b.heard).to.deep.equal(['resync']);
   });
 
+  it('does not throw for a URL the browser refuses, and tells subscribers the stream is down', () => {
+    const { clock, streams } = setup();
+    const a = recorder();
+    const fake = globalThis.EventSource;
+    globalThis.EventSource = class {
+      constructor() {
+        throw new SyntaxError("Failed to construct 'EventSource': The URL 'http://[' is invalid.");
+      }
+    } as unknown as typeof EventSource;
+    try {
+      expect(() => streams.subscribe('http://[', a.subscriber)).not.to.throw();
+      clock.tick(1000);
+      clock.tick(2000);
+    } finally {
+      globalThis.EventSource = fake;
+    }
+    expect(a.heard).to.deep.equal(['down', 'down']);
+  });
+
   it('stops retrying when the last subscriber leaves a dead stream, and a later subscriber opens a new one', () => {
     const { clock, streams, url } = setup();
     const leave = streams.subscribe(url, recorder().subscriber);
