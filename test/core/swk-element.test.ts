@@ -3,7 +3,7 @@ import { SwkElement } from '../../src/core/swk-element.js';
 import { version } from '../../src/core/version.js';
 import { endpointUrl } from '../../src/core/backend-client.js';
 import { fakeBackend } from '../helpers.js';
-import * as z from '../../src/core/schema.js';
+import * as z from 'zod/mini';
 
 class DefineProbe extends SwkElement {
   async load() {
