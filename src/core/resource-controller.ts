@@ -63,6 +63,18 @@ export class ResourceController<T> implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /**
+   * Ends in the error state with `error` (e.g. kind `render`: the value came but could not be shown)
+   * and fires `swk-error`; Retry (`run()`) fetches again.
+   */
+  fail(error: WidgetError): void {
+    this.abort();
+    this.status = 'error';
+    this.error = error;
+    emit(this.#host, 'swk-error', { error });
+    this.#host.requestUpdate();
+  }
+
   abort(): void {
     this.#controller?.abort();
     this.#controller = undefined;

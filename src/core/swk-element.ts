@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyDeclarations } from 'lit';
+import { html, LitElement, ReactiveElement, render, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import type { Fetcher } from './config.js';
 import { loadCatalogs, messagesFor, type Catalog, type Locale } from './i18n.js';
@@ -8,6 +8,12 @@ import type { ResourceController } from './resource-controller.js';
 import { baseStyles } from './styles.js';
 import { renderError, renderLoading, renderRefreshFailed } from './templates.js';
 import type { WidgetError } from './errors.js';
+import { emit } from './events.js';
+
+/** A render that threw: reported as kind `render` with the exception's message (for developers). */
+function renderFailure(cause: unknown): WidgetError {
+  return { kind: 'render', message: cause instanceof Error ? `${cause.name}: ${cause.message}` : 'Render failed' };
+}
 
 /**
  * Base class of every widget: backend attributes, locale, fetch with timeout, guarded registration.
@@ -85,18 +91,43 @@ export abstract class SwkElement extends LitElement {
     options: { loadingLabel?: string; errorTitle?: (error: WidgetError) => string | undefined } = {},
   ): unknown {
     const loading = () => renderLoading(this.locale, options.loadingLabel);
+    const error = (error: WidgetError) =>
+      renderError(error, this.locale, error.kind === 'config' ? undefined : () => void resource.run(), {
+        ...(options.errorTitle?.(error) !== undefined && { title: options.errorTitle(error)! }),
+      });
     return resource.render({
       idle: loading,
       loading,
-      error: (error) =>
-        renderError(error, this.locale, error.kind === 'config' ? undefined : () => void resource.run(), {
-          ...(options.errorTitle?.(error) !== undefined && { title: options.errorTitle(error)! }),
-        }),
-      ready: (value) =>
-        resource.error
-          ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${ready(value)}`
-          : ready(value),
+      error,
+      ready: (value) => {
+        let view: unknown;
+        try {
+          view = ready(value);
+        } catch (cause) {
+          // A value that made the view throw ends in the error state with Retry, never a stuck spinner.
+          resource.fail(renderFailure(cause));
+          return error(resource.error!);
+        }
+        return resource.error ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${view}` : view;
+      },
     });
+  }
+
+  /**
+   * The last guard for a render that throws outside `renderResource` (or while committing): the
+   * error state with Retry (which renders again) and `swk-error` of kind `render`.
+   */
+  protected override update(changed: PropertyValues): void {
+    try {
+      super.update(changed);
+    } catch (cause) {
+      // LitElement.update threw before ReactiveElement.update marked this update done; without that
+      // the element would never update again. Running it twice (a throw while committing) is harmless.
+      ReactiveElement.prototype['update'].call(this, changed);
+      const error = renderFailure(cause);
+      render(renderError(error, this.locale, () => this.requestUpdate()), this.renderRoot, this.renderOptions);
+      emit(this, 'swk-error', { error });
+    }
   }
 
   /** `requestJson` with this element's fetcher and timeout. */
