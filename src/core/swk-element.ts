@@ -8,7 +8,7 @@ import type { ResourceController } from './resource-controller.js';
 import { baseStyles } from './styles.js';
 import { renderError, renderLoading, renderRefreshFailed } from './templates.js';
 import type { WidgetError } from './errors.js';
-import { emit } from './events.js';
+import { emit, type SwkElementEventMap } from './events.js';
 
 /** A render that threw: reported as kind `render` with the exception's message (for developers). */
 function renderFailure(cause: unknown): WidgetError {
@@ -16,10 +16,30 @@ function renderFailure(cause: unknown): WidgetError {
 }
 
 /**
+ * A widget's own `addEventListener('swk-load', …)` gets its own object type `L` (declared beside the
+ * class, merged into it).
+ */
+export interface SwkElement<L = unknown> {
+  addEventListener<K extends keyof SwkElementEventMap<L>>(
+    type: K,
+    listener: (this: this, event: SwkElementEventMap<L>[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof SwkElementEventMap<L>>(
+    type: K,
+    listener: (this: this, event: SwkElementEventMap<L>[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/**
  * Base class of every widget: backend attributes, locale, fetch with timeout, guarded registration.
  * Not registered itself.
  */
-export abstract class SwkElement extends LitElement {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above only types listeners
+export abstract class SwkElement<L = unknown> extends LitElement {
   static override styles = [baseStyles];
 
   /** The widget's message catalogs; their Japanese halves load before a Japanese render. */
