@@ -38,7 +38,7 @@ export interface SwkElement<L = unknown> {
  * Base class of every widget: backend attributes, locale, fetch with timeout, guarded registration.
  * Not registered itself.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above only types listeners
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-unused-vars -- L only types the listeners of the interface above
 export abstract class SwkElement<L = unknown> extends LitElement {
   static override styles = [baseStyles];
 
