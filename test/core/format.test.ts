@@ -91,7 +91,7 @@ describe('values Intl or Date cannot take', () => {
     expect(formatMoney(2 ** 53, 'jpy', 'en')).to.equal('¥9,007,199,254,740,992');
     expect(formatMoney(-500, 'usd', 'en')).to.equal('-$5.00');
     expect(formatMoney(1050, 'currency', 'en')).to.equal('10.50 CURRENCY');
-    expect(formatMoney(1050, 'XYZ', 'en')).to.equal('XYZ 10.50');
+    expect(formatMoney(1050, 'XYZ', 'en')).to.match(/^XYZ\s10\.50$/); // a well-formed code Intl does not know: its own fallback
     expect(formatPercent(Number.POSITIVE_INFINITY, 'en')).to.equal('—');
   });
   it('gives <time datetime> nothing rather than throwing for a date out of range', () => {
