@@ -108,7 +108,7 @@ const fakeApi: FakeRoute = (r) => {
   if (r.method === 'GET' && r.path === '/v1/climate/orders/climorder_1') return { body: order('open') };
   if (r.method === 'POST' && r.path === '/v1/climate/orders/climorder_1/cancel') return { body: order('canceled') };
   if (r.method === 'GET' && r.path === '/v1/shared_payment/granted_tokens/spt_1') return { body: owned('spt_1', 'shared_payment.granted_token') };
-  if (r.method === 'GET' && r.path === '/v1/payment_intents/pi_1') return { body: owned('pi_1', 'payment_intent', { client_secret: 'pi_1_secret_x', status: 'succeeded' }) };
+  if (r.method === 'GET' && r.path === '/v1/payment_intents/pi_1') return { body: owned('pi_1', 'payment_intent', { client_secret: 'pi_1_secret_x', status: 'succeeded', amount: 2000, currency: 'usd' }) };
   return undefined;
 };
 

@@ -1,12 +1,15 @@
 import type { BackendOptions, StripeObject } from './context.js';
 import { json } from './http.js';
+import { unrenderableObjectResponse } from './validate-object.js';
 
 /**
  * The one ownership gate every reference route goes through. `found` is what the route looked up: the
  * object in the form the browser would get, or a Response (Stripe's error, a 404) that is sent as is.
  * The object goes to `answer` (default: sent as JSON) only when `options.authorize` is unset or returns
  * `true`; otherwise `notFound()`, the route's usual 404 `resource_missing`, so a denial looks like an
- * unknown id. Nothing is logged here. A throwing hook is not caught: it reaches the app's error path (500).
+ * unknown id. An allowed object that fails the widgets' schema answers 502 instead (the failing paths are
+ * logged), so a widget never gets a 200 it cannot render. A throwing hook is not caught: it reaches the
+ * app's error path (500).
  */
 export async function ifAuthorized<T extends object>(
   options: BackendOptions,
@@ -17,5 +20,5 @@ export async function ifAuthorized<T extends object>(
 ): Promise<Response> {
   if (found instanceof Response) return found;
   if (options.authorize && (await options.authorize(request, found as unknown as StripeObject)) !== true) return notFound();
-  return answer(found);
+  return unrenderableObjectResponse(found) ?? answer(found);
 }

@@ -123,6 +123,7 @@ describe('simulator webhooks', () => {
     const result = await backend.simulator.sendWebhook('capital.financing_offer.replacement_created', {
       id: 'financingoffer_1',
       object: 'capital.financing_offer',
+      status: 'delivered',
     });
     assert.equal(result.status, 200);
     assert.deepEqual(published, [{ type: 'capital.financing_offer.replacement_created', id: 'financingoffer_1', object: 'capital.financing_offer' }]);

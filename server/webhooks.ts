@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { EventHub } from './event-hub.js';
 import { errorResponse, json } from './http.js';
+import { webhookObjectRenders } from './validate-object.js';
 
 export interface WebhookOptions {
   stripe: Stripe;
@@ -32,7 +33,7 @@ export function createWebhookHandler(options: WebhookOptions): (request: Request
     seen.add(event.id);
     if (seen.size > remember) seen.delete(seen.values().next().value!);
     const object = (event.data?.object ?? {}) as { id?: unknown; object?: unknown };
-    if (typeof object.id === 'string') {
+    if (typeof object.id === 'string' && webhookObjectRenders(object)) {
       options.hub.publish({ type: event.type, id: object.id, object: typeof object.object === 'string' ? object.object : '' });
     }
     return json({ received: true });

@@ -81,7 +81,7 @@ export function shadowText(element: Element): string {
 /** Text that must never reach a user. */
 export function expectNoBrokenText(element: Element): void {
   const text = shadowText(element);
-  for (const bad of ['undefined', 'NaN', '[object Object]', 'Invalid Date', 'null']) {
+  for (const bad of ['undefined', 'NaN', '[object Object]', 'Invalid Date', 'null', 'Infinity']) {
     expect(text, `rendered text contains "${bad}": ${text}`).not.to.include(bad);
   }
 }

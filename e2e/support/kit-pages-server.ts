@@ -6,7 +6,7 @@ import { createBackend, type Backend } from '../../server/app.js';
 import { nodeHandler } from '../../server/node-adapter.js';
 
 // Serves the pages that show how a site uses the BUILT kit (demo/script-tag.html, csp.html, esm.html)
-// the way a site would: the page, the files of dist/ next to it, lit from node_modules for the
+// the way a site would: the page, the files of dist/ next to it, lit and zod from node_modules for the
 // import map, and /api/* from the reference backend (simulator mode). No Vite, no build of the page.
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,8 +19,8 @@ const TYPES: Record<string, string> = {
 };
 /** The pages and their own files, from demo/. */
 const PAGE_FILES = new Set(['script-tag.html', 'csp.html', 'csp.js', 'esm.html', 'demo.css']);
-/** Only lit's packages are served from node_modules (the ES entries keep them external). */
-const MODULE_PREFIXES = ['lit/', 'lit-html/', 'lit-element/', '@lit/reactive-element/'];
+/** Only lit's and zod's packages are served from node_modules (the ES entries keep them external). */
+const MODULE_PREFIXES = ['lit/', 'lit-html/', 'lit-element/', '@lit/reactive-element/', 'zod/'];
 
 export interface KitPagesServer {
   origin: string;

@@ -97,7 +97,7 @@ const TONES: Record<string, Tone> = {
  * @cssprop --swk-font-family - Font family.
  * @cssprop [--swk-font-size=15px] - Base font size.
  */
-export class CapitalOfferCard extends SwkElement {
+export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
   static override styles = [...SwkElement.styles, capitalOfferCardStyles];
   static override catalogs = [capitalOfferMessages];
   static override properties: PropertyDeclarations = {

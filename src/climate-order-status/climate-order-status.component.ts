@@ -103,7 +103,7 @@ const STATUS_TONES: Record<string, Tone> = {
  * @cssprop --swk-font-family - Font family.
  * @cssprop [--swk-font-size=15px] - Base font size.
  */
-export class ClimateOrderStatus extends SwkElement {
+export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
   static override styles = [...SwkElement.styles, climateOrderStatusStyles];
   static override catalogs = [climateOrderMessages];
   static override properties: PropertyDeclarations = {

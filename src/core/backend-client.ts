@@ -1,6 +1,6 @@
-import type * as z from './schema.js';
+import type * as z from 'zod/mini';
 import { type Fetcher, resolveFetcher } from './config.js';
-import { isAbortError, WidgetRequestError, type WidgetError, type WidgetErrorKind } from './errors.js';
+import { isAbortError, WidgetRequestError, type SchemaIssue, type WidgetError, type WidgetErrorKind } from './errors.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -10,7 +10,7 @@ export interface RequestOptions<T> {
   /** JSON body for POST. */
   body?: unknown;
   /** Validates the parsed JSON; a failure is an `invalid_response` error. */
-  schema: z.Schema<T>;
+  schema: z.ZodMiniType<T>;
   /** Aborts the request (element disconnected, id changed). An aborted request rejects with an AbortError. */
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -26,6 +26,11 @@ export interface RequestOptions<T> {
 /** A fresh key for one user action. Keep it and pass it again when the user retries that action. */
 export function createIdempotencyKey(): string {
   return `swk_${crypto.randomUUID()}`;
+}
+
+/** Every schema issue with its dotted path (`latest_charge.amount`; `(root)` for the whole answer). */
+export function schemaIssues(issues: readonly z.core.$ZodIssue[]): SchemaIssue[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
 }
 
 const failure = (kind: WidgetErrorKind, message: string, status?: number) =>
@@ -94,8 +99,9 @@ async function attempt<T>(options: RequestOptions<T>): Promise<T> {
     }
     const result = options.schema.safeParse(json);
     if (result.success) return result.data;
-    const issue = result.error.issues[0]!;
-    throw failure('invalid_response', `Unexpected response at ${issue.path.join('.') || 'response'}: ${issue.message}`, response.status);
+    const issues = schemaIssues(result.error.issues);
+    const listed = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    throw new WidgetRequestError({ kind: 'invalid_response', message: `Unexpected response: ${listed}`, status: response.status, issues });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

@@ -1,5 +1,11 @@
 /** What kind of failure a widget met; the UI and the `swk-error` event tell them apart. */
-export type WidgetErrorKind = 'network' | 'timeout' | 'http' | 'invalid_response' | 'stripe' | 'stripe_js' | 'config';
+export type WidgetErrorKind = 'network' | 'timeout' | 'http' | 'invalid_response' | 'stripe' | 'stripe_js' | 'config' | 'render';
+
+/** One reason an answer failed its schema: the dotted path of the field and zod's message. */
+export interface SchemaIssue {
+  path: string;
+  message: string;
+}
 
 /** The one error shape every widget renders and reports in `swk-error`. */
 export interface WidgetError {
@@ -14,6 +20,8 @@ export interface WidgetError {
   type?: string;
   /** `Request-Id` / `Stripe-Request-Id` of the failed response, when known. */
   requestId?: string;
+  /** `invalid_response` from a schema: every field that failed, not only the first. */
+  issues?: SchemaIssue[];
 }
 
 /** Thrown by the backend client; carries a {@link WidgetError}. */

@@ -10,11 +10,27 @@ export interface SwkErrorDetail {
 }
 
 declare global {
+  /**
+   * What each widget reports as `swk-load`'s `detail.object`, by tag: each widget's `define.ts` adds
+   * its entry (`'climate-order-status': ClimateOrder`).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+  interface SwkLoadObjectMap {}
   interface GlobalEventHandlersEventMap {
-    'swk-load': CustomEvent<SwkLoadDetail>;
+    /** Any widget's load: `detail.object` is one of the defined widgets' objects. */
+    'swk-load': CustomEvent<SwkLoadDetail<SwkLoadObject>>;
     'swk-error': CustomEvent<SwkErrorDetail>;
   }
 }
+
+/** `swk-load`'s object of any widget defined so far (`unknown` before any is). */
+export type SwkLoadObject = [keyof SwkLoadObjectMap] extends [never] ? unknown : SwkLoadObjectMap[keyof SwkLoadObjectMap];
+
+/** One widget's `swk-load`: `SwkLoadEvent<'climate-order-status'>` carries a `ClimateOrder`. */
+export type SwkLoadEvent<Tag extends keyof SwkLoadObjectMap> = CustomEvent<SwkLoadDetail<SwkLoadObjectMap[Tag]>>;
+
+/** The events of a widget whose `swk-load` carries `L`: what its own `addEventListener` is typed with. */
+export type SwkElementEventMap<L> = Omit<HTMLElementEventMap, 'swk-load'> & { 'swk-load': CustomEvent<SwkLoadDetail<L>> };
 
 type SwkEventName = Extract<keyof GlobalEventHandlersEventMap, `swk-${string}`>;
 type DetailOf<K extends SwkEventName> = GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;

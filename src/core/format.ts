@@ -89,6 +89,7 @@ export function formatRelativeTime(unixSeconds: number, locale: Locale, nowSecon
 
 /** A duration as "2 h 59 min" / 「2時間59分」; seconds appear only under one minute. */
 export function formatDuration(seconds: number, locale: Locale): string {
+  if (!Number.isFinite(seconds)) return '—';
   const total = Math.max(0, Math.floor(seconds));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
@@ -106,7 +107,8 @@ export function formatDuration(seconds: number, locale: Locale): string {
  */
 export function formatMetricTons(tons: string | number, locale: Locale): string {
   const text = String(tons).trim();
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return `${text} t`;
+  // Not a plain decimal, or too long for a double ("1e5", 400 digits): shown as given.
+  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(Number(text))) return `${text} t`;
   const decimals = text.includes('.') ? text.split('.')[1]!.length : 0;
   const number = new Intl.NumberFormat(intlLocale(locale), {
     minimumFractionDigits: 0,
@@ -115,8 +117,18 @@ export function formatMetricTons(tons: string | number, locale: Locale): string 
   return locale === 'ja' ? `${number} トン` : `${number} t`;
 }
 
-/** Whole years such as `expected_delivery_year` without grouping ("2027", not "2,027"). */
+/** The years `Date` can hold (ECMAScript's ±100,000,000 days from 1970 reach 275760). */
+const LAST_DATE_YEAR = 275_759;
+
+/**
+ * Whole years such as `expected_delivery_year` without grouping ("2027", not "2,027"). A year `Date`
+ * cannot hold, before year 1 or not whole (584813471, 1e15, 0, 2027.5) is shown as given.
+ */
 export function formatYear(year: number, locale: Locale): string {
-  if (!Number.isInteger(year)) return '—';
-  return new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, 6, 1));
+  if (!Number.isFinite(year)) return '—';
+  if (!Number.isInteger(year) || year < 1 || year > LAST_DATE_YEAR) return String(year);
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
+  const midYear = new Date(Date.UTC(2000, 6, 1));
+  midYear.setUTCFullYear(year);
+  return new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', timeZone: 'UTC' }).format(midYear);
 }

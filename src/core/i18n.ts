@@ -15,6 +15,8 @@ export interface Catalog<M> {
   ja?: M;
   readonly loadJa: () => Promise<{ default: M }>;
   loading?: Promise<void>;
+  /** Set when the Japanese module failed to load (a 404 after a deploy, offline): English stays, no new attempt. */
+  failed?: boolean;
 }
 
 export function defineMessages<M extends Record<string, Message>>(en: M, loadJa: () => Promise<{ default: NoInfer<M> }>): Catalog<M> {
@@ -28,22 +30,30 @@ export function messagesFor<M>(catalog: Catalog<M>, locale: Locale): M {
 
 /**
  * Starts loading what `locale` needs from `catalogs`; resolves when all is there. Returns undefined
- * when nothing is missing, so callers can stay synchronous. A failed load falls back to English.
+ * when nothing is missing, so callers can stay synchronous. A catalog that failed to load stays in
+ * English for the life of the page and is not asked for again: asking on every render is a loop
+ * (render, load fails, render…) that freezes the page when the failure comes as a microtask.
  */
 export function loadCatalogs(catalogs: readonly Catalog<unknown>[], locale: Locale): Promise<void> | undefined {
   if (locale !== 'ja') return undefined;
-  const missing = catalogs.filter((c) => !c.ja);
+  const missing = catalogs.filter((c) => !c.ja && !c.failed);
   if (missing.length === 0) return undefined;
   return Promise.all(
     missing.map((c) =>
-      (c.loading ??= c.loadJa().then(
-        (module) => {
-          c.ja = module.default;
-        },
-        () => {
+      (c.loading ??= Promise.resolve()
+        .then(c.loadJa)
+        .then(
+          (module) => {
+            if (module?.default) c.ja = module.default;
+            else c.failed = true;
+          },
+          () => {
+            c.failed = true;
+          },
+        )
+        .finally(() => {
           c.loading = undefined;
-        },
-      )),
+        })),
     ),
   ).then(() => undefined);
 }

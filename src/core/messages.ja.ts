@@ -21,6 +21,7 @@ const ja: CoreMessages = {
     stripe: 'Stripe がエラーを返しました。',
     stripe_js: 'Stripe を読み込めませんでした。',
     config: 'このウィジェットの設定が正しくありません。',
+    render: 'この情報を表示できませんでした。',
   },
 };
 

@@ -23,6 +23,7 @@ const en = {
     stripe: 'Stripe returned an error.',
     stripe_js: 'Stripe could not be loaded.',
     config: 'This widget is not set up correctly.',
+    render: 'This information could not be displayed.',
   } satisfies Record<WidgetErrorKind, string>,
 };
 

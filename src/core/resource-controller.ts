@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError, toWidgetError, type WidgetError } from './errors.js';
-import { emit } from './events.js';
+import { emit, type SwkLoadObject } from './events.js';
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -63,6 +63,18 @@ export class ResourceController<T> implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /**
+   * Ends in the error state with `error` (e.g. kind `render`: the value came but could not be shown)
+   * and fires `swk-error`; Retry (`run()`) fetches again.
+   */
+  fail(error: WidgetError): void {
+    this.abort();
+    this.status = 'error';
+    this.error = error;
+    emit(this.#host, 'swk-error', { error });
+    this.#host.requestUpdate();
+  }
+
   abort(): void {
     this.#controller?.abort();
     this.#controller = undefined;
@@ -103,7 +115,9 @@ export class ResourceController<T> implements ReactiveController {
       this.status = 'ready';
       this.error = undefined;
       this.#options.onValue?.(value, previous);
-      emit(this.#host, 'swk-load', { object: this.#options.loadObject ? this.#options.loadObject(value) : value });
+      // The widget's own `SwkElement<L>` type says what its load object is; the controller only passes it on.
+      const object = (this.#options.loadObject ? this.#options.loadObject(value) : value) as SwkLoadObject;
+      emit(this.#host, 'swk-load', { object });
     } catch (cause) {
       if (controller.signal.aborted || isAbortError(cause)) return;
       this.error = toWidgetError(cause);

@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, ReactiveElement, render, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Fetcher } from './config.js';
@@ -9,12 +9,38 @@ import type { ResourceController } from './resource-controller.js';
 import { baseStyles } from './styles.js';
 import { renderError, renderLoading, renderRefreshFailed } from './templates.js';
 import type { WidgetError } from './errors.js';
+import { emit, type SwkElementEventMap } from './events.js';
+
+/** A render that threw: reported as kind `render` with the exception's message (for developers). */
+function renderFailure(cause: unknown): WidgetError {
+  return { kind: 'render', message: cause instanceof Error ? `${cause.name}: ${cause.message}` : 'Render failed' };
+}
+
+/**
+ * A widget's own `addEventListener('swk-load', …)` gets its own object type `L` (declared beside the
+ * class, merged into it).
+ */
+export interface SwkElement<L = unknown> {
+  addEventListener<K extends keyof SwkElementEventMap<L>>(
+    type: K,
+    listener: (this: this, event: SwkElementEventMap<L>[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof SwkElementEventMap<L>>(
+    type: K,
+    listener: (this: this, event: SwkElementEventMap<L>[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
 
 /**
  * Base class of every widget: backend attributes, locale, fetch with timeout, guarded registration.
  * Not registered itself.
  */
-export abstract class SwkElement extends LitElement {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-unused-vars -- L only types the listeners of the interface above
+export abstract class SwkElement<L = unknown> extends LitElement {
   static override styles = [baseStyles];
 
   /** The widget's message catalogs; their Japanese halves load before a Japanese render. */
@@ -90,17 +116,25 @@ export abstract class SwkElement extends LitElement {
     options: { loadingLabel?: string; errorTitle?: (error: WidgetError) => string | undefined } = {},
   ): unknown {
     const loading = () => renderLoading(this.locale, options.loadingLabel);
+    const error = (error: WidgetError) =>
+      renderError(error, this.locale, error.kind === 'config' ? undefined : () => void resource.run(), {
+        ...(options.errorTitle?.(error) !== undefined && { title: options.errorTitle(error)! }),
+      });
     return resource.render({
       idle: loading,
       loading,
-      error: (error) =>
-        renderError(error, this.locale, error.kind === 'config' ? undefined : () => void resource.run(), {
-          ...(options.errorTitle?.(error) !== undefined && { title: options.errorTitle(error)! }),
-        }),
-      ready: (value) =>
-        resource.error
-          ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${ready(value)}`
-          : ready(value),
+      error,
+      ready: (value) => {
+        let view: unknown;
+        try {
+          view = ready(value);
+        } catch (cause) {
+          // A value that made the view throw ends in the error state with Retry, never a stuck spinner.
+          resource.fail(renderFailure(cause));
+          return error(resource.error!);
+        }
+        return resource.error ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${view}` : view;
+      },
     });
   }
 
@@ -110,6 +144,23 @@ export abstract class SwkElement extends LitElement {
    */
   protected objectChanged(changed: PropertyValues, ...keys: (keyof this & string)[]): boolean {
     return !this.hasUpdated || changed.has('endpoint') || changed.has('fetcher') || keys.some((key) => changed.has(key));
+  }
+
+  /**
+   * The last guard for a render that throws outside `renderResource` (or while committing): the
+   * error state with Retry (which renders again) and `swk-error` of kind `render`.
+   */
+  protected override update(changed: PropertyValues): void {
+    try {
+      super.update(changed);
+    } catch (cause) {
+      // LitElement.update threw before ReactiveElement.update marked this update done; without that
+      // the element would never update again. Running it twice (a throw while committing) is harmless.
+      ReactiveElement.prototype['update'].call(this, changed);
+      const error = renderFailure(cause);
+      render(renderError(error, this.locale, () => this.requestUpdate()), this.renderRoot, this.renderOptions);
+      emit(this, 'swk-error', { error });
+    }
   }
 
   /** `requestJson` with this element's fetcher and timeout. */

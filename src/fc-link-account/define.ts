@@ -11,6 +11,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'fc-link-account': FcLinkAccount;
   }
+  /** `swk-load`'s `detail.object` from `<fc-link-account>`. */
+  interface SwkLoadObjectMap {
+    'fc-link-account': FcLinkResult;
+  }
   interface GlobalEventHandlersEventMap {
     'swk-linked': CustomEvent<FcLinkResult>;
     'swk-empty': CustomEvent<FcEmptyDetail>;

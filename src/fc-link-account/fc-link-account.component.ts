@@ -76,7 +76,7 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  * @cssprop --swk-font-family - Font family.
  * @cssprop [--swk-font-size=15px] - Base font size.
  */
-export class FcLinkAccount extends SwkElement {
+export class FcLinkAccount extends SwkElement<FcLinkResult> {
   static override styles = [...SwkElement.styles, fcLinkAccountStyles];
   static override catalogs = [fcMessages];
   static override properties: PropertyDeclarations = {

@@ -1,4 +1,5 @@
 import { PaymentCaptureStatus, type CaptureSettledDetail } from './payment-capture-status.component.js';
+import type { PaymentIntent } from '../schemas/payment-intent.js';
 
 export { PaymentCaptureStatus, type CaptureSettledDetail } from './payment-capture-status.component.js';
 export type { Charge, PaymentIntent } from '../schemas/payment-intent.js';
@@ -8,6 +9,10 @@ PaymentCaptureStatus.define('payment-capture-status');
 declare global {
   interface HTMLElementTagNameMap {
     'payment-capture-status': PaymentCaptureStatus;
+  }
+  /** `swk-load`'s `detail.object` from `<payment-capture-status>`. */
+  interface SwkLoadObjectMap {
+    'payment-capture-status': PaymentIntent;
   }
   interface GlobalEventHandlersEventMap {
     'swk-capture-settled': CustomEvent<CaptureSettledDetail>;

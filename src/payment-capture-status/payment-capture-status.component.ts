@@ -77,7 +77,7 @@ const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
  * @cssprop --swk-font-family - Font family.
  * @cssprop [--swk-font-size=15px] - Base font size.
  */
-export class PaymentCaptureStatus extends SwkElement {
+export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
   static override styles = [...SwkElement.styles, styles];
   static override catalogs = [messages];
   static override properties: PropertyDeclarations = {

@@ -1,4 +1,4 @@
-import * as z from '../core/schema.js';
+import * as z from 'zod/mini';
 
 /** `offered_terms` / `accepted_terms` of a Capital financing offer: only what the card reads. */
 export const capitalFinancingTermsSchema = z.looseObject({

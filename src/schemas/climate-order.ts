@@ -1,4 +1,4 @@
-import * as z from '../core/schema.js';
+import * as z from 'zod/mini';
 
 /** Unix seconds, or null/missing while the moment has not come. */
 const timestamp = z.nullish(z.number());

@@ -1,4 +1,4 @@
-import * as z from '../core/schema.js';
+import * as z from 'zod/mini';
 
 /** Permissions Stripe accepts on a Financial Connections Session. */
 export const FC_PERMISSIONS = ['balances', 'ownership', 'payment_method', 'transactions'] as const;

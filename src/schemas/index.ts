@@ -1,4 +1,8 @@
-/** Runtime schemas (src/core/schema.ts, zod/mini's call shape) of the Stripe objects the widgets read, and their inferred types. No side effects. */
+/**
+ * `stripe-widget-kit/schemas`: the zod (`zod/mini`) schemas of the Stripe objects the widgets read, and
+ * their `z.infer` types. Validate your own backend's answers with them, derive JSON Schema
+ * (`z.toJSONSchema`), or pass them to any Standard Schema validator (tRPC, Hono). No side effects.
+ */
 export {};
 export * from './capital-financing-offer.js';
 export * from './financial-connections.js';

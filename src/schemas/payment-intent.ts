@@ -1,7 +1,7 @@
-import * as z from '../core/schema.js';
+import * as z from 'zod/mini';
 
 /** An expandable reference: the id, the object when expanded, or null/missing while it does not exist yet. */
-const expandable = <T extends z.Schema>(object: T) => z.nullish(z.union([z.string(), object]));
+const expandable = <T extends z.ZodMiniType>(object: T) => z.nullish(z.union([z.string(), object]));
 
 /** The expanded `balance_transaction` of a charge: what Stripe kept and what the account gets, in its currency. */
 export const balanceTransactionSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import * as z from '../core/schema.js';
+import * as z from 'zod/mini';
 
 /**
  * A `shared_payment.granted_token` (private preview): only the fields `<spt-token-status>` reads.

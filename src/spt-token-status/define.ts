@@ -1,4 +1,5 @@
 import { SptTokenStatus, type SptTokenExpiredDetail } from './spt-token-status.component.js';
+import type { SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
 
 export * from './spt-token-status.component.js';
 export type { SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
@@ -8,6 +9,10 @@ SptTokenStatus.define('spt-token-status');
 declare global {
   interface HTMLElementTagNameMap {
     'spt-token-status': SptTokenStatus;
+  }
+  /** `swk-load`'s `detail.object` from `<spt-token-status>`. */
+  interface SwkLoadObjectMap {
+    'spt-token-status': SharedPaymentGrantedToken;
   }
   interface GlobalEventHandlersEventMap {
     'swk-token-expired': CustomEvent<SptTokenExpiredDetail>;

@@ -69,7 +69,7 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
  *
  * @slot actions - Site content shown under the token's details (e.g. a pay button), in the ready state.
  */
-export class SptTokenStatus extends SwkElement {
+export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
   static override styles = [...SwkElement.styles, sptTokenStatusStyles];
   static override catalogs = [sptMessages];
   static override properties: PropertyDeclarations = {

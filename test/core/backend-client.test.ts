@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import * as z from '../../src/core/schema.js';
+import * as z from 'zod/mini';
 import { createIdempotencyKey, endpointUrl, requestJson } from '../../src/core/backend-client.js';
 import { configure } from '../../src/core/config.js';
 import { WidgetRequestError, type WidgetError } from '../../src/core/errors.js';
@@ -120,6 +120,15 @@ describe('requestJson', () => {
     const error = await failure(requestJson({ url: '/api/x', schema, fetcher }));
     expect(error.kind).to.equal('invalid_response');
     expect(error.message).to.include('id');
+  });
+
+  it('lists every failing field with its path, not only the first', async () => {
+    const nested = z.object({ id: z.string(), charge: z.object({ amount: z.number(), currency: z.string() }) });
+    const { fetcher } = sequence({ json: { id: 7, charge: { amount: 'ten', currency: null } } });
+    const error = await failure(requestJson({ url: '/api/x', schema: nested, fetcher }));
+    expect(error.kind).to.equal('invalid_response');
+    expect(error.issues?.map((issue) => issue.path)).to.deep.equal(['id', 'charge.amount', 'charge.currency']);
+    expect(error.message).to.include('charge.amount').and.include('charge.currency');
   });
 
   it('sends one Idempotency-Key on a POST and the same key when the action is retried', async () => {

@@ -70,4 +70,41 @@ describe('other formats', () => {
     expect(formatYear(2027, 'ja')).to.equal('2027年');
     expect(formatYear(Number.NaN, 'en')).to.equal('—');
   });
+  it('shows a year Date cannot hold as given instead of throwing (Stripe\'s own fixture has 584813471)', () => {
+    expect(formatYear(584813471, 'en')).to.equal('584813471');
+    expect(formatYear(1e15, 'ja')).to.equal('1000000000000000');
+    expect(formatYear(275760, 'en')).to.equal('275760');
+    expect(formatYear(275759, 'en')).to.equal('275759');
+    expect(formatYear(2027.5, 'en')).to.equal('2027.5');
+    expect(formatYear(Number.POSITIVE_INFINITY, 'en')).to.equal('—');
+  });
+  it('keeps years before 100 as they are (Date.UTC would make year 5 into 1905)', () => {
+    expect(formatYear(5, 'en')).to.equal('5');
+    expect(formatYear(0, 'en')).to.equal('0');
+    expect(formatYear(-44, 'en')).to.equal('-44');
+  });
+});
+
+describe('values Intl or Date cannot take', () => {
+  it('formats the edges of a double without NaN or Infinity', () => {
+    expect(formatMoney(1e308, 'usd', 'en')).to.match(/^\$1(,000)+\.00$/);
+    expect(formatMoney(2 ** 53, 'jpy', 'en')).to.equal('¥9,007,199,254,740,992');
+    expect(formatMoney(-500, 'usd', 'en')).to.equal('-$5.00');
+    expect(formatMoney(1050, 'currency', 'en')).to.equal('10.50 CURRENCY');
+    expect(formatMoney(1050, 'XYZ', 'en')).to.match(/^XYZ\s10\.50$/); // a well-formed code Intl does not know: its own fallback
+    expect(formatPercent(Number.POSITIVE_INFINITY, 'en')).to.equal('—');
+  });
+  it('gives <time datetime> nothing rather than throwing for a date out of range', () => {
+    expect(isoDate(1e15)).to.equal('');
+    expect(formatDate(1e15, 'ja', true)).to.equal('—');
+    expect(isoDate(-1e15)).to.equal('');
+  });
+  it('never prints Infinity or NaN for durations, relative times or tons', () => {
+    expect(formatDuration(Number.POSITIVE_INFINITY, 'en')).to.equal('—');
+    expect(formatDuration(Number.NaN, 'en')).to.equal('—');
+    expect(formatRelativeTime(Number.NaN, 'en', 0)).to.equal('—');
+    const digits = '9'.repeat(400);
+    expect(formatMetricTons(digits, 'en')).to.equal(`${digits} t`);
+    expect(formatMetricTons('1e5', 'en')).to.equal('1e5 t');
+  });
 });

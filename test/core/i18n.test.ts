@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { normalizeLocale, resolveLocale } from '../../src/core/i18n.js';
+import { defineMessages, normalizeLocale, resolveLocale } from '../../src/core/i18n.js';
+import { SwkElement } from '../../src/core/swk-element.js';
+import { until } from '../helpers.js';
 import { LocaleController } from '../../src/core/locale-controller.js';
 
 class LocaleProbe extends LitElement {
@@ -56,5 +58,42 @@ describe('locale resolution', () => {
     await new Promise((r) => setTimeout(r, 0));
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('en');
+  });
+});
+
+describe('a Japanese catalog that fails to load', () => {
+  const tries = { rejected: 0, missing: 0 };
+  const rejectedCatalog = defineMessages({ greeting: 'Hello' }, () => {
+    tries.rejected += 1;
+    return Promise.reject(new Error('offline'));
+  });
+  // A chunk that is gone after a deploy: the browser's own 404 for a dynamic import.
+  const missingCatalog = defineMessages({ farewell: 'Goodbye' }, () => {
+    tries.missing += 1;
+    return import(/* @vite-ignore */ `/missing-chunk-${Date.now()}.js`);
+  });
+
+  class FailingCatalogProbe extends SwkElement {
+    static override catalogs = [rejectedCatalog];
+    override render() {
+      return html`<p>${this.text(rejectedCatalog).greeting} ${this.text(missingCatalog).farewell} ${this.coreText.retry}</p>`;
+    }
+  }
+  FailingCatalogProbe.define('swk-failing-catalog-probe');
+
+  it('renders English and stops asking for the chunk', async () => {
+    const el = await fixture<FailingCatalogProbe>(html`<swk-failing-catalog-probe lang="ja"></swk-failing-catalog-probe>`);
+    await until(() => tries.missing > 0 && !el.isUpdatePending, 'the missing chunk to be requested');
+    await until(() => missingCatalog.failed === true, 'the 404 to be seen');
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.equal('Hello Goodbye 再試行');
+    expect(tries).to.deep.equal({ rejected: 1, missing: 1 });
+    // Later renders (a refresh, a lang change) do not ask again.
+    el.requestUpdate();
+    await el.updateComplete;
+    el.setAttribute('lang', 'ja-JP');
+    await el.updateComplete;
+    expect(tries).to.deep.equal({ rejected: 1, missing: 1 });
+    expect(el.isUpdatePending).to.equal(false);
   });
 });

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import type { SwkErrorDetail } from '../src/core/events.js';
+import { describeFailure, propertyParameters } from './arbitraries/settings.js';
+import { expectNoBrokenText, shadowText, until } from './helpers.js';
+
+/** How long one object may take to load and render before the run counts as stuck. */
+const STUCK_MS = 5000;
+
+type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+
+/** Resolves on the element's next `swk-load`; rejects on `swk-error`, or when neither comes in time. */
+function nextLoad(element: Widget): { loaded: Promise<void>; stop: () => void } {
+  let stop = () => {};
+  const loaded = new Promise<void>((resolve, reject) => {
+    const onLoad = () => (stop(), resolve());
+    const onError = (event: CustomEvent<SwkErrorDetail>) => (stop(), reject(new Error(`swk-error instead of swk-load: ${JSON.stringify(event.detail.error)}`)));
+    const timer = setTimeout(() => (stop(), reject(new Error(`no swk-load within ${STUCK_MS} ms: ${shadowText(element).slice(0, 300)}`))), STUCK_MS);
+    stop = () => {
+      clearTimeout(timer);
+      element.removeEventListener('swk-load', onLoad);
+      element.removeEventListener('swk-error', onError);
+    };
+    element.addEventListener('swk-load', onLoad);
+    element.addEventListener('swk-error', onError);
+  });
+  return { loaded, stop };
+}
+
+/**
+ * Shows every generated object in one mounted widget, in English and Japanese: `show` makes the fake
+ * backend (or fake Stripe.js) answer with it and starts a load. Each must fire `swk-load`, render
+ * with no `swk-error` (a render that throws reports one) and print none of the words no widget may
+ * print. A failure names the seed and path that replay it. Returns how many objects ran, and how long.
+ */
+export async function expectEveryObjectRenders<T>(element: Widget, objects: fc.Arbitrary<T>, show: (object: T) => void): Promise<{ runs: number; seconds: number }> {
+  // The mount's own first load (of a fixed object) finishes before the generated ones start.
+  await until(() => !element.shadowRoot?.querySelector('[aria-busy="true"]'), `${element.localName} to finish its first load`);
+  const renderErrors: SwkErrorDetail[] = [];
+  const onError = (event: CustomEvent<SwkErrorDetail>) => renderErrors.push(event.detail);
+  element.addEventListener('swk-error', onError);
+  let runs = 0;
+  const started = performance.now();
+  try {
+    const property = fc.asyncProperty(objects, fc.constantFrom('en', 'ja'), async (object, lang) => {
+      runs += 1;
+      renderErrors.length = 0;
+      element.lang = lang;
+      const { loaded, stop } = nextLoad(element);
+      try {
+        show(object);
+        await loaded;
+      } finally {
+        stop();
+      }
+      await element.updateComplete;
+      if (renderErrors.length > 0) throw new Error(`swk-error after swk-load: ${JSON.stringify(renderErrors[0]!.error)}`);
+      if (shadowText(element) === '') throw new Error('rendered nothing');
+      expectNoBrokenText(element);
+    });
+    const details = await fc.check(property, propertyParameters());
+    if (details.failed) throw new Error(describeFailure(details));
+  } finally {
+    element.removeEventListener('swk-error', onError);
+  }
+  return { runs, seconds: Math.round(performance.now() - started) / 1000 };
+}
