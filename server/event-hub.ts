@@ -119,7 +119,7 @@ export class EventHub {
     const maxQueued = limits.maxQueuedBytes ?? 256 * 1024;
     const encoder = new TextEncoder();
     const authorize = this.options.authorize;
-    let cleanup = () => {};
+    let cleanup = (_failure?: Error) => {};
 
     const body = new ReadableStream<Uint8Array>(
       {
@@ -127,7 +127,6 @@ export class EventHub {
           let open = true;
           let pendingChecks = 0;
           let checks = Promise.resolve();
-          let heartbeat: ReturnType<typeof setInterval> | undefined;
 
           const send = (text: string) => {
             if (!open) return;
@@ -140,12 +139,8 @@ export class EventHub {
             // desiredSize counts the bytes the reader has not taken yet against maxQueued.
             if ((controller.desiredSize ?? 0) < 0) drop();
           };
-          const drop = () => {
-            if (!open) return;
-            cleanup();
-            // error() discards the queue at once; close() would keep it until read.
-            controller.error(new Error('event stream client too slow'));
-          };
+          // error() discards the unsent queue at once; close() would keep it until read.
+          const drop = () => cleanup(new Error('event stream client too slow'));
           const sendEvent = (event: StoredEvent) => send(`id: ${event.id}\ndata: ${JSON.stringify(wireEvent(event))}\n\n`);
           const deliver = (event: StoredEvent) => {
             if (!authorize) return sendEvent(event);
@@ -177,21 +172,22 @@ export class EventHub {
             },
           };
           this.subscribers.add(subscriber);
-          cleanup = () => {
+          const heartbeat = setInterval(() => send(': ping\n\n'), limits.heartbeatMs ?? 15_000);
+          heartbeat.unref?.();
+          cleanup = (failure?: Error) => {
             if (!open) return;
             open = false;
             clearInterval(heartbeat);
             this.subscribers.delete(subscriber);
             release();
             try {
-              controller.close();
+              if (failure) controller.error(failure);
+              else controller.close();
             } catch {
-              // errored or already closed
+              // already closed
             }
           };
           request.signal.addEventListener('abort', () => cleanup(), { once: true });
-          heartbeat = setInterval(() => send(': ping\n\n'), limits.heartbeatMs ?? 15_000);
-          heartbeat.unref?.();
 
           send(`retry: ${RETRY_MS}\n\n`);
           if (lastId) {
