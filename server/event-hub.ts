@@ -1,5 +1,6 @@
 import type { AuthorizeObject } from './context.js';
-import { compareEventIds, type EventStore, type StoredEvent } from './event-store.js';
+import type { EventStore } from './event-store.js';
+import { EventStreamClient, wireEvent, type Subscriber } from './event-stream-client.js';
 import { json } from './http.js';
 
 /**
@@ -42,22 +43,6 @@ export interface EventStreamOptions {
   heartbeatMs?: number;
 }
 
-interface Subscriber {
-  event(event: StoredEvent): void;
-  reset(): void;
-}
-
-const REFETCH = 'event: swk-refetch\ndata: {}\n\n';
-const RETRY_MS = 2_000;
-/** Events waiting for an asynchronous `authorize` answer, per client, before the client is dropped. */
-const MAX_PENDING_CHECKS = 1_000;
-
-const wireEvent = (event: StoredEvent): PublishedEvent => ({
-  type: event.type,
-  id: event.object.id,
-  object: typeof event.object.object === 'string' ? event.object.object : '',
-});
-
 /**
  * Fans the store's events out to this instance's `GET /events` streams, each event only to the
  * streams whose request `authorize` allows for its object (all of them when there is no `authorize`).
@@ -66,6 +51,8 @@ export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
   private readonly perUser = new Map<string, number>();
   private streams = 0;
+  /** One heartbeat timer for all of this instance's streams, running while any is open. */
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -116,100 +103,24 @@ export class EventHub {
 
     const url = new URL(request.url);
     const lastId = request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId');
-    const maxQueued = limits.maxQueuedBytes ?? 256 * 1024;
-    const encoder = new TextEncoder();
-    const authorize = this.options.authorize;
-    let cleanup = (_failure?: Error) => {};
-
+    let client: EventStreamClient | undefined;
     const body = new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
-          let open = true;
-          let pendingChecks = 0;
-          let checks = Promise.resolve();
-
-          const send = (text: string) => {
-            if (!open) return;
-            try {
-              controller.enqueue(encoder.encode(text));
-            } catch {
-              cleanup();
-              return;
-            }
-            // desiredSize counts the bytes the reader has not taken yet against maxQueued.
-            if ((controller.desiredSize ?? 0) < 0) drop();
-          };
-          // error() discards the unsent queue at once; close() would keep it until read.
-          const drop = () => cleanup(new Error('event stream client too slow'));
-          const sendEvent = (event: StoredEvent) => send(`id: ${event.id}\ndata: ${JSON.stringify(wireEvent(event))}\n\n`);
-          const deliver = (event: StoredEvent) => {
-            if (!authorize) return sendEvent(event);
-            if (++pendingChecks > MAX_PENDING_CHECKS) return drop();
-            checks = checks.then(async () => {
-              pendingChecks -= 1;
-              if (!open) return;
-              let allowed = false;
-              try {
-                allowed = (await authorize(request, event.object)) === true;
-              } catch {
-                console.error('[stripe-widget-kit] authorize threw for an event; not sent');
-              }
-              if (allowed) sendEvent(event);
-            });
-          };
-
-          // Live events wait here while the missed ones are read back, then follow them in order.
-          let backlog: StoredEvent[] | undefined = lastId ? [] : undefined;
-          const subscriber: Subscriber = {
-            event: (event) => {
-              if (backlog) backlog.push(event);
-              else deliver(event);
-            },
-            reset: () => {
-              if (backlog) backlog = [];
-              // Queued behind pending checks so that the refetch follows what was already decided.
-              checks = checks.then(() => send(REFETCH));
-            },
-          };
-          this.subscribers.add(subscriber);
-          const heartbeat = setInterval(() => send(': ping\n\n'), limits.heartbeatMs ?? 15_000);
-          heartbeat.unref?.();
-          cleanup = (failure?: Error) => {
-            if (!open) return;
-            open = false;
-            clearInterval(heartbeat);
-            this.subscribers.delete(subscriber);
+          client = new EventStreamClient(controller, request, this.options.authorize, () => {
+            this.subscribers.delete(client!);
             release();
-            try {
-              if (failure) controller.error(failure);
-              else controller.close();
-            } catch {
-              // already closed
-            }
-          };
-          request.signal.addEventListener('abort', () => cleanup(), { once: true });
-
-          send(`retry: ${RETRY_MS}\n\n`);
-          if (lastId) {
-            void this.store
-              .after(lastId)
-              .catch(() => undefined)
-              .then((missed) => {
-                if (missed === undefined) send(REFETCH);
-                for (const event of missed ?? []) deliver(event);
-                const newestReplayed = missed?.at(-1)?.id ?? lastId;
-                const live = backlog ?? [];
-                backlog = undefined;
-                // A live event the replay already covered is not sent twice.
-                for (const event of live) if (!missed || compareEventIds(event.id, newestReplayed) > 0) deliver(event);
-              });
-          }
+          });
         },
-        cancel: () => cleanup(),
+        cancel: () => client?.close(),
       },
-      new ByteLengthQueuingStrategy({ highWaterMark: maxQueued }),
+      new ByteLengthQueuingStrategy({ highWaterMark: limits.maxQueuedBytes ?? 256 * 1024 }),
     );
-    if (request.signal.aborted) cleanup();
+    this.subscribers.add(client!);
+    this.startHeartbeat(limits.heartbeatMs ?? 15_000);
+    if (lastId) client!.catchUp(this.store, lastId);
+    request.signal.addEventListener('abort', () => client!.close(), { once: true });
+    if (request.signal.aborted) client!.close();
     return new Response(body, {
       headers: {
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -218,6 +129,17 @@ export class EventHub {
         'X-Accel-Buffering': 'no',
       },
     });
+  }
+
+  private startHeartbeat(everyMs: number): void {
+    this.heartbeat ??= setInterval(() => {
+      if (this.streams === 0) {
+        clearInterval(this.heartbeat);
+        this.heartbeat = undefined;
+      }
+      for (const subscriber of [...this.subscribers]) subscriber.ping?.();
+    }, everyMs);
+    this.heartbeat.unref?.();
   }
 }
 

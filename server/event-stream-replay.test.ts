@@ -106,4 +106,11 @@ describe('GET /events: ids, retry and Last-Event-ID', () => {
     await back.stream!.next(isRefetch);
     assert.deepEqual(back.stream!.events.filter((frame) => !isRefetch(frame)), []);
   });
+
+  it('keeps an idle stream open with ": ping" comments (one timer for all streams)', async () => {
+    const backend = createBackend({ webhookSecret: WEBHOOK_SECRET, eventStream: { heartbeatMs: 20 } }, []);
+    const streams = await Promise.all([openStream(backend), openStream(backend)]);
+    for (const { stream } of streams) assert.equal((await stream!.next((frame) => frame.comment !== undefined)).comment, 'ping');
+    for (const { close } of streams) close();
+  });
 });
