@@ -131,6 +131,7 @@ export class RedisEventStore implements EventStore {
   private async follow(): Promise<void> {
     let lastId: string | undefined;
     let reachable = false;
+    let warned = false;
     let failures = 0;
     while (!this.closed) {
       try {
@@ -142,6 +143,8 @@ export class RedisEventStore implements EventStore {
             await this.reader.ping();
           }
           reachable = true;
+          if (warned) console.warn('[stripe-widget-kit] Redis reachable again; event streams told to refetch');
+          warned = false;
           failures = 0;
           this.markReady();
           // Whatever was published while this reader could not read may be gone (Redis restarted).
@@ -157,6 +160,11 @@ export class RedisEventStore implements EventStore {
         }
       } catch {
         if (this.closed) return;
+        // Said once per outage (at startup only after ~10 s of trying); the URL may carry a password: never logged.
+        if (!warned && (reachable || failures === 15)) {
+          console.warn('[stripe-widget-kit] Redis unreachable; webhooks answer 503 until it is back');
+          warned = true;
+        }
         reachable = false;
         failures += 1;
         await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** failures, 1_000)));
