@@ -76,12 +76,15 @@ export function compareEventIds(a: string, b: string): number {
 }
 
 /**
- * Bounds what the store keeps of `data.object` for the `authorize` check: the whole object up to
+ * Bounds what the store keeps of `data.object` for the `authorize` check: the whole object (less any
+ * `client_secret`) up to
  * `MAX_STORED_OBJECT_BYTES` of JSON; past that its top-level strings, numbers, booleans and nulls
  * plus `metadata` (where sites keep ownership: `customer`, `on_behalf_of`, `metadata.user_id`, …).
  * Returns the object and its JSON.
  */
-export function storableObject(object: StoredEvent['object']): { object: StoredEvent['object']; json: string } {
+export function storableObject(original: StoredEvent['object']): { object: StoredEvent['object']; json: string } {
+  // A PaymentIntent's client_secret has no business in a buffer, in Redis, or in the authorize hook.
+  const { client_secret: _secret, ...object } = original;
   const json = JSON.stringify(object);
   if (json.length <= MAX_STORED_OBJECT_BYTES) return { object, json };
   const kept: Record<string, unknown> = {};
@@ -93,6 +96,6 @@ export function storableObject(object: StoredEvent['object']): { object: StoredE
   const smallerJson = JSON.stringify(smaller);
   // A few huge strings can still blow the bound: then only the id and the type of object remain.
   if (smallerJson.length <= MAX_STORED_OBJECT_BYTES) return { object: smaller, json: smallerJson };
-  const bare = { id: object.id, object: object.object };
+  const bare = { id: original.id, object: original.object };
   return { object: bare, json: JSON.stringify(bare) };
 }

@@ -29,7 +29,7 @@ describe('GET /events sends each event only to subscribers the authorize rule al
     assert.deepEqual(bob.stream!.events.map((frame) => dataOf(frame).id), ['climorder_bob']);
   });
 
-  it('asks the rule with the subscriber’s own request and the whole data.object; sends only type, id, object', async () => {
+  it('asks the rule with the subscriber’s own request and data.object (less any client_secret); sends only type, id, object', async () => {
     const asked: [string | null, StripeObject][] = [];
     const authorize: AuthorizeObject = async (request, object) => {
       asked.push([request.headers.get('x-user'), object]);
@@ -37,7 +37,7 @@ describe('GET /events sends each event only to subscribers the authorize rule al
     };
     const backend = createBackend({ webhookSecret: WEBHOOK_SECRET, authorize }, []);
     const carol = await openStream(backend, as('carol'));
-    await postWebhook(backend, stripeEvent('evt_c', { ...order('climorder_c', 'carol'), amount_fees: 150 }));
+    await postWebhook(backend, stripeEvent('evt_c', { ...order('climorder_c', 'carol'), amount_fees: 150, client_secret: 'cs_secret_never_kept' }));
     const frame = await carol.stream!.next((f) => f.data !== undefined);
     assert.deepEqual(asked, [['carol', { id: 'climorder_c', object: 'climate.order', status: 'canceled', metadata: { user_id: 'carol' }, amount_fees: 150 }]]);
     assert.equal(frame.data, JSON.stringify({ type: 'climate.order.updated', id: 'climorder_c', object: 'climate.order' }));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createClient } from 'redis';
 import { startRedis, type RedisProcess } from '../scripts/redis.mjs';
-import { createBackend, type Backend } from './app.js';
+import { createBackend, optionsFromEnv, type Backend } from './app.js';
 import { RedisEventStore } from './redis-event-store.js';
 import { dataOf, openStream, type SseFrame } from './test-support/sse.js';
 import { postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
@@ -100,6 +100,21 @@ describe('RedisEventStore: two instances, one Redis', () => {
     assert.deepEqual(objectIds(back.stream!.events), ['climorder_missed1', 'climorder_missed2', 'climorder_live']);
   });
 
+  it("B's authorize rule judges the data.object that came through Redis: each user hears only their own", async () => {
+    const keyPrefix = `swk_test_${process.pid}_${prefixes++}`;
+    const authorize = (request: Request, object: { metadata?: unknown }) =>
+      (object.metadata as { user_id?: string } | undefined)?.user_id === request.headers.get('x-user');
+    const [a, b] = [0, 1].map(() => createBackend({ webhookSecret: WEBHOOK_SECRET, eventStore: new RedisEventStore({ url: redisUrl, keyPrefix }), authorize }, []));
+    backends.push(a!, b!);
+    await Promise.all([a!, b!].map((backend) => (backend.eventStore as RedisEventStore).ready));
+    const alice = await openStream(b!, { headers: { 'x-user': 'alice' } });
+    const order = (name: string, owner: string) => stripeEvent(`evt_${name}`, { id: `climorder_${name}`, object: 'climate.order', metadata: { user_id: owner } });
+    await postWebhook(a!, order('bobs', 'bob'));
+    await postWebhook(a!, order('alices', 'alice'));
+    await alice.stream!.next(about('alices'));
+    assert.deepEqual(objectIds(alice.stream!.events), ['climorder_alices']);
+  });
+
   it('an id that is not in the stream gets swk-refetch', async () => {
     const [, b] = await twoInstances();
     const { stream } = await openStream(b, { headers: { 'Last-Event-ID': '1-0' } });
@@ -112,8 +127,9 @@ describe('RedisEventStore: Redis goes away and comes back', () => {
     let redis = await startRedis();
     const port = redis.port;
     const url = redis.url;
-    // Through the option sites use (`redisUrl`, REDIS_URL for the CLI), with the default key prefix.
-    const [a, b] = [0, 1].map(() => createBackend({ webhookSecret: WEBHOOK_SECRET, redisUrl: url }, []));
+    // As the CLI builds them: REDIS_URL through optionsFromEnv, the default key prefix.
+    const env = { REDIS_URL: url, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET };
+    const [a, b] = [0, 1].map(() => createBackend(optionsFromEnv(env), []));
     backends.push(a!, b!);
     await Promise.all([a!, b!].map((backend) => (backend.eventStore as RedisEventStore).ready));
     try {
