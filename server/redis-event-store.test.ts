@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { createClient } from 'redis';
 import { startRedis, type RedisProcess } from '../scripts/redis.mjs';
 import { createBackend, optionsFromEnv, type Backend } from './app.js';
+import type { AuthorizeObject } from './context.js';
 import { RedisEventStore } from './redis-event-store.js';
 import { dataOf, openStream, type SseFrame } from './test-support/sse.js';
 import { postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
@@ -102,7 +103,7 @@ describe('RedisEventStore: two instances, one Redis', () => {
 
   it("B's authorize rule judges the data.object that came through Redis: each user hears only their own", async () => {
     const keyPrefix = `swk_test_${process.pid}_${prefixes++}`;
-    const authorize = (request: Request, object: { metadata?: unknown }) =>
+    const authorize: AuthorizeObject = (request, object) =>
       (object.metadata as { user_id?: string } | undefined)?.user_id === request.headers.get('x-user');
     const [a, b] = [0, 1].map(() => createBackend({ webhookSecret: WEBHOOK_SECRET, eventStore: new RedisEventStore({ url: redisUrl, keyPrefix }), authorize }, []));
     backends.push(a!, b!);
