@@ -59,13 +59,20 @@ export class EventHub {
     private readonly options: { authorize?: AuthorizeObject | undefined; stream?: EventStreamOptions | undefined } = {},
   ) {
     store.subscribe({
-      event: (event) => {
-        for (const subscriber of [...this.subscribers]) subscriber.event(event);
-      },
-      reset: () => {
-        for (const subscriber of [...this.subscribers]) subscriber.reset();
-      },
+      event: (event) => this.each((subscriber) => subscriber.event(event)),
+      reset: () => this.each((subscriber) => subscriber.reset()),
     });
+  }
+
+  /** A throwing server-side listener must not keep the event from the others, nor fail the webhook. */
+  private each(call: (subscriber: Subscriber) => void): void {
+    for (const subscriber of [...this.subscribers]) {
+      try {
+        call(subscriber);
+      } catch {
+        console.error('[stripe-widget-kit] an event listener threw');
+      }
+    }
   }
 
   /** Open streams plus server-side listeners. */
@@ -137,7 +144,7 @@ export class EventHub {
         clearInterval(this.heartbeat);
         this.heartbeat = undefined;
       }
-      for (const subscriber of [...this.subscribers]) subscriber.ping?.();
+      this.each((subscriber) => subscriber.ping?.());
     }, everyMs);
     this.heartbeat.unref?.();
   }

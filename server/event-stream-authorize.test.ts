@@ -86,3 +86,25 @@ describe('GET /events sends each event only to subscribers the authorize rule al
     for (const { stream } of streams) assert.equal(dataOf(await stream!.next((frame) => frame.data !== undefined)).id, 'climorder_all');
   });
 });
+
+describe('a throwing server-side listener', () => {
+  it('neither fails the webhook nor keeps the event from the event streams', async () => {
+    const backend = createBackend({ webhookSecret: WEBHOOK_SECRET }, []);
+    backend.hub.subscribe(() => {
+      throw new Error('site listener bug');
+    });
+    const { stream } = await openStream(backend);
+    const error = console.error;
+    const printed: string[] = [];
+    console.error = (...args: unknown[]) => printed.push(args.join(' '));
+    let status: number;
+    try {
+      status = (await postWebhook(backend, stripeEvent('evt_l', order('climorder_l', 'x')))).status;
+    } finally {
+      console.error = error;
+    }
+    assert.equal(status, 200);
+    assert.equal(dataOf(await stream!.next((frame) => frame.data !== undefined)).id, 'climorder_l');
+    assert.doesNotMatch(printed.join('\n'), /site listener bug/);
+  });
+});
