@@ -97,10 +97,8 @@ export class EventHub {
     }
     this.streams += 1;
     if (user !== undefined) this.perUser.set(user, (this.perUser.get(user) ?? 0) + 1);
-    let released = false;
+    // Called once, when the client closes.
     const release = () => {
-      if (released) return;
-      released = true;
       this.streams -= 1;
       if (user === undefined) return;
       const left = (this.perUser.get(user) ?? 1) - 1;
