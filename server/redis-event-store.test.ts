@@ -168,3 +168,34 @@ describe('RedisEventStore: Redis goes away and comes back', () => {
     }
   });
 });
+
+describe('RedisEventStore: Redis hangs (stopped, not gone)', () => {
+  it('a webhook answers 503 after the command timeout; once Redis resumes the retry goes through and the event is published once', async () => {
+    const redis = await startRedis();
+    const eventStore = new RedisEventStore({ url: redis.url, commandTimeoutMs: 300 });
+    const backend = createBackend({ webhookSecret: WEBHOOK_SECRET, eventStore }, []);
+    backends.push(backend);
+    await eventStore.ready;
+    try {
+      const { stream } = await openStream(backend);
+      const body = JSON.stringify(orderEvent('hung'));
+      process.kill(redis.pid, 'SIGSTOP');
+      let answered: Response;
+      try {
+        answered = await postWebhook(backend, body);
+      } finally {
+        process.kill(redis.pid, 'SIGCONT');
+      }
+      assert.equal(answered.status, 503);
+      // Stripe's retry: stored now, or already stored when Redis woke up (then a duplicate).
+      const retried = await postWebhook(backend, body);
+      assert.equal(retried.status, 200);
+      await postWebhook(backend, orderEvent('hung_after'));
+      await stream!.next(about('hung_after'));
+      assert.deepEqual(objectIds(stream!.events), ['climorder_hung', 'climorder_hung_after']);
+    } finally {
+      await backend.close();
+      await redis.stop();
+    }
+  });
+});

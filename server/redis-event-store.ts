@@ -20,6 +20,8 @@ export interface RedisEventStoreOptions {
   replay?: ReplayBufferOptions;
   /** How long a published event id is refused again (`SET NX EX`). Default 3 days, at least 300 s. */
   dedupeWindowSeconds?: number;
+  /** A publish Redis has not answered by then is a 503 (Redis hangs rather than drops). Default 5 s. */
+  commandTimeoutMs?: number;
 }
 
 /** Dedupe and append in one step: a retry that races the first delivery on another instance loses. */
@@ -51,6 +53,7 @@ export class RedisEventStore implements EventStore {
   private readonly size: number;
   private readonly maxAgeMs: number;
   private readonly windowSeconds: number;
+  private readonly commandTimeoutMs: number;
   private closed = false;
   private markReady = () => {};
 
@@ -61,6 +64,7 @@ export class RedisEventStore implements EventStore {
     this.size = options.replay?.size ?? DEFAULT_REPLAY.size;
     this.maxAgeMs = options.replay?.maxAgeMs ?? DEFAULT_REPLAY.maxAgeMs;
     this.windowSeconds = Math.max(options.dedupeWindowSeconds ?? DEFAULT_DEDUPE_WINDOW_SECONDS, SIGNATURE_TOLERANCE_SECONDS);
+    this.commandTimeoutMs = options.commandTimeoutMs ?? 5_000;
     this.client = createClient({
       url: options.url,
       disableOfflineQueue: true,
@@ -78,16 +82,23 @@ export class RedisEventStore implements EventStore {
 
   async publishOnce(eventId: string, event: Omit<StoredEvent, 'id'>): Promise<string | null> {
     const { json } = storableObject(event.object);
-    let id: unknown;
+    const publish = this.client.eval(PUBLISH_ONCE, {
+      keys: [this.seenPrefix + eventId, this.streamKey],
+      arguments: [String(this.windowSeconds), String(this.size), event.type, json],
+    });
+    // A Redis that hangs (rather than drops the connection) would hold the webhook forever. If the event
+    // lands after the 503 anyway, Stripe's retry is answered as a duplicate: it is still published once.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(reject, this.commandTimeoutMs)));
     try {
-      id = await this.client.eval(PUBLISH_ONCE, {
-        keys: [this.seenPrefix + eventId, this.streamKey],
-        arguments: [String(this.windowSeconds), String(this.size), event.type, json],
-      });
+      const id: unknown = await Promise.race([publish, timeout]);
+      return typeof id === 'string' ? id : null;
     } catch {
+      publish.catch(() => {});
       throw new EventStoreUnavailable('Redis is unreachable');
+    } finally {
+      clearTimeout(timer);
     }
-    return typeof id === 'string' ? id : null;
   }
 
   async after(lastId: string): Promise<StoredEvent[] | undefined> {
