@@ -18,9 +18,9 @@ describe('webhook dedupe by time', () => {
     const first = orderEvent('evt_first');
     const body = JSON.stringify(first);
     assert.equal((await postWebhook(backend, body)).status, 200);
-    for (let i = 0; i < 12_000; i++) {
-      const response = await postWebhook(backend, orderEvent(`evt_newer_${i}`));
-      assert.equal(response.status, 200);
+    for (let batch = 0; batch < 120; batch++) {
+      const responses = await Promise.all(Array.from({ length: 100 }, (_, i) => postWebhook(backend, orderEvent(`evt_newer_${batch * 100 + i}`))));
+      assert.deepEqual(new Set(responses.map((response) => response.status)), new Set([200]));
     }
     const replay = await postWebhook(backend, body);
     assert.equal(replay.status, 200);
