@@ -199,3 +199,14 @@ describe('RedisEventStore: Redis hangs (stopped, not gone)', () => {
     }
   });
 });
+
+describe('RedisEventStore: a malformed URL', () => {
+  it('throws a message without the URL (it may hold a password)', () => {
+    for (const url of ['redis://:hunter2@host:notaport', 'http://user:hunter2@host:6379']) {
+      assert.throws(
+        () => createBackend({ redisUrl: url }, []),
+        (error: Error) => error.message === 'The Redis URL is not a valid redis:// or rediss:// URL' && !JSON.stringify({ ...error }).includes('hunter2'),
+      );
+    }
+  });
+});

@@ -65,11 +65,16 @@ export class RedisEventStore implements EventStore {
     this.maxAgeMs = options.replay?.maxAgeMs ?? DEFAULT_REPLAY.maxAgeMs;
     this.windowSeconds = Math.max(options.dedupeWindowSeconds ?? DEFAULT_DEDUPE_WINDOW_SECONDS, SIGNATURE_TOLERANCE_SECONDS);
     this.commandTimeoutMs = options.commandTimeoutMs ?? 5_000;
-    this.client = createClient({
-      url: options.url,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) },
-    });
+    try {
+      this.client = createClient({
+        url: options.url,
+        disableOfflineQueue: true,
+        socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) },
+      });
+    } catch {
+      // The parser's error carries the URL, password included: never let it reach a log.
+      throw new TypeError('The Redis URL is not a valid redis:// or rediss:// URL');
+    }
     this.reader = this.client.duplicate();
     // node-redis emits 'error' on every failed (re)connect; without a listener that would crash the process.
     for (const client of [this.client, this.reader]) {
