@@ -253,6 +253,9 @@ async function slowReaders(instance, slow = 10, events = 1_500) {
     accepted,
     readingClientLost: accepted - reader.seen.size,
     slowClientsDropped: dropped,
+    ...(dropped < slow && {
+      note: "clients not dropped: the Node adapter drained their streams into Node's socket buffers (writeResponse does not wait for 'drain')",
+    }),
     openStreamsAfterFlood: streamsAfter,
     rssMB: { before: mb(rssBefore), peak: mb(instance.peakRss), after: mb(rssAfter) },
     ...(timeout && { error: timeout }),
