@@ -20,7 +20,7 @@ export interface Backend {
   stripe: Stripe;
   /** Handles a request whose URL path starts with `basePath`; anything else is a 404. */
   handle(request: Request): Promise<Response>;
-  /** Closes the event store's connections (Redis); open event streams end. */
+  /** Stops the event store (closes its Redis connections): call it when the server shuts down. */
   close(): Promise<void>;
 }
 
