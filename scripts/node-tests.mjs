@@ -1,9 +1,19 @@
 // Runs Node's own test runner over `<dir>/**/*.test.ts` (TypeScript through tsx). Prints the spec
 // report, then `node:<dir>: N passed, N failed`; writes counts to NODE_SUMMARY_FILE when set.
-import { spawnSync } from 'node:child_process';
+// Server tests get a real, throwaway redis-server on a free loopback port (SWK_TEST_REDIS_URL).
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startRedis } from './redis.mjs';
+
+/** Runs the test process without blocking this one, so that a Ctrl-C still stops Redis here. */
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.once('exit', (status, signal) => resolve({ status: status ?? (signal ? 1 : 0) }));
+  });
+}
 
 const dir = process.argv[2] ?? 'server';
 const only = process.argv.slice(3);
@@ -32,7 +42,11 @@ if (files.length === 0) {
   process.exit(0);
 }
 const tap = join(mkdtempSync(join(tmpdir(), 'swk-node-')), 'report.tap');
-const result = spawnSync(
+const redis = dir === 'server' && !process.env.SWK_TEST_REDIS_URL ? await startRedis() : undefined;
+const stopRedis = () => redis && process.kill(redis.pid, 'SIGKILL');
+process.once('SIGINT', () => (stopRedis(), process.exit(130)));
+process.once('SIGTERM', () => (stopRedis(), process.exit(143)));
+const result = await run(
   process.execPath,
   [
     '--import', 'tsx',
@@ -42,8 +56,9 @@ const result = spawnSync(
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,
   ],
-  { stdio: 'inherit', env: process.env },
+  { ...process.env, ...(redis && { SWK_TEST_REDIS_URL: redis.url }) },
 );
+await redis?.stop();
 let passed;
 let failed;
 try {

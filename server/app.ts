@@ -1,7 +1,10 @@
 import Stripe from 'stripe';
 import type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
 import { EventHub } from './event-hub.js';
+import type { EventStore } from './event-store.js';
 import { backendErrorResponse, json } from './http.js';
+import { MemoryEventStore } from './memory-event-store.js';
+import { RedisEventStore } from './redis-event-store.js';
 import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
@@ -11,10 +14,14 @@ export interface Backend {
   mode: BackendMode;
   basePath: string;
   hub: EventHub;
+  /** Webhook dedupe and the event stream's fan-out (in memory unless `eventStore` / `redisUrl`). */
+  eventStore: EventStore;
   simulator: SimulatorStore;
   stripe: Stripe;
   /** Handles a request whose URL path starts with `basePath`; anything else is a 404. */
   handle(request: Request): Promise<Response>;
+  /** Stops the event store (closes its Redis connections): call it when the server shuts down. */
+  close(): Promise<void>;
 }
 
 const SIMULATOR_WEBHOOK_SECRET = 'whsec_simulator_local_only';
@@ -33,13 +40,15 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
     ...(options.stripeProtocol && { protocol: options.stripeProtocol }),
   });
   const webhookSecret = options.webhookSecret ?? (mode === 'simulator' ? SIMULATOR_WEBHOOK_SECRET : undefined);
-  const hub = new EventHub();
+  const eventStore = options.eventStore ?? (options.redisUrl ? new RedisEventStore({ url: options.redisUrl }) : new MemoryEventStore());
+  const hub = new EventHub(eventStore, { authorize: options.authorize, stream: options.eventStream });
   const router = new Router();
 
   const backend: Backend = {
     mode,
     basePath,
     hub,
+    eventStore,
     stripe,
     simulator: undefined as unknown as SimulatorStore,
     async handle(request) {
@@ -52,6 +61,7 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
         return backendErrorResponse(500, 'Internal error');
       }
     },
+    close: () => eventStore.close(),
   };
   backend.simulator = new SimulatorStore({
     stripe,
@@ -61,7 +71,7 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
   });
 
   if (webhookSecret) {
-    router.add('POST', '/webhooks', createWebhookHandler({ stripe, secret: webhookSecret, hub }));
+    router.add('POST', '/webhooks', createWebhookHandler({ stripe, secret: webhookSecret, store: eventStore }));
   } else {
     router.add('POST', '/webhooks', () => backendErrorResponse(500, 'STRIPE_WEBHOOK_SECRET is not set'));
   }
@@ -74,7 +84,8 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
 }
 
 /**
- * Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`, `STRIPE_CUSTOMER`.
+ * Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`, `STRIPE_CUSTOMER`,
+ * `REDIS_URL` (several instances share events and webhook dedupe through it).
  * For the demo and for trying test keys alone: it sets no `authorize` hook, so the routes answer any
  * object id in the account. Production sites must build their options in code and set `authorize`.
  */
@@ -85,5 +96,6 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(env.STRIPE_WEBHOOK_SECRET && { webhookSecret: env.STRIPE_WEBHOOK_SECRET }),
     ...(env.STRIPE_PUBLISHABLE_KEY && { publishableKey: env.STRIPE_PUBLISHABLE_KEY }),
     ...(customer && { resolveCustomer: () => customer }),
+    ...(env.REDIS_URL && { redisUrl: env.REDIS_URL }),
   };
 }

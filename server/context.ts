@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
-import type { EventHub } from './event-hub.js';
+import type { EventHub, EventStreamOptions } from './event-hub.js';
+import type { EventStore } from './event-store.js';
 import type { Router } from './router.js';
 import type { SimulatorStore } from './simulator/store.js';
 
@@ -47,6 +48,15 @@ export interface BackendOptions {
   publishableKey?: string;
   /** Seconds since the epoch; injectable for tests of the simulator. */
   now?: () => number;
+  /**
+   * Where webhook dedupe and the event stream's fan-out and replay buffer live. Default: this process's
+   * memory (one instance). For several instances: `redisUrl` (README "Running more than one instance").
+   */
+  eventStore?: EventStore;
+  /** Shorthand for `eventStore: new RedisEventStore({ url: redisUrl })`; `REDIS_URL` for the CLI. */
+  redisUrl?: string;
+  /** `GET /events` limits: connections per user (`userOf`) and in total, unsent bytes per client. */
+  eventStream?: EventStreamOptions;
 }
 
 /** What each widget's route module gets. */

@@ -1,59 +1,131 @@
-/** What `GET /events` sends for each verified webhook: ids and types only, never whole objects. */
+import type { AuthorizeObject } from './context.js';
+import type { EventStore } from './event-store.js';
+import { EventStreamClient, wireEvent, type Subscriber } from './event-stream-client.js';
+import { json } from './http.js';
+
+/**
+ * `GET /events` wire format (the browser's live-updates client is written against it):
+ *
+ *     retry: 2000                      first, once: EventSource's reconnect delay (ms)
+ *
+ *     id: 1764460800000-0              one per event the subscriber may see (`authorize`)
+ *     data: {"type":"climate.order.canceled","id":"climorder_1","object":"climate.order"}
+ *
+ *     event: swk-refetch               "refetch everything": the stream may have missed events
+ *     data: {}                         (Last-Event-ID unknown or out of the replay buffer, the
+ *                                       store was unreachable and is back)
+ *
+ *     : ping                           every 15 s, keeps proxies from closing an idle stream
+ *
+ * `id:` values are Redis Streams ids (`<ms>-<seq>`), also with the in-memory store. A request with a
+ * `Last-Event-ID` header (sent by EventSource when it reconnects by itself) or a `lastEventId` query
+ * parameter (for a client that opens a new EventSource) first gets every buffered event after that id
+ * that it may see, then live ones; when that id is no longer buffered it gets `swk-refetch` instead.
+ */
 export interface PublishedEvent {
   type: string;
   id: string;
   object: string;
 }
 
-type Subscriber = (event: PublishedEvent) => void;
+export interface EventStreamOptions {
+  /**
+   * Names the user behind a stream request (e.g. the session's user id), for `maxConnectionsPerUser`.
+   * `undefined` (or no `userOf`) counts only against `maxConnections`.
+   */
+  userOf?: (request: Request) => string | undefined | Promise<string | undefined>;
+  /** Open streams per user (with `userOf`); past it 503. Default 16. */
+  maxConnectionsPerUser?: number;
+  /** Open streams on this instance; past it 503. Default 5,000. */
+  maxConnections?: number;
+  /** A client whose unsent bytes pass this is dropped (it reconnects with Last-Event-ID). Default 256 kB. */
+  maxQueuedBytes?: number;
+  heartbeatMs?: number;
+}
 
-/** Fans verified webhook events out to every open `GET /events` stream. */
+/**
+ * Fans the store's events out to this instance's `GET /events` streams, each event only to the
+ * streams whose request `authorize` allows for its object (all of them when there is no `authorize`).
+ */
 export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
+  private readonly perUser = new Map<string, number>();
+  private streams = 0;
+  /** One heartbeat timer for all of this instance's streams, running while any is open. */
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
 
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: { authorize?: AuthorizeObject | undefined; stream?: EventStreamOptions | undefined } = {},
+  ) {
+    store.subscribe({
+      event: (event) => this.each((subscriber) => subscriber.event(event)),
+      reset: () => this.each((subscriber) => subscriber.reset()),
+    });
+  }
+
+  /** A throwing server-side listener must not keep the event from the others, nor fail the webhook. */
+  private each(call: (subscriber: Subscriber) => void): void {
+    for (const subscriber of [...this.subscribers]) {
+      try {
+        call(subscriber);
+      } catch {
+        console.error('[stripe-widget-kit] an event listener threw');
+      }
+    }
+  }
+
+  /** Open streams plus server-side listeners. */
   get size(): number {
     return this.subscribers.size;
   }
 
-  publish(event: PublishedEvent): void {
-    for (const subscriber of [...this.subscribers]) subscriber(event);
-  }
-
-  subscribe(subscriber: Subscriber): () => void {
+  /** Hears every event on the wire's `{ type, id, object }`, unfiltered (server-side listeners, tests). */
+  subscribe(listener: (event: PublishedEvent) => void): () => void {
+    const subscriber: Subscriber = { event: (event) => listener(wireEvent(event)), reset: () => {} };
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
   }
 
-  /** A `text/event-stream` response that lives until the client goes away. */
-  streamResponse(request: Request, heartbeatMs = 15_000): Response {
-    const encoder = new TextEncoder();
-    let cleanup = () => {};
-    const body = new ReadableStream<Uint8Array>({
-      start: (controller) => {
-        const send = (text: string) => {
-          try {
-            controller.enqueue(encoder.encode(text));
-          } catch {
-            cleanup();
-          }
-        };
-        send(': connected\n\n');
-        const unsubscribe = this.subscribe((event) => send(`data: ${JSON.stringify(event)}\n\n`));
-        const heartbeat = setInterval(() => send(': ping\n\n'), heartbeatMs);
-        heartbeat.unref?.();
-        cleanup = () => {
-          clearInterval(heartbeat);
-          unsubscribe();
-          try {
-            controller.close();
-          } catch {
-            // already closed
-          }
-        };
-        request.signal.addEventListener('abort', () => cleanup(), { once: true });
+  /** A `text/event-stream` response that lives until the client goes away (or falls too far behind). */
+  async streamResponse(request: Request): Promise<Response> {
+    const limits = this.options.stream ?? {};
+    const user = (await limits.userOf?.(request)) ?? undefined;
+    if (this.streams >= (limits.maxConnections ?? 5_000)) return tooMany('Too many event streams');
+    if (user !== undefined && (this.perUser.get(user) ?? 0) >= (limits.maxConnectionsPerUser ?? 16)) {
+      return tooMany('Too many event streams for this user');
+    }
+    this.streams += 1;
+    if (user !== undefined) this.perUser.set(user, (this.perUser.get(user) ?? 0) + 1);
+    // Called once, when the client closes.
+    const release = () => {
+      this.streams -= 1;
+      if (user === undefined) return;
+      const left = (this.perUser.get(user) ?? 1) - 1;
+      if (left > 0) this.perUser.set(user, left);
+      else this.perUser.delete(user);
+    };
+
+    const url = new URL(request.url);
+    const lastId = request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId');
+    let client: EventStreamClient | undefined;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          client = new EventStreamClient(controller, request, this.options.authorize, () => {
+            this.subscribers.delete(client!);
+            release();
+          });
+        },
+        cancel: () => client?.close(),
       },
-      cancel: () => cleanup(),
-    });
+      new ByteLengthQueuingStrategy({ highWaterMark: limits.maxQueuedBytes ?? 256 * 1024 }),
+    );
+    this.subscribers.add(client!);
+    this.startHeartbeat(limits.heartbeatMs ?? 15_000);
+    if (lastId) client!.catchUp(this.store, lastId);
+    request.signal.addEventListener('abort', () => client!.close(), { once: true });
+    if (request.signal.aborted) client!.close();
     return new Response(body, {
       headers: {
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -63,4 +135,19 @@ export class EventHub {
       },
     });
   }
+
+  private startHeartbeat(everyMs: number): void {
+    this.heartbeat ??= setInterval(() => {
+      if (this.streams === 0) {
+        clearInterval(this.heartbeat);
+        this.heartbeat = undefined;
+      }
+      this.each((subscriber) => subscriber.ping?.());
+    }, everyMs);
+    this.heartbeat.unref?.();
+  }
+}
+
+function tooMany(message: string): Response {
+  return json({ error: { message } }, 503, { 'Retry-After': '10' });
 }

@@ -1,7 +1,10 @@
 export { createBackend, optionsFromEnv, type Backend } from './app.js';
 export { ifAuthorized } from './authorize.js';
 export type { AuthorizeObject, BackendMode, BackendOptions, RouteContext, RouteModule, StripeObject } from './context.js';
-export { EventHub, type PublishedEvent } from './event-hub.js';
+export { EventHub, type EventStreamOptions, type PublishedEvent } from './event-hub.js';
+export { EventStoreUnavailable, type EventStore, type EventStoreListener, type ReplayBufferOptions, type StoredEvent } from './event-store.js';
+export { MemoryEventStore, type MemoryEventStoreOptions } from './memory-event-store.js';
+export { RedisEventStore, type RedisEventStoreOptions } from './redis-event-store.js';
 export { backendErrorResponse, errorResponse, json, stripeErrorResponse } from './http.js';
 export { nodeHandler, toRequest, writeResponse } from './node-adapter.js';
 export { Router } from './router.js';

@@ -102,11 +102,12 @@ describe('GET /events', () => {
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     let text = decoder.decode((await reader.read()).value);
-    assert.match(text, /^: connected/);
+    assert.equal(text, 'retry: 2000\n\n');
     const payload = eventPayload('evt_stream');
     await post(backend, payload, signer.webhooks.generateTestHeaderString({ payload, secret }));
     text = decoder.decode((await reader.read()).value);
-    assert.equal(text, `data: ${JSON.stringify({ type: 'climate.order.delivered', id: 'climorder_1', object: 'climate.order' })}\n\n`);
+    assert.match(text, /^id: \d+-\d+\ndata: /);
+    assert.equal(text.replace(/^id: .*\n/, ''), `data: ${JSON.stringify({ type: 'climate.order.delivered', id: 'climorder_1', object: 'climate.order' })}\n\n`);
     assert.doesNotMatch(text, /secret_field/);
     const listening = backend.hub.size;
     controller.abort();

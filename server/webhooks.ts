@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { EventHub } from './event-hub.js';
+import { EventStoreUnavailable, SIGNATURE_TOLERANCE_SECONDS, type EventStore, type StoredEvent } from './event-store.js';
 import { errorResponse, json } from './http.js';
 import { webhookObjectRenders } from './validate-object.js';
 
@@ -7,35 +7,56 @@ export interface WebhookOptions {
   stripe: Stripe;
   /** The endpoint's signing secret (`whsec_…`). */
   secret: string;
-  hub: EventHub;
-  /** How many event ids to remember for replay protection. */
-  remember?: number;
+  /** Dedupes event ids and fans events out to every instance's `GET /events`. */
+  store: EventStore;
+  /** Seconds a signature's timestamp may be off, either way. Default 300 (Stripe's). */
+  toleranceSeconds?: number;
+  /** Milliseconds since the epoch; injectable for tests. */
+  clock?: () => number;
 }
 
+/** Stripe's event ids are short; a bound keeps hostile ones out of the store's keys. */
+const EVENT_ID = /^[A-Za-z0-9_]{1,255}$/;
+
 /**
- * `POST /webhooks`: verifies `Stripe-Signature`, ignores an event id already seen, and publishes
- * `{ type, id, object }` of `data.object` to the event stream.
+ * `POST /webhooks`: verifies `Stripe-Signature` (and that its timestamp is not from the future),
+ * refuses an event id already published inside the dedupe window (on any instance), and publishes
+ * `{ type, id, object }` of `data.object` to the event stream. 503 while the store is unreachable, so
+ * that Stripe retries.
  */
 export function createWebhookHandler(options: WebhookOptions): (request: Request) => Promise<Response> {
-  const seen = new Set<string>();
-  const remember = options.remember ?? 10_000;
+  const tolerance = options.toleranceSeconds ?? SIGNATURE_TOLERANCE_SECONDS;
+  const clock = options.clock ?? Date.now;
   return async (request) => {
     const signature = request.headers.get('stripe-signature');
     if (!signature) return errorResponse(400, 'Missing Stripe-Signature header');
     const payload = await request.text();
-    let event: Stripe.Event;
+    const receivedAt = clock();
+    let event: unknown;
     try {
-      event = await options.stripe.webhooks.constructEventAsync(payload, signature, options.secret);
+      event = await options.stripe.webhooks.constructEventAsync(payload, signature, options.secret, tolerance, undefined, receivedAt);
     } catch {
       return errorResponse(400, 'Invalid webhook signature');
     }
-    if (seen.has(event.id)) return json({ received: true, duplicate: true });
-    seen.add(event.id);
-    if (seen.size > remember) seen.delete(seen.values().next().value!);
-    const object = (event.data?.object ?? {}) as { id?: unknown; object?: unknown };
-    if (typeof object.id === 'string' && webhookObjectRenders(object)) {
-      options.hub.publish({ type: event.type, id: object.id, object: typeof object.object === 'string' ? object.object : '' });
+    // The SDK refuses only timestamps too old; a future one would let a leaked signature live forever.
+    const timestamp = Number(/(?:^|,)\s*t=(\d+)/.exec(signature)?.[1]);
+    if (!(timestamp * 1000 <= receivedAt + tolerance * 1000)) return errorResponse(400, 'Webhook timestamp is in the future');
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) return errorResponse(400, 'Webhook body is not an event');
+    const { id, type, data } = event as Partial<Stripe.Event>;
+    if (typeof id !== 'string' || !EVENT_ID.test(id)) return errorResponse(400, 'Webhook event has no valid id');
+    if (typeof type !== 'string') return errorResponse(400, 'Webhook event has no type');
+
+    const object = (data as { object?: unknown } | undefined)?.object as Partial<StoredEvent['object']> | null | undefined;
+    if (!object || typeof object !== 'object' || typeof object.id !== 'string') return json({ received: true });
+    // An object the widgets could not render is acknowledged (Stripe must not retry it) but never published.
+    if (!webhookObjectRenders(object)) return json({ received: true });
+    const stored = { ...object, id: object.id, object: typeof object.object === 'string' ? object.object : '' };
+    try {
+      const streamId = await options.store.publishOnce(id, { type, object: stored });
+      return streamId === null ? json({ received: true, duplicate: true }) : json({ received: true });
+    } catch (cause) {
+      if (cause instanceof EventStoreUnavailable) return errorResponse(503, 'Event store unavailable, retry later', 'api_error');
+      throw cause;
     }
-    return json({ received: true });
   };
 }
