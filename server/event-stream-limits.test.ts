@@ -28,7 +28,7 @@ describe('GET /events limits', () => {
     // Each event's wire text is small, so make many: 256 kB / ~120 bytes is about 2,200 events.
     const padding = 'x'.repeat(20_000);
     for (let i = 0; i < 3_000; i++) {
-      const response = await postWebhook(backend, stripeEvent(`evt_${i}`, { id: `climorder_${i}`, object: 'climate.order', description: padding }));
+      const response = await postWebhook(backend, stripeEvent(`evt_${i}`, { id: `climorder_${i}`, object: 'climate.order', status: 'open', description: padding }));
       assert.equal(response.status, 200);
     }
     assert.equal(backend.hub.size, streamsBefore - 1, 'the stalled stream was dropped');

@@ -109,7 +109,7 @@ describe('RedisEventStore: two instances, one Redis', () => {
     backends.push(a!, b!);
     await Promise.all([a!, b!].map((backend) => (backend.eventStore as RedisEventStore).ready));
     const alice = await openStream(b!, { headers: { 'x-user': 'alice' } });
-    const order = (name: string, owner: string) => stripeEvent(`evt_${name}`, { id: `climorder_${name}`, object: 'climate.order', metadata: { user_id: owner } });
+    const order = (name: string, owner: string) => stripeEvent(`evt_${name}`, { id: `climorder_${name}`, object: 'climate.order', status: 'confirmed', metadata: { user_id: owner } });
     await postWebhook(a!, order('bobs', 'bob'));
     await postWebhook(a!, order('alices', 'alice'));
     await alice.stream!.next(about('alices'));
