@@ -6,6 +6,8 @@ import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementSveltePlugin } from 'custom-element-svelte-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { publicManifest } from './scripts/manifest/public-manifest.mjs';
 import { withImportedTypes } from './scripts/manifest/imported-types.mjs';
 
@@ -13,11 +15,35 @@ const integrationsOut = process.env.SWK_INTEGRATIONS_OUT;
 const skip = !integrationsOut;
 
 /** Runs a generator plugin on a copy whose type texts resolve from the shipped declarations. */
-function typed(plugin) {
+function typed(plugin, options) {
   return {
     name: `${plugin.name}-typed`,
     packageLinkPhase({ customElementsManifest }) {
-      plugin.packageLinkPhase({ customElementsManifest: withImportedTypes(customElementsManifest, '../types/src/types.js') });
+      plugin.packageLinkPhase({ customElementsManifest: withImportedTypes(customElementsManifest, '../types/src/types.js', options) });
+    },
+  };
+}
+
+/**
+ * The generator writes Svelte 4 forms; Svelte 5 sets a custom element's properties from plain
+ * attributes (`fetcher={…}`), listens with `on` + the event name (`onswk-load={…}`), and takes
+ * element typings from `svelte/elements` (a `declare namespace` in a module file would stay local).
+ */
+const SVELTE_5 = [
+  [/"on:swk-/g, '"onswk-'],
+  [/"bind:([\w-]+)"/g, '$1'],
+  [/children\?: JSX\.Element;/, 'children?: import("svelte").Snippet;'],
+  [/style\?: JSX\.CSSProperties;/, 'style?: string;'],
+  [/declare namespace svelteHTML \{[\s\S]*\}\s*$/, 'declare module "svelte/elements" {\n  interface SvelteHTMLElements extends CustomElements {}\n}\n'],
+];
+
+function svelte5Syntax(plugin) {
+  return {
+    name: `${plugin.name}-svelte5`,
+    packageLinkPhase(params) {
+      plugin.packageLinkPhase(params);
+      const file = join(integrationsOut, 'svelte.d.ts');
+      writeFileSync(file, SVELTE_5.reduce((text, [from, to]) => text.replace(from, to), readFileSync(file, 'utf8')));
     },
   };
 }
@@ -35,8 +61,8 @@ export default {
   plugins: [
     publicManifest(),
     typed(customElementJsxPlugin({ outdir: integrationsOut, fileName: 'jsx.d.ts', componentTypePath, skip, hideLogs: true })),
-    typed(customElementVuejsPlugin({ outdir: integrationsOut, fileName: 'vue.d.ts', componentTypePath, skip, hideLogs: true })),
-    typed(customElementSveltePlugin({ outdir: integrationsOut, fileName: 'svelte.d.ts', componentTypePath, skip, hideLogs: true })),
+    typed(customElementVuejsPlugin({ outdir: integrationsOut, fileName: 'vue.d.ts', componentTypePath, skip, hideLogs: true }), { vueNames: true }),
+    ...(skip ? [] : [svelte5Syntax(typed(customElementSveltePlugin({ outdir: integrationsOut, fileName: 'svelte.d.ts', componentTypePath, hideLogs: true })))]),
     customElementVsCodePlugin({
       outdir: integrationsOut,
       htmlFileName: 'vscode.html-custom-data.json',

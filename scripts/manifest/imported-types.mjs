@@ -11,7 +11,13 @@ export function qualifiedTypeText(text, prefix) {
   return text.replace(/(?<![\w."'])([A-Za-z_$][\w$]*)/g, (name) => (BUILT_IN.has(name) ? name : `${prefix}${name}`));
 }
 
-export function withImportedTypes(manifest, barrel) {
+const camel = (kebab) => kebab.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+
+/**
+ * A copy of the manifest for the typings generators. `vueNames`: Vue's strict templates compare
+ * props camelized (`offer-id` → `offerId`) and listeners as `on` + PascalCase (`@swk-load` → `onSwkLoad`).
+ */
+export function withImportedTypes(manifest, barrel, { vueNames = false } = {}) {
   const copy = structuredClone(manifest);
   for (const mod of copy.modules) {
     for (const decl of mod.declarations ?? []) {
@@ -19,7 +25,9 @@ export function withImportedTypes(manifest, barrel) {
       decl.members = decl.members?.filter((m) => !m.readonly);
       for (const event of decl.events ?? []) {
         if (event.type?.text) event.type.text = qualifiedTypeText(event.type.text, `import("${barrel}").`);
+        if (vueNames && event.name) event.name = camel(`-${event.name}`);
       }
+      if (vueNames) for (const attribute of decl.attributes ?? []) attribute.name = camel(attribute.name);
     }
   }
   return copy;
