@@ -45,6 +45,12 @@ export function wrapperSource(manifest) {
     "import type * as T from '../types.js';",
     ...imports,
     '',
+    '// Lit makes the property accessors when a class is finalized, which a browser does on define. On a',
+    '// server a tag may stay undefined (or defined by another copy of the kit), and @lit/react would then',
+    '// render `endpoint`, `offerId`… as attributes: the element would fetch before hydration, without the',
+    '// `fetcher`. Finalizing here keeps every property for the client.',
+    `for (const element of [${widgets.map((w) => `${w.name}Element`).join(', ')}]) void element.observedAttributes;`,
+    '',
     wrappers.join('\n\n'),
     '',
   ].join('\n');

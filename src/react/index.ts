@@ -11,6 +11,12 @@ import { FcLinkAccount as FcLinkAccountElement } from '../fc-link-account/define
 import { PaymentCaptureStatus as PaymentCaptureStatusElement } from '../payment-capture-status/define.js';
 import { SptTokenStatus as SptTokenStatusElement } from '../spt-token-status/define.js';
 
+// Lit makes the property accessors when a class is finalized, which a browser does on define. On a
+// server a tag may stay undefined (or defined by another copy of the kit), and @lit/react would then
+// render `endpoint`, `offerId`… as attributes: the element would fetch before hydration, without the
+// `fetcher`. Finalizing here keeps every property for the client.
+for (const element of [CapitalOfferCardElement, ClimateOrderStatusElement, FcLinkAccountElement, PaymentCaptureStatusElement, SptTokenStatusElement]) void element.observedAttributes;
+
 /** `<capital-offer-card>`: A Stripe Capital financing offer card that follows offer replacements. */
 export const CapitalOfferCard = createComponent({
   tagName: 'capital-offer-card',
