@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser.js';
 import { ensureBuilt } from './support/build.js';
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; exports: Record<string, string | { default: string; types: string }> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; exports: Record<string, string | { default?: string; types?: string }> };
 const widgetTags = readdirSync('src').filter((name) => existsSync(`src/${name}/define.ts`));
 
 describe('npm run build', () => {
@@ -51,9 +51,14 @@ describe('npm run build', () => {
     close();
   });
 
+  it('keeps the React wrappers a client component (Next.js App Router)', () => {
+    assert.match(readFileSync('dist/react.js', 'utf8'), /^["']use client["'];/);
+  });
+
   it('writes every file package.json exports', () => {
     for (const [name, target] of Object.entries(pkg.exports)) {
-      const paths = typeof target === 'string' ? [target] : [target.default, target.types];
+      const paths = typeof target === 'string' ? [target] : [target.default, target.types].filter((path) => path !== undefined);
+      assert.ok(paths.length > 0, `${name} names no file`);
       for (const path of paths) assert.ok(existsSync(path), `${name}: ${path} missing`);
     }
   });
