@@ -22,7 +22,7 @@ export function Typed() {
       />
       <ClimateOrderStatus endpoint="/api/climate/orders" orderId="climorder_sim_open" onOrderCanceled={(e) => e.detail.order.id} />
       <FcLinkAccount endpoint="/api/financial_connections/sessions" permissions="balances" onLinked={(e) => e.detail.accounts.length} onEmpty={(e) => e.detail.sessionId} />
-      <PaymentCaptureStatus endpoint="/api/payment_intents" paymentIntentId="pi_sim_settled" onCaptureSettled={(e) => e.detail} />
+      <PaymentCaptureStatus endpoint="/api/payment_intents" paymentIntentId="pi_sim_capture_settled" onCaptureSettled={(e) => e.detail} />
       <SptTokenStatus endpoint="/api/shared_payment/granted_tokens" tokenId="spt_sim_active" onTokenExpired={(e) => e.detail.token.id} />
     </>
   );
