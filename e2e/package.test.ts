@@ -77,6 +77,7 @@ describe('the packed tarball, installed without stripe', () => {
         "import type { ClimateOrder } from 'stripe-widget-kit/schemas';",
         'configure({});',
         'window.StripeWidgetKit.configure({});',
+        'StripeWidgetKit.configure({});',
         "export type Checked = [WidgetError, CapitalOfferCard, CustomElements['capital-offer-card'], ClimateOrder, typeof Card];",
         '',
       ].join('\n'),

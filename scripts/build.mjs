@@ -2,7 +2,7 @@
 // entries, .d.ts types, and the framework typings and editor data generated from the manifest, all
 // into dist/.
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -34,11 +34,6 @@ await build({
   logLevel: 'warning',
 });
 run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json']);
-// The script-tag build's global, for `stripe-widget-kit/iife` users.
-writeFileSync(
-  'dist/stripe-widget-kit.iife.d.ts',
-  "import type * as StripeWidgetKit from './types/src/index.js';\n\ndeclare global {\n  interface Window {\n    StripeWidgetKit: typeof StripeWidgetKit;\n  }\n  var StripeWidgetKit: typeof import('./types/src/index.js');\n}\n\nexport {};\n",
-);
 // Typings and editor data from the same analyzer run as custom-elements.json (written aside here:
 // the committed manifest is checked by `npm run manifest:check`).
 run('npx', ['--no-install', 'cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', 'node_modules/.cache/swk-build-cem'], {
