@@ -7,9 +7,17 @@ import { viteMinifyCss } from './scripts/minify-css-literals.mjs';
 
 const root = import.meta.dirname;
 
-/** One ES entry per widget (`src/<tag>/define.ts`), plus the all-in-one entry and the schemas. */
+/**
+ * One ES entry per widget (`src/<tag>/define.ts`), plus the all-in-one entry, the schemas, the core
+ * (configure and the base class, registering nothing) and the React wrappers.
+ */
 function libraryEntries(): Record<string, string> {
-  const entries: Record<string, string> = { index: resolve(root, 'src/index.ts'), schemas: resolve(root, 'src/schemas/index.ts') };
+  const entries: Record<string, string> = {
+    index: resolve(root, 'src/index.ts'),
+    schemas: resolve(root, 'src/schemas/index.ts'),
+    core: resolve(root, 'src/core/index.ts'),
+    react: resolve(root, 'src/react/index.ts'),
+  };
   for (const name of readdirSync(resolve(root, 'src'))) {
     const define = resolve(root, 'src', name, 'define.ts');
     if (existsSync(define)) entries[name] = define;
@@ -41,8 +49,13 @@ export default defineConfig(({ mode }) => {
         lib: { entry: libraryEntries(), formats: ['es'] },
         rollupOptions: {
           // npm build: dependencies stay external so an app's bundler shares one copy of lit.
-          external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^@stripe\/stripe-js($|\/)/],
+          external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^@stripe\/stripe-js($|\/)/, /^react($|\/)/],
           output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+          // The React entry's 'use client' (Next.js' App Router) stays at the top of dist/react.js;
+          // e2e/build.test.ts checks it.
+          onwarn(warning, warn) {
+            if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+          },
         },
       },
     };

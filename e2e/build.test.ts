@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser.js';
 import { ensureBuilt } from './support/build.js';
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; exports: Record<string, string | { default: string; types: string }> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; exports: Record<string, string | { default?: string; types?: string }> };
 const widgetTags = readdirSync('src').filter((name) => existsSync(`src/${name}/define.ts`));
 
 describe('npm run build', () => {
@@ -51,9 +51,30 @@ describe('npm run build', () => {
     close();
   });
 
+  it('keeps the React wrappers a client component (Next.js App Router)', () => {
+    assert.match(readFileSync('dist/react.js', 'utf8'), /^["']use client["'];/);
+  });
+
+  it('ships a manifest of public API: shipped paths, definitions, no private members or internal state', () => {
+    type Member = { name: string; privacy?: string; static?: boolean };
+    type Declaration = { name: string; tagName?: string; members?: Member[]; attributes?: { name: string }[] };
+    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
+      modules: { path: string; declarations: Declaration[]; exports: { kind: string; name: string }[] }[];
+    };
+    for (const mod of manifest.modules) assert.ok(mod.path.startsWith('dist/') && existsSync(mod.path), `${mod.path} is not shipped`);
+    const tags = manifest.modules.flatMap((m) => m.exports.filter((e) => e.kind === 'custom-element-definition').map((e) => e.name));
+    assert.deepEqual(tags.sort(), [...widgetTags].sort());
+    const declarations = manifest.modules.flatMap((m) => m.declarations);
+    const hidden = declarations.flatMap((d) => (d.members ?? []).filter((m) => (m.privacy ?? 'public') !== 'public' || m.static || m.name.startsWith('#')).map((m) => `${d.name}.${m.name}`));
+    assert.deepEqual(hidden, []);
+    const fc = declarations.find((d) => d.tagName === 'fc-link-account');
+    assert.ok(fc && !fc.attributes?.some((a) => a.name === 'phase'), 'phase is internal state, not an attribute');
+  });
+
   it('writes every file package.json exports', () => {
     for (const [name, target] of Object.entries(pkg.exports)) {
-      const paths = typeof target === 'string' ? [target] : [target.default, target.types];
+      const paths = typeof target === 'string' ? [target] : [target.default, target.types].filter((path) => path !== undefined);
+      assert.ok(paths.length > 0, `${name} names no file`);
       for (const path of paths) assert.ok(existsSync(path), `${name}: ${path} missing`);
     }
   });

@@ -43,6 +43,7 @@ step('typecheck', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.json', '--noEmi
 step('lint', 'npx', ['--no-install', 'eslint', '.', '--max-warnings', '0']);
 step('manifest', process.execPath, ['scripts/check-manifest.mjs']);
 step('docs match manifest', process.execPath, ['scripts/docs.mjs', '--check']);
+step('React wrappers match manifest', process.execPath, ['scripts/react-wrappers.mjs', '--check']);
 const wtrFile = join(work, 'wtr.json');
 step('browser tests (Chromium)', process.execPath, ['scripts/wtr.mjs'], { countsFile: wtrFile, env: { WTR_SUMMARY_FILE: wtrFile, CI: 'true' } });
 const serverFile = join(work, 'server.json');
@@ -50,6 +51,9 @@ step('server tests (node:test)', process.execPath, ['scripts/node-tests.mjs', 's
 if (hasFiles('e2e', '.test.ts')) {
   // One build for every end-to-end file that tests the built files.
   const built = step('build (npm run build)', process.execPath, ['scripts/build.mjs']);
+  // The shipped typings as users compile them (React 18/19, Vue, Svelte): they need dist/.
+  const typesFile = join(work, 'types.json');
+  step('type tests (TSX, vue-tsc, svelte-check)', process.execPath, ['scripts/type-tests.mjs'], { countsFile: typesFile, env: { NODE_SUMMARY_FILE: typesFile } });
   const e2eFile = join(work, 'e2e.json');
   step('end-to-end (Playwright + axe)', process.execPath, ['scripts/node-tests.mjs', 'e2e'], {
     countsFile: e2eFile,

@@ -9,5 +9,4 @@ export { backendErrorResponse, errorResponse, json, stripeErrorResponse } from '
 export { nodeHandler, toRequest, writeResponse } from './node-adapter.js';
 export { Router } from './router.js';
 export { SimulatorStore } from './simulator/store.js';
-export { stripeWidgetKitBackend } from './vite-plugin.js';
 export { createWebhookHandler } from './webhooks.js';

@@ -1,4 +1,5 @@
-import { createClient } from 'redis';
+import { createRequire } from 'node:module';
+import type { createClient } from 'redis';
 import {
   DEFAULT_DEDUPE_WINDOW_SECONDS,
   DEFAULT_REPLAY,
@@ -32,6 +33,16 @@ end
 return false`;
 
 type Client = ReturnType<typeof createClient>;
+
+/** `redis` is an optional peer dependency: loaded only when a Redis store is asked for. */
+function loadRedis(): typeof import('redis') {
+  try {
+    return createRequire(import.meta.url)('redis') as typeof import('redis');
+  } catch (cause) {
+    if ((cause as { code?: string })?.code !== 'MODULE_NOT_FOUND') throw cause;
+    throw new Error('A Redis event store (redisUrl / REDIS_URL) needs the `redis` package: run `npm install redis`.', { cause });
+  }
+}
 type StreamMessage = { id: string; message: Record<string, string> };
 
 /**
@@ -65,6 +76,7 @@ export class RedisEventStore implements EventStore {
     this.maxAgeMs = options.replay?.maxAgeMs ?? DEFAULT_REPLAY.maxAgeMs;
     this.windowSeconds = Math.max(options.dedupeWindowSeconds ?? DEFAULT_DEDUPE_WINDOW_SECONDS, SIGNATURE_TOLERANCE_SECONDS);
     this.commandTimeoutMs = options.commandTimeoutMs ?? 5_000;
+    const { createClient } = loadRedis();
     try {
       this.client = createClient({
         url: options.url,

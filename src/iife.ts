@@ -1,9 +1,8 @@
 import * as kit from './index.js';
 
+// `stripe-widget-kit/iife`'s types: the script-tag build's global, as `StripeWidgetKit` and `window.StripeWidgetKit`.
 declare global {
-  interface Window {
-    StripeWidgetKit: typeof kit;
-  }
+  var StripeWidgetKit: typeof kit;
 }
 
 // The script-tag build: registers every widget (through ./index.js) and exposes the API.

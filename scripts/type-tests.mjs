@@ -1,0 +1,47 @@
+// `npm test` step (after the build): the shipped typings, as users compile them. TSX with React 19
+// and React 18 types (@types/react-18 through `paths`), a Vue SFC with vue-tsc (strictTemplates) and
+// Svelte 5 components with svelte-check. Correct usage must pass; each mistake must fail
+// (`@ts-expect-error` / `@vue-expect-error`; for Svelte, an `expect-error` comment before the line).
+// Prints `types: N passed, N failed`; writes the counts to NODE_SUMMARY_FILE when set.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const bin = (name) => resolve('node_modules/.bin', name);
+const counts = { passed: 0, failed: 0 };
+
+function check(name, command, args, verdict = (r) => (r.status === 0 ? '' : 'exit code ' + r.status)) {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  const problem = verdict(result);
+  if (problem) {
+    counts.failed += 1;
+    console.log(`FAIL ${name}: ${problem}\n${result.stdout}${result.stderr}`);
+  } else {
+    counts.passed += 1;
+    console.log(`ok   ${name}`);
+  }
+}
+
+const svelteCheck = (workspace) => [
+  '--tsconfig', resolve(workspace, 'tsconfig.json'), '--workspace', resolve(workspace), '--output', 'machine', '--fail-on-warnings',
+];
+
+check('JSX CustomElements and React wrappers, React 19 types', bin('tsc'), ['-p', 'types-test/tsconfig.react19.json']);
+check('React wrappers, React 18 types', bin('tsc'), ['-p', 'types-test/tsconfig.react18.json']);
+check('Vue GlobalComponents, vue-tsc strictTemplates', bin('vue-tsc'), ['-p', 'types-test/tsconfig.vue.json']);
+check('Svelte 5 elements, correct usage', bin('svelte-check'), svelteCheck('types-test/svelte/ok'));
+check('Svelte 5 elements, mistakes', bin('svelte-check'), svelteCheck('types-test/svelte/mistakes'), (result) => {
+  const source = readFileSync('types-test/svelte/mistakes/Mistakes.svelte', 'utf8').split('\n');
+  const expected = source.flatMap((line, index) => (line.includes('<!-- expect-error') ? [index + 2] : []));
+  const errorLines = [...result.stdout.matchAll(/^\d+ ERROR "Mistakes\.svelte" (\d+):\d+/gm)].map((m) => Number(m[1]));
+  const missing = expected.filter((line) => !errorLines.includes(line));
+  const unexpected = errorLines.filter((line) => !expected.includes(line));
+  if (expected.length === 0) return 'no expect-error comments found';
+  if (missing.length) return `no error on line(s) ${missing.join(', ')}`;
+  if (unexpected.length) return `unexpected error on line(s) ${unexpected.join(', ')}`;
+  return '';
+});
+
+console.log(`types: ${counts.passed} passed, ${counts.failed} failed`);
+if (process.env.NODE_SUMMARY_FILE) writeFileSync(process.env.NODE_SUMMARY_FILE, JSON.stringify(counts));
+process.exit(counts.failed === 0 ? 0 : 1);

@@ -1,0 +1,38 @@
+// React 18 and 19: the @lit/react wrappers of `stripe-widget-kit/react`.
+import { useRef } from 'react';
+import { CapitalOfferCard, ClimateOrderStatus, FcLinkAccount, PaymentCaptureStatus, SptTokenStatus } from 'stripe-widget-kit/react';
+import type { CapitalOfferCard as CapitalOfferCardElement } from 'stripe-widget-kit/capital-offer-card';
+
+const withAuth = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, headers: { Authorization: 'Bearer t' } });
+
+export function Typed() {
+  const ref = useRef<CapitalOfferCardElement>(null);
+  return (
+    <>
+      <CapitalOfferCard
+        ref={ref}
+        endpoint="/api/capital/financing_offers"
+        offerId="financingoffer_abc123"
+        noFollow
+        fetcher={withAuth}
+        onOfferReplaced={(e) => e.detail.offerId.toUpperCase()}
+        onOfferAction={(e) => e.detail.offer.id}
+        onSwkLoad={(e) => e.detail.object?.status}
+        onSwkError={(e) => e.detail.error.message}
+      />
+      <ClimateOrderStatus endpoint="/api/climate/orders" orderId="climorder_sim_open" onOrderCanceled={(e) => e.detail.order.id} />
+      <FcLinkAccount endpoint="/api/financial_connections/sessions" permissions="balances" onLinked={(e) => e.detail.accounts.length} onEmpty={(e) => e.detail.sessionId} />
+      <PaymentCaptureStatus endpoint="/api/payment_intents" paymentIntentId="pi_sim_capture_settled" onCaptureSettled={(e) => e.detail} />
+      <SptTokenStatus endpoint="/api/shared_payment/granted_tokens" tokenId="spt_sim_active" onTokenExpired={(e) => e.detail.token.id} />
+    </>
+  );
+}
+
+// @ts-expect-error misspelt property
+export const misspelt = <CapitalOfferCard offerID="financingoffer_abc123" />;
+
+// @ts-expect-error the handler's event carries OfferReplacedDetail, not a number
+export const wrongHandler = <CapitalOfferCard onOfferReplaced={(e: CustomEvent<number>) => e.detail.toFixed()} />;
+
+// @ts-expect-error `onLoad` is React's own; the shared event is onSwkLoad, with the widget's object
+export const loadDetail = <CapitalOfferCard onSwkLoad={(e) => e.detail.object.orderId} />;
