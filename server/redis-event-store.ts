@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { createClient } from 'redis';
+import type * as RedisModule from 'redis';
 import {
   DEFAULT_DEDUPE_WINDOW_SECONDS,
   DEFAULT_REPLAY,
@@ -32,12 +32,12 @@ if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
 end
 return false`;
 
-type Client = ReturnType<typeof createClient>;
+type Client = ReturnType<typeof RedisModule.createClient>;
 
 /** `redis` is an optional peer dependency: loaded only when a Redis store is asked for. */
-function loadRedis(): typeof import('redis') {
+function loadRedis(): typeof RedisModule {
   try {
-    return createRequire(import.meta.url)('redis') as typeof import('redis');
+    return createRequire(import.meta.url)('redis') as typeof RedisModule;
   } catch (cause) {
     if ((cause as { code?: string })?.code !== 'MODULE_NOT_FOUND') throw cause;
     throw new Error('A Redis event store (redisUrl / REDIS_URL) needs the `redis` package: run `npm install redis`.', { cause });
