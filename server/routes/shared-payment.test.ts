@@ -49,6 +49,13 @@ describe('shared payment routes, stripe mode', () => {
     assert.equal(last().headers['stripe-account'], undefined);
   });
 
+  it("sends the documented preview Stripe-Version, or the site's own", async () => {
+    await call(fake.backend({}, [sharedPaymentRoutes]), `/shared_payment/granted_tokens/${tokenBody.id}`);
+    assert.equal(last().headers['stripe-version'], '2026-04-22.preview');
+    await call(fake.backend({ previewStripeVersions: { sharedPayment: '2026-10-28.preview' } }, [sharedPaymentRoutes]), `/shared_payment/granted_tokens/${tokenBody.id}`);
+    assert.equal(last().headers['stripe-version'], '2026-10-28.preview');
+  });
+
   it('acts for the connected account the site names', async () => {
     const backend = fake.backend({ resolveStripeAccount: () => 'acct_seller_1' }, [sharedPaymentRoutes]);
     await call(backend, `/shared_payment/granted_tokens/${tokenBody.id}`);
