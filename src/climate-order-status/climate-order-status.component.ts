@@ -7,7 +7,7 @@ import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { describeEnum, renderBadge, renderError, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
 import { climateOrderSchema, type ClimateOrder } from '../schemas/climate-order.js';
-import { canCancelOrder, inRefundWindow } from './cancel-window.js';
+import { cancelRefund } from './cancel-window.js';
 import { climateOrderMessages } from './climate-order-status.messages.js';
 import { climateOrderStatusStyles } from './climate-order-status.styles.js';
 import { renderDeliveries } from './order-deliveries.js';
@@ -241,7 +241,7 @@ export class ClimateOrderStatus extends SwkElement {
     return html`
       <p class="status-line">${renderBadge(status, toneOf(STATUS_TONES, order.status))}</p>
       ${renderNotices(order, now, locale, m)} ${renderDetails(order, locale, m)} ${renderTimeline(order, locale, m)}
-      ${renderDeliveries(order, locale, m)} ${!this.readonly && canCancelOrder(order, now) ? this.#renderCancel(order) : nothing}
+      ${renderDeliveries(order, locale, m)} ${!this.readonly && cancelRefund(order, now) ? this.#renderCancel(order) : nothing}
     `;
   }
 
@@ -265,7 +265,7 @@ export class ClimateOrderStatus extends SwkElement {
         @keydown=${keepFocusInDialog}
       >
         <h3 id="dialog-title">${m.confirmTitle}</h3>
-        <p id="dialog-body">${m.confirmBody} ${inRefundWindow(order, this.#nowSeconds) ? m.confirmRefund : ''}</p>
+        <p id="dialog-body">${m.confirmBody} ${cancelRefund(order, this.#nowSeconds) === 'full' ? m.confirmRefund : m.confirmRefundFeesKept}</p>
         ${failed ? renderError(this.#cancellation.error!, this.locale, undefined, { title: m.cancelFailed }) : nothing}
         <div class="actions">
           <button part="keep-button" class="secondary" type="button" @click=${() => this.#dialog?.close()}>${m.keepOrder}</button>
