@@ -249,12 +249,20 @@ describe('capital-offer-card: replaced offers', () => {
     const replaced = record('swk-offer-replaced');
     const offers = [...chain(['financingoffer_a', 'financingoffer_b']), offer('financingoffer_other', { offered_terms: usd(250000) })];
     const { fetcher, calls } = offersBackend(offers, (call) => (call.url.endsWith('/financingoffer_b') ? { json: offers[1], delayMs: 300 } : undefined));
-    const el = await mountCard({ offerId: 'financingoffer_a', fetcher });
+    const answers: Promise<Response>[] = [];
+    const recording: typeof fetcher = (input, init) => {
+      const answer = fetcher(input, init);
+      answers.push(answer);
+      return answer;
+    };
+    const el = await mountCard({ offerId: 'financingoffer_a', fetcher: recording });
     await until(() => calls.length === 2, 'the replacement request');
     el.offerId = 'financingoffer_other';
     await until(() => !!el.shadowRoot!.querySelector('[part="amount"]'), 'the other offer');
     expect(calls[1]!.signal?.aborted).to.equal(true);
-    await new Promise((r) => setTimeout(r, 400));
+    // The old chain's request ended as aborted: no answer of it can ever reach the card.
+    expect(await answers[1]!.then(() => 'answered', (error: Error) => error.name)).to.equal('AbortError');
+    await el.updateComplete;
     expect(part(el, '[part="amount"]').textContent?.trim()).to.equal('$2,500.00');
     expect(el.shadowRoot!.querySelector('[part="replaced-notice"]')).to.equal(null);
     expect(replaced).to.have.length(0);
