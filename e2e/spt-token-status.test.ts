@@ -72,6 +72,8 @@ describe('<spt-token-status> in the demo', () => {
     assert.equal(await partText(used, 'status'), 'Deactivated');
     assert.equal(await partText(used, 'reason'), 'Used up (limit reached)');
     assert.equal(await partText(used, 'limit'), '$25.00');
+    assert.equal(await partText(used, 'used'), '$25.00 of $25.00');
+    assert.equal(await partText(used, 'agent'), 'profile_test_simulated_agent');
     assert.equal(await partText(used, 'payment-method'), 'American Express ending in 8431');
     assert.match(await shadowText(used), /Token deactivated: Used up \(limit reached\)\./, 'the live region says why');
 

@@ -53,7 +53,8 @@ const STATUS_TONES: Record<string, Tone> = {
  * Shows a Stripe Climate order through every status (open, awaiting funds, confirmed, delivered,
  * canceled): tons, product, beneficiary, amounts, a timeline and each delivery. After a delay or a
  * product substitution it states the buyer's 30-day right to cancel for a full refund, and offers the
- * cancel action (confirmed in an in-widget dialog) wherever the order can still be canceled.
+ * cancel action (confirmed in an in-widget dialog) exactly when Stripe allows it: within 24 hours of the
+ * order (Stripe keeps the fees) or within 30 days after such a notice (full refund); the dialog says which.
  *
  * @tagname climate-order-status
  * @summary Status of a Stripe Climate order, with the buyer's cancel right.
