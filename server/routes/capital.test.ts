@@ -207,6 +207,18 @@ describe('the fake of Stripe refuses what Stripe refuses', () => {
     assert.equal(response.status, 400);
   });
 
+  it('refuses a call without a required parameter', async () => {
+    const response = await fetch(`http://127.0.0.1:${fake.port}/v1/financial_connections/sessions`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk_test_fake', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'permissions[0]=balances',
+    });
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as Json & { error?: { param?: string } };
+    assert.equal(body.error?.code, 'parameter_missing');
+    assert.equal(body.error?.param, 'account_holder[type]');
+  });
+
   it('refuses an unknown parameter and a limit over 100', async () => {
     assert.equal((await get('/v1/capital/financing_offers?account=acct_1')).status, 400);
     assert.equal((await get('/v1/capital/financing_offers?limit=101')).status, 400);
