@@ -130,7 +130,9 @@ describe('npm run build', () => {
       document.addEventListener('swk-linked', (e) => ((window as unknown as { __linked: unknown }).__linked = (e as CustomEvent).detail)),
     );
     await page.goto(`${origin}/link.html`);
-    await page.waitForTimeout(300);
+    // Rendered and upgraded: an eager loader would have added its script tag by now.
+    await page.locator('fc-link-account button').first().waitFor();
+    assert.equal(await page.locator('script[src^="https://js.stripe.com"]').count(), 0, 'no Stripe.js script before the click');
     assert.deepEqual(stripeRequests, [], 'no request to Stripe before the click');
     await page.locator('fc-link-account button').first().click();
     const detail = (await (await page.waitForFunction(() => (window as unknown as { __linked?: unknown }).__linked)).jsonValue()) as {

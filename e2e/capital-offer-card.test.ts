@@ -17,7 +17,7 @@ import {
   waitForEvent,
   waitForStreamMessage,
 } from './support/demo-page.js';
-import { STATUSES as ALL_STATUSES } from '../test/capital-offer-card/statuses.js';
+import { STATUSES } from '../test/capital-offer-card/statuses.js';
 
 const EVENTS = ['swk-load', 'swk-error', 'swk-offer-replaced', 'swk-offer-action'];
 const LIVE_OFFER = 'financingoffer_live_demo';
@@ -32,8 +32,6 @@ interface ReplacedDetail {
   offer: Offer | null;
 }
 
-/** The status cards under "Every status", in the demo's order: every status but replaced (shown above it). */
-const STATUSES = ALL_STATUSES.filter(([status]) => status !== 'replaced');
 
 describe('<capital-offer-card> on the demo page', () => {
   const open = useDemoPage({ events: EVENTS });
@@ -103,6 +101,9 @@ describe('<capital-offer-card> on the demo page', () => {
     await screenshot(story, 'capital-offer-card-story-en-light');
     await shownText(noFollow, 'This offer was replaced by a newer offer (financingoffer_xyz456).').waitFor();
     await shownText(noFollow, '$5,000.00').waitFor();
+    // The no-follow card reported the replacement when it loaded, before anyone clicked.
+    const onLoad = (await waitForEvent(page, 'swk-offer-replaced', 0, (e) => e.index === 2)).detail as ReplacedDetail;
+    assert.deepEqual(onLoad, { previousOfferId: 'financingoffer_abc123', offerId: 'financingoffer_xyz456', offer: null });
     mark = await eventCount(page);
     await noFollow.getByRole('button', { name: 'View updated offer' }).click();
     const viewed = (await waitForEvent(page, 'swk-offer-replaced', mark, (e) => e.index === 2)).detail as ReplacedDetail;

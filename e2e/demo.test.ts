@@ -17,20 +17,27 @@ describe('npm run demo', () => {
     const demo = await open();
     const { page } = demo;
     const control = page.locator('#spt-token-status button.demo-control', { hasText: 'Revoke' }).first();
-    // Hold the simulator's answer so the control stays busy for a few frames.
+    // Hold the simulator's answer until the test has looked at the busy control.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const requested = new Promise<void>((resolve) => (reached = resolve));
     await page.route('**/api/simulator/**', async (route) => {
-      await new Promise((r) => setTimeout(r, 400));
+      reached();
+      await held;
       await route.continue();
     });
     await control.focus();
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(150);
+    await requested;
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-disabled') === 'true');
     const whileBusy = await page.evaluate(() => {
       const active = document.activeElement as HTMLButtonElement | null;
       return { label: active?.textContent ?? '', busy: active?.getAttribute('aria-disabled'), disabled: active?.disabled };
     });
     assert.match(whileBusy.label, /Revoke/, 'focus stays on the control while it is busy');
     assert.deepEqual([whileBusy.busy, whileBusy.disabled], ['true', false]);
+    release();
     await waitForStreamMessage(page, 'shared_payment.granted_token.deactivated');
     await page.waitForFunction(() => !document.activeElement?.hasAttribute('aria-disabled'));
     const focusedLabel = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');

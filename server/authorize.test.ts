@@ -66,9 +66,13 @@ function describeReads(mode: string, reads: Read[], backend: (options: BackendOp
         );
         assert.equal(response.status, 200);
         assert.equal(((await response.json()) as Json).id, read.id);
-        assert.deepEqual(seen.map((o) => [o.id, o.object]), [[read.id, read.object]]);
-        assert.equal('lastResponse' in seen[0]!, false);
-        assert.equal('client_secret' in seen[0]!, false);
+        // The current offer is chosen among the offers the hook allows, so it is asked about each of them.
+        assert.ok(seen.some((o) => o.id === read.id));
+        for (const object of seen) {
+          assert.equal(object.object, read.object);
+          assert.equal('lastResponse' in object, false);
+          assert.equal('client_secret' in object, false);
+        }
       });
 
       it(`${read.name}: answers 404 resource_missing when the hook says no (or anything but true), logging nothing`, async () => {
@@ -101,7 +105,7 @@ const stripeReads: Read[] = [
 ];
 
 const fakeApi: FakeRoute = (r) => {
-  const offer = (id: string) => owned(id, 'capital.financing_offer', { status: 'delivered', created: 1_700_000_000 });
+  const offer = (id: string) => owned(id, 'capital.financing_offer', { account: 'acct_1', status: 'delivered', created: 1_700_000_000 });
   const order = (status: string) => owned('climorder_1', 'climate.order', { status, product: { id: 'climsku_1', object: 'climate.product', name: 'Frontier' } });
   if (r.method === 'GET' && r.path === '/v1/capital/financing_offers/financingoffer_1') return { body: offer('financingoffer_1') };
   if (r.method === 'GET' && r.path === '/v1/capital/financing_offers') return { body: { object: 'list', data: [offer('financingoffer_2')], has_more: false } };
@@ -121,7 +125,8 @@ describe('authorize, against the fake Stripe API', () => {
   beforeEach(() => {
     fake.requests.length = 0;
   });
-  const backend = (options: BackendOptions) => fake.backend(options, widgetRoutes);
+  // Capital's current offer is read per connected account, so the site names one.
+  const backend = (options: BackendOptions) => fake.backend({ resolveStripeAccount: () => 'acct_1', ...options }, widgetRoutes);
   const cancels = () => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/cancel')).length;
 
   describeReads('stripe', stripeReads, backend);

@@ -32,7 +32,11 @@ export interface BackendOptions {
    * Sites must supply it in stripe mode; never take a customer id from the browser unchecked.
    */
   resolveCustomer?: (request: Request) => Promise<string> | string;
-  /** The connected account to act for (`Stripe-Account`), if any, for this request. */
+  /**
+   * The connected account to act for (`Stripe-Account`), if any, for this request. Capital is a
+   * platform-level API: its offers are filtered by this account instead, and the current-offer route
+   * (`GET /capital/financing_offers`) refuses to run in stripe mode without it.
+   */
   resolveStripeAccount?: (request: Request) => Promise<string | undefined> | string | undefined;
   /**
    * Ownership check for every object a route answers with: the financing offer (one by id and the
@@ -44,6 +48,11 @@ export interface BackendOptions {
    * simulator and for trying test keys alone, never for real users.
    */
   authorize?: AuthorizeObject;
+  /**
+   * The preview `Stripe-Version` sent on calls to Stripe's preview APIs (Capital financing offers, Shared
+   * Payment Tokens). Defaults: `DEFAULT_PREVIEW_STRIPE_VERSIONS` in `preview-versions.ts`.
+   */
+  previewStripeVersions?: { capital?: string; sharedPayment?: string };
   /** Publishable key handed to the browser with a Financial Connections session. */
   publishableKey?: string;
   /** Seconds since the epoch; injectable for tests of the simulator. */

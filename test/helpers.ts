@@ -7,12 +7,18 @@ import type { Fetcher } from '../src/core/config.js';
  * caused them, as Spectrum's test helpers do. Every widget test imports this module.
  */
 const litWarnings: string[] = [];
+/** Lit's one-time "dev mode" notice, seen but not held against any test. */
+const ignoredLitNotices: string[] = [];
 const consoleWarn = console.warn.bind(console);
 console.warn = (...args: unknown[]) => {
   const text = args.map(String).join(' ');
-  if (/lit\.dev\/msg\//.test(text) && !text.includes('lit.dev/msg/dev-mode')) litWarnings.push(text);
+  if (/lit\.dev\/msg\//.test(text)) (text.includes('lit.dev/msg/dev-mode') ? ignoredLitNotices : litWarnings).push(text);
   consoleWarn(...args);
 };
+/** The Lit notices the guard saw and let pass (Lit prints its dev-mode notice once per page, after loading). */
+export function ignoredLitWarnings(): readonly string[] {
+  return ignoredLitNotices;
+}
 /** The Lit warnings seen since the last call (the guard below fails a test that leaves any). */
 export function takeLitWarnings(): string[] {
   return litWarnings.splice(0);

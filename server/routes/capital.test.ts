@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { createBackend } from '../app.js';
+import type { BackendOptions } from '../context.js';
 import type { PublishedEvent } from '../event-hub.js';
 import { JPY_OFFER_ID, LIVE_OFFER_ID, STORY_OFFER_ID, STORY_REPLACEMENT_ID } from '../simulator/capital.js';
 import { call, startFakeStripeApi, type RecordedRequest } from '../test-support/fake-stripe-api.js';
@@ -22,36 +23,60 @@ const offerBody = (id: string, fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 
+const CONNECTED = 'acct_connected_1';
+
+/**
+ * Stripe's list, as the platform sees it: every connected account's offers, newest first, filtered by
+ * `connected_account` and paged by `limit` / `starting_after` (the fake itself refuses unknown params,
+ * a limit over 100 and a call without a preview Stripe-Version).
+ */
+function listOffers(all: Array<ReturnType<typeof offerBody>>, r: RecordedRequest) {
+  const account = r.query.get('connected_account');
+  const mine = all.filter((offer) => !account || offer.account === account);
+  const after = r.query.get('starting_after');
+  const start = after ? mine.findIndex((offer) => offer.id === after) + 1 : 0;
+  const limit = Number(r.query.get('limit') ?? 10);
+  return { body: { object: 'list', url: '/v1/capital/financing_offers', data: mine.slice(start, start + limit), has_more: start + limit < mine.length } };
+}
+
 describe('capital routes, stripe mode', () => {
   let fake: Awaited<ReturnType<typeof startFakeStripeApi>>;
-  let listReply: unknown[] = [];
+  let platformOffers: Array<ReturnType<typeof offerBody>> = [];
   before(async () => {
     fake = await startFakeStripeApi([
       (r) => (r.path === '/v1/capital/financing_offers/financingoffer_abc123' ? { body: offerBody('financingoffer_abc123') } : undefined),
       (r) => (r.path === '/v1/capital/financing_offers/financingoffer_other' ? { body: offerBody('financingoffer_other', { account: 'acct_someone_else' }) } : undefined),
-      (r) => (r.path === '/v1/capital/financing_offers' ? { body: { object: 'list', data: listReply, has_more: false } } : undefined),
+      (r) => (r.path === '/v1/capital/financing_offers' ? listOffers(platformOffers, r) : undefined),
     ]);
   });
   after(() => fake.close());
-  const backend = () => fake.backend({ resolveStripeAccount: () => 'acct_connected_1' }, [capitalRoutes]);
+  beforeEach(() => {
+    fake.requests.length = 0;
+  });
+  const backend = (options: BackendOptions = {}) => fake.backend({ resolveStripeAccount: () => CONNECTED, ...options }, [capitalRoutes]);
   const last = (): RecordedRequest => fake.requests.at(-1)!;
+  /** An older offer of the account, then `count` newer offers of other accounts, newest first. */
+  const crowdedPlatform = (count: number, mineFields: Record<string, unknown> = {}) => [
+    ...Array.from({ length: count }, (_, i) => offerBody(`financingoffer_others_${i}`, { account: `acct_other_${i}`, created: 1_700_100_000 - i })),
+    offerBody('financingoffer_mine', { created: 1_700_000_000, ...mineFields }),
+  ];
 
-  it('retrieves one offer from the preview endpoint as the connected account', async () => {
+  it('retrieves one offer as the platform, with the preview Stripe-Version', async () => {
     const response = await call(backend(), '/capital/financing_offers/financingoffer_abc123');
     assert.equal(response.status, 200);
     const body = (await response.json()) as Json;
     assert.equal(body.id, 'financingoffer_abc123');
     assert.equal(body.expires_after, 1_702_592_000.5);
     assert.equal('lastResponse' in body, false);
-    assert.equal(last().method, 'GET');
     assert.equal(last().path, '/v1/capital/financing_offers/financingoffer_abc123');
-    assert.equal(last().headers['stripe-account'], 'acct_connected_1');
+    assert.equal(last().headers['stripe-version'], '2025-11-17.preview');
+    assert.equal(last().headers['stripe-account'], undefined);
     assert.match(String(last().headers.authorization), /sk_test_fake/);
   });
 
-  it('sends no Stripe-Account header when the site names no connected account', async () => {
-    await call(fake.backend({}, [capitalRoutes]), '/capital/financing_offers/financingoffer_abc123');
-    assert.equal(last().headers['stripe-account'], undefined);
+  it('sends the preview version the site configures instead', async () => {
+    await call(backend({ previewStripeVersions: { capital: '2026-10-28.preview' } }), '/capital/financing_offers/financingoffer_abc123');
+    assert.equal(last().headers['stripe-version'], '2026-10-28.preview');
   });
 
   it("passes Stripe's 404 body through with its status", async () => {
@@ -60,45 +85,144 @@ describe('capital routes, stripe mode', () => {
     const body = (await response.json()) as Json;
     assert.equal(body.error?.code, 'resource_missing');
     assert.equal(body.error?.type, 'invalid_request_error');
-    assert.equal(last().path, '/v1/capital/financing_offers/financingoffer_missing');
   });
 
-  it("hides another account's offer", async () => {
+  it("hides another connected account's offer", async () => {
     const response = await call(backend(), '/capital/financing_offers/financingoffer_other');
     assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as Json).error?.code, 'resource_missing');
   });
 
   it('rejects an id that is not an offer id without calling Stripe', async () => {
-    const before = fake.requests.length;
     const response = await call(backend(), `/capital/financing_offers/${encodeURIComponent('../../v1/charges')}`);
     assert.equal(response.status, 400);
-    assert.equal(fake.requests.length, before);
+    assert.equal(fake.requests.length, 0);
   });
 
-  it('answers the current offer from the list, newest actionable first', async () => {
-    listReply = [
+  it("lists the platform's offers filtered by connected_account, with no Stripe-Account header", async () => {
+    platformOffers = [offerBody('financingoffer_someone', { account: 'acct_someone_else', created: 1_700_000_900 }), offerBody('financingoffer_live')];
+    const response = await call(backend(), '/capital/financing_offers');
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as Json).id, 'financingoffer_live');
+    assert.equal(last().path, '/v1/capital/financing_offers');
+    assert.equal(last().query.get('connected_account'), CONNECTED);
+    assert.equal(last().headers['stripe-account'], undefined);
+    assert.equal(last().headers['stripe-version'], '2025-11-17.preview');
+  });
+
+  it('answers the newest actionable offer, not a newer replaced or expired one', async () => {
+    platformOffers = [
       offerBody('financingoffer_new_replaced', { status: 'replaced', created: 1_700_000_900 }),
       offerBody('financingoffer_expired', { status: 'expired', created: 1_700_000_800 }),
       offerBody('financingoffer_live', { created: 1_700_000_500 }),
     ];
     const response = await call(backend(), '/capital/financing_offers');
-    assert.equal(response.status, 200);
     assert.equal(((await response.json()) as Json).id, 'financingoffer_live');
-    assert.equal(last().path, '/v1/capital/financing_offers');
-    assert.equal(last().query.get('limit'), '20');
-    assert.equal(last().headers['stripe-account'], 'acct_connected_1');
+  });
+
+  it('reads past the first page to find the offer', async () => {
+    platformOffers = [...Array.from({ length: 150 }, (_, i) => offerBody(`financingoffer_old_${i}`, { status: 'expired', created: 1_700_000_000 - i })), offerBody('financingoffer_last', { created: 1_600_000_000 })];
+    const response = await call(backend(), '/capital/financing_offers');
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as Json).id, 'financingoffer_last');
+    const lists = fake.requests.filter((r) => r.path === '/v1/capital/financing_offers');
+    assert.equal(lists.length, 2);
+    assert.equal(lists[0]!.query.get('limit'), '100');
+    assert.equal(lists[1]!.query.get('starting_after'), 'financingoffer_old_99');
+  });
+
+  it('stops after a bounded number of pages', async () => {
+    platformOffers = Array.from({ length: 2500 }, (_, i) => offerBody(`financingoffer_expired_${i}`, { status: 'expired', created: 1_700_000_000 - i }));
+    const response = await call(backend(), '/capital/financing_offers');
+    assert.equal(response.status, 200);
+    const lists = fake.requests.filter((r) => r.path === '/v1/capital/financing_offers');
+    assert.ok(lists.length >= 2 && lists.length <= 10, `read ${lists.length} pages`);
+  });
+
+  it("filters by authorize before choosing: a user's older offer wins over a newer one they may not see", async () => {
+    platformOffers = [
+      offerBody('financingoffer_colleague', { created: 1_700_000_900, metadata: { user: 'colleague' } }),
+      offerBody('financingoffer_mine', { created: 1_700_000_100, metadata: { user: 'me' } }),
+    ];
+    const authorize = (_request: Request, object: Record<string, unknown>) => (object.metadata as { user?: string } | undefined)?.user === 'me';
+    const response = await call(backend({ authorize }), '/capital/financing_offers');
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as Json).id, 'financingoffer_mine');
+  });
+
+  it('answers 404 only when authorize leaves no offer', async () => {
+    platformOffers = [offerBody('financingoffer_colleague', { metadata: { user: 'colleague' } })];
+    const response = await call(backend({ authorize: () => false }), '/capital/financing_offers');
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as Json).error?.code, 'resource_missing');
   });
 
   it('answers 404 when the account has no offer', async () => {
-    listReply = [];
+    platformOffers = crowdedPlatform(3).filter((offer) => offer.id !== 'financingoffer_mine');
     const response = await call(backend(), '/capital/financing_offers');
     assert.equal(response.status, 404);
     assert.equal(((await response.json()) as Json).error?.code, 'resource_missing');
   });
 
+  it("refuses to pick among every account's offers when the site names no connected account", async () => {
+    platformOffers = crowdedPlatform(3);
+    const response = await call(fake.backend({}, [capitalRoutes]), '/capital/financing_offers');
+    assert.equal(response.status, 500);
+    const body = (await response.json()) as Json;
+    assert.match(String(body.error?.message), /resolveStripeAccount/);
+    assert.equal(body.error?.type, undefined);
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it('answers 404 without calling Stripe when the user has no connected account', async () => {
+    platformOffers = crowdedPlatform(3);
+    const response = await call(fake.backend({ resolveStripeAccount: () => undefined }, [capitalRoutes]), '/capital/financing_offers');
+    assert.equal(response.status, 404);
+    assert.equal(fake.requests.length, 0);
+  });
+
   it('has no simulator control in stripe mode', async () => {
     const response = await call(backend(), '/simulator/capital/replace', { method: 'POST', body: '{}' });
     assert.equal(response.status, 404);
+  });
+});
+
+describe('the fake of Stripe refuses what Stripe refuses', () => {
+  let fake: Awaited<ReturnType<typeof startFakeStripeApi>>;
+  before(async () => {
+    fake = await startFakeStripeApi([(r) => (r.path === '/v1/capital/financing_offers' ? { body: { object: 'list', data: [], has_more: false } } : undefined)]);
+  });
+  after(() => fake.close());
+  const get = (path: string, headers: Record<string, string> = { 'Stripe-Version': '2025-11-17.preview' }) =>
+    fetch(`http://127.0.0.1:${fake.port}${path}`, { headers: { Authorization: 'Bearer sk_test_fake', ...headers } });
+
+  it('answers an unknown URL with Stripe\'s 404', async () => {
+    const response = await get('/v1/capital/financing_offer');
+    assert.equal(response.status, 404);
+    assert.match(String(((await response.json()) as Json).error?.message), /^Unrecognized request URL \(GET: \/v1\/capital\/financing_offer\)/);
+  });
+
+  it('refuses a preview API under the GA version', async () => {
+    const response = await get('/v1/capital/financing_offers', { 'Stripe-Version': '2026-10-28.endive' });
+    assert.equal(response.status, 400);
+  });
+
+  it('refuses a call without a required parameter', async () => {
+    const response = await fetch(`http://127.0.0.1:${fake.port}/v1/financial_connections/sessions`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk_test_fake', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'permissions[0]=balances',
+    });
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as Json & { error?: { param?: string } };
+    assert.equal(body.error?.code, 'parameter_missing');
+    assert.equal(body.error?.param, 'account_holder[type]');
+  });
+
+  it('refuses an unknown parameter and a limit over 100', async () => {
+    assert.equal((await get('/v1/capital/financing_offers?account=acct_1')).status, 400);
+    assert.equal((await get('/v1/capital/financing_offers?limit=101')).status, 400);
+    assert.equal((await get('/v1/capital/financing_offers?connected_account=acct_1&limit=100')).status, 200);
   });
 });
 

@@ -1,6 +1,7 @@
 import { ifAuthorized } from '../authorize.js';
-import type { RouteContext, RouteModule } from '../context.js';
-import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
+import type { BackendOptions, RouteContext, RouteModule, StripeObject } from '../context.js';
+import { backendErrorResponse, errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
+import { previewStripeVersion } from '../preview-versions.js';
 import { replaceOffer, replaceRefusal, seedCapitalOffers, SIMULATED_CAPITAL_ACCOUNT, type SimulatedOffer } from '../simulator/capital.js';
 
 type Offer = { id: string; status?: unknown; account?: unknown; created?: unknown };
@@ -19,10 +20,14 @@ export function pickCurrentOffer<T extends Offer>(offers: T[]): T | undefined {
 const noOffer = () => errorResponse(404, 'No financing offer', 'invalid_request_error', 'resource_missing');
 const noSuchOffer = (id: string) => errorResponse(404, `No such financing offer: '${id}'`, 'invalid_request_error', 'resource_missing');
 
-/** Each mode looks the offer up: the object for the browser, or the response to send instead. */
+/** Pages of 100 (Stripe's maximum) read at most, so one request never walks an unbounded list. */
+const MAX_LIST_PAGES = 10;
+
+/** Each mode looks offers up: the object(s) for the browser, or the response to send instead. */
 interface CapitalMode {
   retrieve(request: Request, id: string): Promise<object | Response> | object | Response;
-  current(request: Request): Promise<object | Response> | object | Response;
+  /** Every offer of the request's account (not yet checked by `authorize`). */
+  offersOfAccount(request: Request): Promise<Offer[] | Response> | Offer[] | Response;
 }
 
 /** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object goes to the browser. */
@@ -31,34 +36,57 @@ function plain(object: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+/**
+ * Capital is a platform-level API: the platform reads its connected accounts' offers with its own key
+ * (no `Stripe-Account` header) and filters the list with `connected_account`
+ * (https://docs.stripe.com/api/capital/financing_offers/list). Calls carry the documented preview
+ * `Stripe-Version` (see preview-versions.ts).
+ */
 function stripeMode({ stripe, options }: RouteContext): CapitalMode {
   const accountOf = async (request: Request) => (await options.resolveStripeAccount?.(request)) || undefined;
+  const requestOptions = () => ({ apiVersion: previewStripeVersion(options, 'capital') });
   return {
     async retrieve(request, id) {
       const account = await accountOf(request);
       try {
         // The SDK has no method for this preview API yet.
-        const offer = (await stripe.rawRequest('GET', `/v1/capital/financing_offers/${encodeURIComponent(id)}`, undefined, {
-          ...(account && { stripeAccount: account }),
-        })) as Record<string, unknown>;
-        // Never show one account's offer to another, whatever the API allowed.
-        if (account && typeof offer.account === 'string' && offer.account !== account) return noOffer();
+        const offer = (await stripe.rawRequest('GET', `/v1/capital/financing_offers/${encodeURIComponent(id)}`, undefined, requestOptions())) as Record<
+          string,
+          unknown
+        >;
+        // The platform key reads every connected account's offers: answer only the request's own.
+        if (account && offer.account !== account) return noSuchOffer(id);
         return plain(offer);
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
     },
-    async current(request) {
+    async offersOfAccount(request) {
+      // Without an account the list holds every connected account's offers: never pick among them.
+      if (!options.resolveStripeAccount) {
+        return backendErrorResponse(500, 'The current financing offer needs resolveStripeAccount in stripe mode');
+      }
       const account = await accountOf(request);
+      if (!account) return [];
+      const offers: Offer[] = [];
       try {
-        const list = (await stripe.rawRequest('GET', '/v1/capital/financing_offers?limit=20', undefined, {
-          ...(account && { stripeAccount: account }),
-        })) as { data?: Offer[] };
-        const offers = (Array.isArray(list.data) ? list.data : []).filter((o) => !account || typeof o.account !== 'string' || o.account === account);
-        return pickCurrentOffer(offers) ?? noOffer();
+        let startingAfter: string | undefined;
+        for (let page = 0; page < MAX_LIST_PAGES; page++) {
+          const query = new URLSearchParams({ connected_account: account, limit: '100', ...(startingAfter && { starting_after: startingAfter }) });
+          const list = (await stripe.rawRequest('GET', `/v1/capital/financing_offers?${query}`, undefined, requestOptions())) as {
+            data?: unknown;
+            has_more?: unknown;
+          };
+          const data = Array.isArray(list.data) ? (list.data as Offer[]) : [];
+          offers.push(...data.filter((offer) => offer.account === account).map((offer) => plain(offer) as Offer));
+          const last = data.at(-1)?.id;
+          if (list.has_more !== true || typeof last !== 'string') break;
+          startingAfter = last;
+        }
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
+      return offers;
     },
   };
 }
@@ -71,20 +99,32 @@ function simulatorMode({ simulator }: RouteContext): CapitalMode {
       const offer = simulator.get(id);
       return offer?.object === 'capital.financing_offer' ? offer : noSuchOffer(id);
     },
-    current() {
-      return pickCurrentOffer(offers().filter((o) => o.account === SIMULATED_CAPITAL_ACCOUNT)) ?? noOffer();
+    offersOfAccount() {
+      return offers().filter((o) => o.account === SIMULATED_CAPITAL_ACCOUNT);
     },
   };
 }
 
+/** The account's current offer among those the site's `authorize` lets this request see. */
+async function currentOffer(options: BackendOptions, request: Request, found: Offer[] | Response): Promise<Response> {
+  if (found instanceof Response) return found;
+  const { authorize } = options;
+  const visible = [];
+  for (const offer of found) {
+    if (!authorize || (await authorize(request, offer as StripeObject)) === true) visible.push(offer);
+  }
+  const picked = pickCurrentOffer(visible);
+  return picked ? json(picked) : noOffer();
+}
+
 /**
  * `GET /capital/financing_offers/:id` (one offer), `GET /capital/financing_offers` (the account's current
- * offer, 404 when none) and, in simulator mode, `POST /simulator/capital/replace` `{ offerId, advanceAmount? }`.
+ * offer among those `authorize` allows, 404 when none; in stripe mode it needs `resolveStripeAccount`) and, in simulator mode, `POST /simulator/capital/replace` `{ offerId, advanceAmount? }`.
  */
 export const capitalRoutes: RouteModule = (router, context) => {
   const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
   const { options } = context;
-  router.add('GET', '/capital/financing_offers', async (request) => ifAuthorized(options, request, await mode.current(request), noOffer));
+  router.add('GET', '/capital/financing_offers', async (request) => currentOffer(options, request, await mode.offersOfAccount(request)));
   router.add('GET', '/capital/financing_offers/:id', async (request, { id = '' }) =>
     ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), () => noSuchOffer(id)) : errorResponse(400, 'Invalid financing offer id'),
   );

@@ -186,6 +186,19 @@ describe('climate routes, simulator mode', () => {
     assert.equal((await cancel(backend, CLIMATE_ORDER_IDS.awaitingFunds)).status, 400);
   });
 
+  it('allows a buyer cancel within 24 hours of creation, in any cancelable status, and not after', async () => {
+    const start = 1_780_000_000;
+    const { backend, setNow } = simulator(start);
+    // Seeded: open (created now), awaiting_funds (12 hours old), confirmed (20 days old, no notice).
+    assert.equal((await cancel(backend, CLIMATE_ORDER_IDS.confirmed, 'swk_old')).status, 400);
+    setNow(start + 23 * 3600);
+    assert.equal((await cancel(backend, CLIMATE_ORDER_IDS.open, 'swk_fresh')).status, 200);
+    setNow(start + 13 * 3600);
+    const late = await cancel(backend, CLIMATE_ORDER_IDS.awaitingFunds, 'swk_day_old');
+    assert.equal(late.status, 400);
+    assert.equal(((await late.json()) as { error: { code: string } }).error.code, 'order_not_cancelable');
+  });
+
   it('allows a buyer cancel on day 29 after a delay notice, not on day 31', async () => {
     const { backend, setNow } = simulator(1_780_000_000);
     await control(backend, `${CLIMATE_ORDER_IDS.confirmed}/delay`, { expectedDeliveryYear: 2031 });

@@ -49,6 +49,13 @@ describe('shared payment routes, stripe mode', () => {
     assert.equal(last().headers['stripe-account'], undefined);
   });
 
+  it("sends the documented preview Stripe-Version, or the site's own", async () => {
+    await call(fake.backend({}, [sharedPaymentRoutes]), `/shared_payment/granted_tokens/${tokenBody.id}`);
+    assert.equal(last().headers['stripe-version'], '2026-04-22.preview');
+    await call(fake.backend({ previewStripeVersions: { sharedPayment: '2026-10-28.preview' } }, [sharedPaymentRoutes]), `/shared_payment/granted_tokens/${tokenBody.id}`);
+    assert.equal(last().headers['stripe-version'], '2026-10-28.preview');
+  });
+
   it('acts for the connected account the site names', async () => {
     const backend = fake.backend({ resolveStripeAccount: () => 'acct_seller_1' }, [sharedPaymentRoutes]);
     await call(backend, `/shared_payment/granted_tokens/${tokenBody.id}`);
@@ -109,7 +116,11 @@ describe('shared payment routes, simulator', () => {
     const expiring = await get(backend, SEED_TOKEN_IDS.expiring);
     assert.deepEqual(expiring.body.usage_limits, { currency: 'jpy', max_amount: 5000, expires_at: now() + 120 });
     assert.equal((await get(backend, SEED_TOKEN_IDS.revoked)).body.deactivated_reason, 'revoked');
-    assert.equal((await get(backend, SEED_TOKEN_IDS.used)).body.deactivated_reason, 'consumed');
+    const used = (await get(backend, SEED_TOKEN_IDS.used)).body;
+    assert.equal(used.deactivated_reason, 'consumed');
+    assert.deepEqual(used.usage_details, { amount_captured: { value: 2500, currency: 'usd' } });
+    assert.deepEqual(active.body.usage_details, { amount_captured: { value: 0, currency: 'usd' } });
+    assert.deepEqual(active.body.agent_details, { network_business_profile: 'profile_test_simulated_agent' });
     assert.equal((await get(backend, 'spt_nope')).status, 404);
   });
 
@@ -145,7 +156,9 @@ describe('shared payment routes, simulator', () => {
     const { backend, published } = setup();
     const response = await call(backend, `/simulator/shared_payment/granted_tokens/${SEED_TOKEN_IDS.active}/use`, post());
     assert.equal(response.status, 200);
-    assert.equal(((await response.json()) as Json).deactivated_reason, 'consumed');
+    const used = (await response.json()) as Json;
+    assert.equal(used.deactivated_reason, 'consumed');
+    assert.deepEqual(used.usage_details, { amount_captured: { value: 10000, currency: 'usd' } });
     assert.deepEqual(
       published.map((e) => e.type),
       ['shared_payment.granted_token.used', 'shared_payment.granted_token.deactivated'],

@@ -1,6 +1,7 @@
 import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
+import { previewStripeVersion } from '../preview-versions.js';
 import {
   expireIfDue,
   findToken,
@@ -29,8 +30,9 @@ function stripeMode({ stripe, options }: RouteContext): Retrieve {
   return async (request, id) => {
     const account = (await options.resolveStripeAccount?.(request)) || undefined;
     try {
-      // Preview API: the SDK has no method for it yet.
+      // Preview API: the SDK has no method for it yet, and Stripe serves it only under a preview version.
       const token = (await stripe.rawRequest('GET', `/v1/shared_payment/granted_tokens/${encodeURIComponent(id)}`, undefined, {
+        apiVersion: previewStripeVersion(options, 'sharedPayment'),
         ...(account && { stripeAccount: account }),
       })) as Record<string, unknown>;
       return plain(token);

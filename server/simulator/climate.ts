@@ -1,3 +1,4 @@
+import { cancelRefund } from '../../src/climate-order-status/cancel-window.js';
 import type { SimulatorStore, StripeObject } from './store.js';
 
 export type SimulatedClimateOrder = StripeObject & {
@@ -17,8 +18,6 @@ export type SimulatedClimateOrder = StripeObject & {
 };
 
 const DAY = 24 * 3600;
-/** Stripe lets the buyer cancel for 30 days after a delay or product substitution notice. */
-const REFUND_WINDOW = 30 * DAY;
 
 export const CLIMATE_ORDER_IDS = {
   open: 'climorder_sim_open',
@@ -98,7 +97,7 @@ export function seedClimateOrders(store: SimulatorStore): void {
   const now = store.now();
   const ids = CLIMATE_ORDER_IDS;
   store.put(order(store, ids.open, { ageDays: 0, status: 'open' }));
-  store.put(order(store, ids.awaitingFunds, { ageDays: 1, status: 'awaiting_funds' }));
+  store.put(order(store, ids.awaitingFunds, { ageDays: 0.5, status: 'awaiting_funds' }));
   store.put(order(store, ids.confirmed, { ageDays: 20, confirmed_at: now - 19 * DAY }));
   store.put(
     order(store, ids.delayed, {
@@ -147,11 +146,12 @@ export function transitionRefusal(current: SimulatedClimateOrder | undefined, ac
   return undefined;
 }
 
-/** Before confirmation always; afterwards only inside a 30-day window after a delay or substitution. */
+/**
+ * The rule the widget shows (src/climate-order-status/cancel-window.ts, one copy): within 24 hours of
+ * `created` (Stripe keeps the fees) or within 30 days after a delay or substitution notice (full refund).
+ */
 export function buyerMayCancel(current: SimulatedClimateOrder, now: number): boolean {
-  if (current.status === 'open' || current.status === 'awaiting_funds') return true;
-  const notices = [current.delayed_at, current.product_substituted_at].filter((t): t is number => typeof t === 'number');
-  return current.status === 'confirmed' && notices.some((at) => now < at + REFUND_WINDOW);
+  return cancelRefund(current, now) !== undefined;
 }
 
 type Changes = Partial<SimulatedClimateOrder>;

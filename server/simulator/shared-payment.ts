@@ -6,10 +6,15 @@ export type SimulatedGrantedToken = StripeObject & {
   deactivated_at: number | null;
   deactivated_reason: string | null;
   usage_limits: { currency: string; max_amount: number; expires_at: number | null };
+  /** As Stripe publishes it: what payments captured with the token so far. */
+  usage_details: { amount_captured: { value: number; currency: string } };
+  agent_details: { network_business_profile: string } | null;
   payment_method_details: { type: string; card?: { brand: string; last4: string } };
 };
 
 export const GRANTED_TOKEN_OBJECT = 'shared_payment.granted_token';
+/** The agent's Stripe profile that granted the simulated tokens (`agent_details.network_business_profile`). */
+export const SIMULATED_AGENT_PROFILE = 'profile_test_simulated_agent';
 export const SEED_TOKEN_IDS = {
   active: 'spt_sim_active',
   expiring: 'spt_sim_expiring',
@@ -41,6 +46,8 @@ export function grantToken(store: SimulatorStore, options: NewTokenOptions = {})
     deactivated_at: null,
     deactivated_reason: null,
     usage_limits: { currency: options.currency ?? 'usd', max_amount: options.maxAmount ?? 10000, expires_at: expiresIn === null ? null : now + expiresIn },
+    usage_details: { amount_captured: { value: 0, currency: options.currency ?? 'usd' } },
+    agent_details: { network_business_profile: SIMULATED_AGENT_PROFILE },
     payment_method_details: { type: 'card', card: options.card ?? { brand: 'visa', last4: '4242' } },
   });
 }
@@ -53,7 +60,11 @@ export function seedGrantedTokens(store: SimulatorStore): void {
   grantToken(store, { id: SEED_TOKEN_IDS.revoked, card: { brand: 'mastercard', last4: '4444' } });
   store.update<SimulatedGrantedToken>(SEED_TOKEN_IDS.revoked, { deactivated_at: now - 600, deactivated_reason: 'revoked' });
   grantToken(store, { id: SEED_TOKEN_IDS.used, maxAmount: 2500, card: { brand: 'amex', last4: '8431' } });
-  store.update<SimulatedGrantedToken>(SEED_TOKEN_IDS.used, { deactivated_at: now - 300, deactivated_reason: 'consumed' });
+  store.update<SimulatedGrantedToken>(SEED_TOKEN_IDS.used, {
+    deactivated_at: now - 300,
+    deactivated_reason: 'consumed',
+    usage_details: { amount_captured: { value: 2500, currency: 'usd' } },
+  });
 }
 
 export function findToken(store: SimulatorStore, id: string): SimulatedGrantedToken | undefined {
@@ -84,7 +95,10 @@ export function revokeToken(store: SimulatorStore, id: string): Promise<Simulate
 export async function useToken(store: SimulatorStore, id: string): Promise<SimulatedGrantedToken> {
   const token = findToken(store, id);
   if (!token) throw new Error(`No simulated token ${id}`);
-  await store.sendWebhook('shared_payment.granted_token.used', token);
+  const [captured, previous] = store.update<SimulatedGrantedToken>(id, {
+    usage_details: { amount_captured: { value: token.usage_limits.max_amount, currency: token.usage_limits.currency } },
+  });
+  await store.sendWebhook('shared_payment.granted_token.used', captured, previous);
   return deactivate(store, id, 'consumed');
 }
 

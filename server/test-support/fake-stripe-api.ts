@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBackend, type Backend } from '../app.js';
 import type { BackendOptions, RouteModule } from '../context.js';
+import { missingObject, rejectRequest } from './stripe-endpoints.js';
 
 export interface RecordedRequest {
   method: string;
@@ -18,8 +19,10 @@ export type FakeReply = { status?: number; body: unknown; headers?: Record<strin
 export type FakeRoute = (request: RecordedRequest) => FakeReply | undefined;
 
 /**
- * A local stand-in for api.stripe.com: records each request the `stripe` SDK makes and answers from
- * `routes` (first non-undefined reply wins; otherwise Stripe's 404 body).
+ * A local stand-in for api.stripe.com: records each request the `stripe` SDK makes, refuses what Stripe
+ * would refuse (an unknown URL, an unknown or missing parameter, a preview API without a preview
+ * `Stripe-Version`: see `stripe-endpoints.ts`), and answers the rest from `routes` (first non-undefined
+ * reply wins; otherwise Stripe's 404 `resource_missing`).
  */
 export async function startFakeStripeApi(routes: FakeRoute[]) {
   const requests: RecordedRequest[] = [];
@@ -36,10 +39,12 @@ export async function startFakeStripeApi(routes: FakeRoute[]) {
         form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')),
       };
       requests.push(recorded);
-      const reply = routes.map((r) => r(recorded)).find((r) => r !== undefined) ?? {
-        status: 404,
-        body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such route: ${url.pathname}` } },
-      };
+      const params = new URLSearchParams([...recorded.query, ...recorded.form]);
+      const version = req.headers['stripe-version'];
+      const reply: FakeReply =
+        rejectRequest(recorded.method, recorded.path, params, typeof version === 'string' ? version : undefined) ??
+        routes.map((r) => r(recorded)).find((r) => r !== undefined) ??
+        missingObject(recorded.method, recorded.path);
       res.statusCode = reply.status ?? 200;
       res.setHeader('Content-Type', 'application/json');
       res.setHeader('Request-Id', `req_fake_${requests.length}`);

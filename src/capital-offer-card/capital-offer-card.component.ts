@@ -14,7 +14,7 @@ import {
 } from '../schemas/capital-financing-offer.js';
 import { capitalOfferCardStyles } from './capital-offer-card.styles.js';
 import { capitalOfferMessages, type CapitalOfferMessages } from './capital-offer-card.messages.js';
-import { CHAIN_LOOP, CHAIN_TOO_LONG, followReplacements } from './follow-replacements.js';
+import { CHAIN_LOOP, CHAIN_TOO_LONG, followReplacements, walkBackReplacements } from './follow-replacements.js';
 
 /** Detail of `swk-offer-replaced`. */
 export interface OfferReplacedDetail {
@@ -34,7 +34,10 @@ export interface OfferActionDetail {
 /** What one load found: the offer to show (null: the account has none) and the offers it replaced. */
 interface OfferView {
   requestedId: string;
+  /** The offer the card was given (or the endpoint's current one), before following replacements. */
+  firstId: string | null;
   offer: CapitalFinancingOffer | null;
+  /** Every earlier offer, oldest first: walked back from the first offer and forward to the live one. */
   history: CapitalFinancingOffer[];
 }
 
@@ -54,15 +57,16 @@ const TONES: Record<string, Tone> = {
 
 /**
  * Shows a Stripe Capital financing offer: amount, fee, total to repay, withhold rate, type, expiry and
- * status. A replaced offer is followed to its live replacement (at most 5 hops), with the change and
- * the offer history shown.
+ * status. A replaced offer is followed to its live replacement (at most 5 hops), and a replacement's
+ * earlier offers are walked back through `replacement_for` (at most 5), so the change and the offer
+ * history show whichever offer id the card was given.
  *
  * @tagname capital-offer-card
  * @summary A Stripe Capital financing offer card that follows offer replacements.
  *
  * @fires {CustomEvent<SwkLoadDetail<CapitalFinancingOffer | null>>} swk-load - The offer shown (`object` null: the account has no offer).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - The error now shown.
- * @fires {CustomEvent<OfferReplacedDetail>} swk-offer-replaced - `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId` as the active offer.
+ * @fires {CustomEvent<OfferReplacedDetail>} swk-offer-replaced - `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId` as the active offer. Fired as soon as a replaced offer loads (with `no-follow`: `offer` null), and again when the user chooses "View updated offer".
  * @fires {CustomEvent<OfferActionDetail>} swk-offer-action - `{ offer }`: the user chose "Review offer"; the site decides where it leads.
  *
  * @csspart base - The card.
@@ -139,29 +143,41 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
     this.#failedWhileFollowing = false;
     const requestedId = this.offerId;
     if (!this.endpoint) throw new WidgetRequestError({ kind: 'config', message: 'Set the endpoint attribute.' });
+    const fetchById = (id: string) => this.#fetchOffer(endpointUrl(this.endpoint, id), signal);
     let first: CapitalFinancingOffer;
     try {
       first = await this.#fetchOffer(requestedId ? endpointUrl(this.endpoint, requestedId) : endpointUrl(this.endpoint), signal);
     } catch (cause) {
       // Without an offer id a 404 means the account simply has no offer.
       if (!requestedId && cause instanceof WidgetRequestError && cause.error.status === 404) {
-        return { requestedId, offer: null, history: [] };
+        return { requestedId, firstId: null, offer: null, history: [] };
       }
       throw cause;
     }
-    if (this.noFollow) return { requestedId, offer: first, history: [] };
+    const earlier = await walkBackReplacements(first, fetchById, signal);
+    if (this.noFollow) return { requestedId, firstId: first.id, offer: first, history: earlier };
     const chain = await followReplacements(first, (id) => {
       if (!signal.aborted) this.#failedWhileFollowing = true;
-      return this.#fetchOffer(endpointUrl(this.endpoint, id), signal);
+      return fetchById(id);
     });
-    return { requestedId, ...chain };
+    return { requestedId, firstId: first.id, offer: chain.offer, history: [...earlier, ...chain.history] };
   }
 
+  /**
+   * Tells the site as soon as it learns that the offer it stored was replaced: the followed replacement,
+   * or with `no-follow` only its id (`offer: null`), so the site can switch its stored active offer id.
+   */
   #reportReplacement(view: OfferView, previous: OfferView | undefined): void {
-    const first = view.history[0];
-    if (!first || !view.offer) return;
-    if (previous?.requestedId === view.requestedId && previous.offer?.id === view.offer.id) return;
-    emit(this, 'swk-offer-replaced', { previousOfferId: first.id, offerId: view.offer.id, offer: view.offer });
+    const { offer, firstId } = view;
+    if (!offer || !firstId) return;
+    if (previous?.requestedId === view.requestedId && previous.offer?.id === offer.id && previous.offer.replacement === offer.replacement) return;
+    if (this.noFollow) {
+      if (offer.status === 'replaced' && offer.replacement) {
+        emit(this, 'swk-offer-replaced', { previousOfferId: offer.id, offerId: offer.replacement, offer: null });
+      }
+      return;
+    }
+    if (firstId !== offer.id) emit(this, 'swk-offer-replaced', { previousOfferId: firstId, offerId: offer.id, offer });
   }
 
   #concerns(event: LiveEvent): boolean {

@@ -41,3 +41,33 @@ export async function followReplacements(
   }
   return { offer, history };
 }
+
+/**
+ * The offers `newest` replaced, oldest first, fetched by walking `replacement_for` backwards: at most
+ * {@link MAX_REPLACEMENT_HOPS}, so a card given the newest id shows the same history as one given the
+ * oldest. History is extra: the walk stops quietly at the bound, at a loop, at an offer that does not
+ * name the newer one as its `replacement`, or at an offer it cannot load (an aborted load still throws).
+ */
+export async function walkBackReplacements(
+  newest: CapitalFinancingOffer,
+  fetchOffer: (id: string) => Promise<CapitalFinancingOffer>,
+  signal: AbortSignal,
+): Promise<CapitalFinancingOffer[]> {
+  const older: CapitalFinancingOffer[] = [];
+  const seen = new Set([newest.id]);
+  let offer = newest;
+  while (offer.replacement_for && !seen.has(offer.replacement_for) && older.length < MAX_REPLACEMENT_HOPS) {
+    let previous: CapitalFinancingOffer;
+    try {
+      previous = await fetchOffer(offer.replacement_for);
+    } catch (cause) {
+      if (signal.aborted) throw cause;
+      break;
+    }
+    if (previous.replacement !== offer.id || seen.has(previous.id)) break;
+    seen.add(previous.id);
+    older.unshift(previous);
+    offer = previous;
+  }
+  return older;
+}

@@ -1,28 +1,41 @@
 import type { ClimateOrder } from '../schemas/climate-order.js';
 
-/** After a delay or substitution notice the buyer may cancel for a full refund for this long. */
+/**
+ * Stripe's `climate.orders.cancel`: "You can cancel an order within 24 hours of creation. Stripe refunds
+ * the reservation amount_subtotal, but not the amount_fees" (the `stripe` SDK's docs).
+ */
+const FRESH_ORDER_SECONDS = 24 * 60 * 60;
+/** After a delay or substitution notice the buyer may cancel for a full refund for this long (Climate webhooks doc). */
 const CANCEL_WINDOW_SECONDS = 30 * 24 * 60 * 60;
+/** The statuses Stripe cancels at all; delivered and canceled orders are final. */
+const CANCELABLE_STATUSES = new Set(['open', 'awaiting_funds', 'confirmed']);
+
+/** What the buyer gets back: `full` (amount_total) after a notice, `fees_kept` (amount_subtotal) within 24 hours. */
+export type CancelRefund = 'full' | 'fees_kept';
+
+/** The fields the rule reads (the simulator's orders carry them too). */
+export type CancelFacts = Pick<ClimateOrder, 'status' | 'created' | 'delayed_at' | 'product_substituted_at'>;
 
 /** When the 30-day window opened by a notice at `noticeAt` (Unix seconds) closes. */
 export function cancelDeadline(noticeAt: number): number {
   return noticeAt + CANCEL_WINDOW_SECONDS;
 }
 
-function windowOpen(noticeAt: number | null | undefined, nowSeconds: number): boolean {
-  return typeof noticeAt === 'number' && Number.isFinite(noticeAt) && nowSeconds < cancelDeadline(noticeAt);
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function noticeWindowOpen(noticeAt: number | null | undefined, nowSeconds: number): boolean {
+  return isTime(noticeAt) && noticeAt <= nowSeconds && nowSeconds < cancelDeadline(noticeAt);
 }
 
 /**
- * Whether the buyer may still cancel: before confirmation always; once confirmed only inside a
- * 30-day window after a delay or product-substitution notice. Unknown statuses are never cancelable.
+ * The refund a cancel now would bring, or undefined when Stripe would refuse it. Exactly one of two
+ * rules lets the buyer cancel an open, awaiting-funds or confirmed order: within 30 days after a delay
+ * or product-substitution notice (full refund; it wins when both hold), or within 24 hours of `created`
+ * (Stripe keeps `amount_fees`). Unknown statuses are never cancelable.
  */
-export function canCancelOrder(order: ClimateOrder, nowSeconds: number): boolean {
-  if (order.status === 'open' || order.status === 'awaiting_funds') return true;
-  if (order.status !== 'confirmed') return false;
-  return windowOpen(order.delayed_at, nowSeconds) || windowOpen(order.product_substituted_at, nowSeconds);
-}
-
-/** Whether cancelling now would be the full refund the delay/substitution notices promise. */
-export function inRefundWindow(order: ClimateOrder, nowSeconds: number): boolean {
-  return order.status === 'confirmed' && canCancelOrder(order, nowSeconds);
+export function cancelRefund(order: CancelFacts, nowSeconds: number): CancelRefund | undefined {
+  if (!CANCELABLE_STATUSES.has(order.status)) return undefined;
+  if (noticeWindowOpen(order.delayed_at, nowSeconds) || noticeWindowOpen(order.product_substituted_at, nowSeconds)) return 'full';
+  if (isTime(order.created) && nowSeconds < order.created + FRESH_ORDER_SECONDS) return 'fees_kept';
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { describeEnum, renderBadge, renderError, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
 import { climateOrderSchema, type ClimateOrder } from '../schemas/climate-order.js';
-import { canCancelOrder, inRefundWindow } from './cancel-window.js';
+import { cancelRefund } from './cancel-window.js';
 import { climateOrderMessages } from './climate-order-status.messages.js';
 import { climateOrderStatusStyles } from './climate-order-status.styles.js';
 import { renderDeliveries } from './order-deliveries.js';
@@ -53,7 +53,8 @@ const STATUS_TONES: Record<string, Tone> = {
  * Shows a Stripe Climate order through every status (open, awaiting funds, confirmed, delivered,
  * canceled): tons, product, beneficiary, amounts, a timeline and each delivery. After a delay or a
  * product substitution it states the buyer's 30-day right to cancel for a full refund, and offers the
- * cancel action (confirmed in an in-widget dialog) wherever the order can still be canceled.
+ * cancel action (confirmed in an in-widget dialog) exactly when Stripe allows it: within 24 hours of the
+ * order (Stripe keeps the fees) or within 30 days after such a notice (full refund); the dialog says which.
  *
  * @tagname climate-order-status
  * @summary Status of a Stripe Climate order, with the buyer's cancel right.
@@ -232,7 +233,7 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
     return html`
       <p class="status-line">${renderBadge(status, toneOf(STATUS_TONES, order.status))}</p>
       ${renderNotices(order, now, locale, m)} ${renderDetails(order, locale, m)} ${renderTimeline(order, locale, m)}
-      ${renderDeliveries(order, locale, m)} ${!this.readonly && canCancelOrder(order, now) ? this.#renderCancel(order) : nothing}
+      ${renderDeliveries(order, locale, m)} ${!this.readonly && cancelRefund(order, now) ? this.#renderCancel(order) : nothing}
     `;
   }
 
@@ -256,7 +257,7 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
         @keydown=${keepFocusInDialog}
       >
         <h3 id="dialog-title">${m.confirmTitle}</h3>
-        <p id="dialog-body">${m.confirmBody} ${inRefundWindow(order, this.#nowSeconds) ? m.confirmRefund : ''}</p>
+        <p id="dialog-body">${m.confirmBody} ${cancelRefund(order, this.#nowSeconds) === 'full' ? m.confirmRefund : m.confirmRefundFeesKept}</p>
         ${failed ? renderError(this.#cancellation.error!, this.locale, undefined, { title: m.cancelFailed }) : nothing}
         <div class="actions">
           <button part="keep-button" class="secondary" type="button" @click=${() => this.#dialog?.close()}>${m.keepOrder}</button>

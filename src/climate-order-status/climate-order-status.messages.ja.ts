@@ -54,6 +54,7 @@ const ja: ClimateOrderMessages = {
   confirmTitle: 'この注文をキャンセルしますか?',
   confirmBody: '注文はキャンセルされ、元に戻すことはできません。',
   confirmRefund: '全額が返金されます。',
+  confirmRefundFeesKept: 'カーボン除去の費用は返金されますが、Frontier の手数料は返金されません。',
   canceled: '注文をキャンセルしました。',
   cancelFailed: '注文をキャンセルできませんでした。',
 };

@@ -55,6 +55,7 @@ const en = {
   confirmTitle: 'Cancel this order?',
   confirmBody: "The order will be canceled. This can't be undone.",
   confirmRefund: 'You receive a full refund.',
+  confirmRefundFeesKept: "You get the carbon removal cost back. Frontier's fees are not refunded.",
   canceled: 'The order was canceled.',
   cancelFailed: "The order couldn't be canceled.",
 };

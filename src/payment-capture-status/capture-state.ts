@@ -23,10 +23,15 @@ export function expectsApplicationFee(intent: PaymentIntent, charge: Charge): bo
   return Boolean(charge.application_fee) || (charge.application_fee_amount ?? intent.application_fee_amount ?? 0) > 0;
 }
 
-/** What Stripe still owes for a succeeded payment: each expected part that is still null. */
+/**
+ * What Stripe still owes for a succeeded payment: each expected part that is still null. A charge given
+ * only as an id proves nothing about fees or net, so its balance transaction counts as pending (and the
+ * widget keeps checking) until a response expands it.
+ */
 export function pendingParts(intent: PaymentIntent): SettlementPart[] {
+  if (intent.status !== 'succeeded') return [];
   const charge = expandedCharge(intent);
-  if (intent.status !== 'succeeded' || !charge) return [];
+  if (!charge) return typeof intent.latest_charge === 'string' ? ['balance_transaction'] : [];
   const pending: SettlementPart[] = [];
   if (charge.balance_transaction == null) pending.push('balance_transaction');
   if (expectsTransfer(intent, charge) && charge.transfer == null) pending.push('transfer');

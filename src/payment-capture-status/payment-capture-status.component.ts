@@ -235,6 +235,7 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
           : nothing}
         ${key === 'failed' && intent.last_payment_error?.message ? this.#term(m.failureReason, intent.last_payment_error.message, 'reason') : nothing}
         ${intent.status === 'succeeded' && charge ? this.#renderSettlement(intent, charge, m) : nothing}
+        ${intent.status === 'succeeded' && typeof intent.latest_charge === 'string' ? this.#renderUnknownSettlement(m) : nothing}
       </dl>
       ${this.#renderNote(intent, m)}`;
   }
@@ -265,6 +266,12 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
       rows.push(this.#term(m.applicationFee, connectPart(charge.application_fee, charge.application_fee_amount), 'application-fee'));
     }
     return rows;
+  }
+
+  /** The charge came as an id only: fee and net are not known yet, never claimed. */
+  #renderUnknownSettlement(m: PaymentCaptureMessages): TemplateResult[] {
+    const pending = renderBadge(m.pending, 'warning', 'pending');
+    return [this.#term(m.fee, pending, 'fee'), this.#term(m.net, pending, 'net')];
   }
 
   #renderNote(intent: PaymentIntent, m: PaymentCaptureMessages): TemplateResult | typeof nothing {

@@ -27,7 +27,7 @@ export const CapitalOfferCard = createComponent({
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.CapitalFinancingOffer | null>>>,
     /** The error now shown. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
-    /** `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId` as the active offer. */
+    /** `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId` as the active offer. Fired as soon as a replaced offer loads (with `no-follow`: `offer` null), and again when the user chooses "View updated offer". */
     onOfferReplaced: 'swk-offer-replaced' as EventName<CustomEvent<T.OfferReplacedDetail>>,
     /** `{ offer }`: the user chose "Review offer"; the site decides where it leads. */
     onOfferAction: 'swk-offer-action' as EventName<CustomEvent<T.OfferActionDetail>>,

@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 /**
  * A `shared_payment.granted_token` (private preview): only the fields `<spt-token-status>` reads.
  * `deactivated_reason` is an open enum (consumed, expired, resolved, revoked today); unknown fields pass.
+ * `usage_details.amount_captured` ({ value, currency }) and `agent_details.network_business_profile`
+ * as in Stripe's published object: https://docs.stripe.com/api/shared-payment/granted-token/retrieve
  */
 export const sharedPaymentGrantedTokenSchema = z.looseObject({
   id: z.string(),
@@ -16,6 +18,27 @@ export const sharedPaymentGrantedTokenSchema = z.looseObject({
         currency: z.optional(z.nullable(z.string())),
         max_amount: z.optional(z.nullable(z.number())),
         expires_at: z.optional(z.nullable(z.number())),
+      }),
+    ),
+  ),
+  usage_details: z.optional(
+    z.nullable(
+      z.looseObject({
+        amount_captured: z.optional(
+          z.nullable(
+            z.looseObject({
+              value: z.optional(z.nullable(z.number())),
+              currency: z.optional(z.nullable(z.string())),
+            }),
+          ),
+        ),
+      }),
+    ),
+  ),
+  agent_details: z.optional(
+    z.nullable(
+      z.looseObject({
+        network_business_profile: z.optional(z.nullable(z.string())),
       }),
     ),
   ),

@@ -24,8 +24,8 @@ const TOKEN_EVENT_PREFIX = 'shared_payment.granted_token.';
 const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'warning', deactivated: 'danger' };
 
 /**
- * Shows a Shared Payment Token an agent granted to the seller: its spending limit, its expiry with a
- * live countdown, the payment method behind it, and whether it can still be used (active, expired
+ * Shows a Shared Payment Token an agent granted to the seller: its spending limit and how much of it
+ * payments used, its expiry with a live countdown, the payment method behind it, the agent, and whether it can still be used (active, expired
  * by time even before the backend says so, or deactivated with the reason in words). Loads
  * `GET {endpoint}/{token-id}`; with `events-url`, `shared_payment.granted_token.*` events for this
  * token refetch it.
@@ -43,6 +43,8 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
  * @csspart details - The list of the token's terms.
  * @csspart token-id - The token's id.
  * @csspart limit - The maximum amount, in its currency.
+ * @csspart used - How much of the limit payments captured (`usage_details.amount_captured`), e.g. "$3.00 of $10.00".
+ * @csspart agent - The agent's network business profile (`agent_details`), when Stripe sends it.
  * @csspart expiry - The expiry date and time.
  * @csspart countdown - The time left while active.
  * @csspart payment-method - Card brand and last 4 (or the payment method type).
@@ -192,6 +194,7 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
         <dd><code part="token-id">${token.id}</code></dd>
         <dt>${m.limitLabel}</dt>
         <dd part="limit">${this.#limitText(limits)}</dd>
+        ${this.#renderUsage(token)}
         <dt>${m.expiresLabel}</dt>
         <dd part="expiry">
           ${typeof expiresAt === 'number'
@@ -203,6 +206,10 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
               <dd><span part="countdown" class="countdown" role="timer">${formatDuration(secondsLeft(state.remainingMs), this.locale)}</span></dd>`
           : nothing}
         ${this.#renderPaymentMethod(token)}
+        ${token.agent_details?.network_business_profile
+          ? html`<dt>${m.agentLabel}</dt>
+              <dd><code part="agent">${token.agent_details.network_business_profile}</code></dd>`
+          : nothing}
         ${state.kind === 'deactivated'
           ? html`<dt>${m.reasonLabel}</dt>
               <dd part="reason">${this.#reasonText(state.reason)}</dd>
@@ -220,6 +227,20 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
   #limitText(limits: SharedPaymentGrantedToken['usage_limits']): string {
     if (typeof limits?.max_amount !== 'number' || !limits.currency) return this.coreText.notAvailable;
     return formatMoney(limits.max_amount, limits.currency, this.locale);
+  }
+
+  /** How much of the limit payments captured: "$3.00 of $10.00" (just the amount when the limit is unknown). */
+  #renderUsage(token: SharedPaymentGrantedToken): TemplateResult | typeof nothing {
+    const captured = token.usage_details?.amount_captured;
+    const currency = captured?.currency || token.usage_limits?.currency;
+    if (typeof captured?.value !== 'number' || !currency) return nothing;
+    const m = this.text(sptMessages);
+    const amount = formatMoney(captured.value, currency, this.locale);
+    const limits = token.usage_limits;
+    const sameCurrency = !limits?.currency || limits.currency.toLowerCase() === currency.toLowerCase();
+    const text = typeof limits?.max_amount === 'number' && limits.currency && sameCurrency ? m.used(amount, this.#limitText(limits)) : amount;
+    return html`<dt>${m.usedLabel}</dt>
+      <dd part="used">${text}</dd>`;
   }
 
   #renderPaymentMethod(token: SharedPaymentGrantedToken): TemplateResult | typeof nothing {

@@ -155,9 +155,10 @@ describe('capital-offer-card: replaced offers', () => {
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 
-  it('with no-follow shows the replaced offer and its replacement id, and reports it on request', async () => {
+  it('with no-follow shows the replaced offer and its replacement id, reports the replacement as soon as it loads, and again on request', async () => {
     const replaced = record('swk-offer-replaced');
     const { fetcher, calls } = offersBackend(chain(['financingoffer_a', 'financingoffer_b']));
+    const expected = { previousOfferId: 'financingoffer_a', offerId: 'financingoffer_b', offer: null };
     for (const lang of ['en', 'ja']) {
       const el = await mountCard({ offerId: 'financingoffer_a', fetcher, noFollow: true, lang });
       await settled(el);
@@ -166,26 +167,102 @@ describe('capital-offer-card: replaced offers', () => {
       expect(part(el, '[part="replaced-notice"]').textContent).to.include('financingoffer_b');
       expect(el.shadowRoot!.querySelector('[part="action-button"]')).to.equal(null);
       await expect(el).to.be.accessible();
-      expect(replaced).to.have.length(0);
+      // Fired on load, before any click: the site switches its stored active offer id.
+      expect(replaced.map((e) => e.detail)).to.deep.equal([expected]);
       const button = part<HTMLButtonElement>(el, '[part="replacement-button"]');
       expect(button.textContent?.trim()).to.equal(lang === 'en' ? 'View updated offer' : '更新後のオファーを見る');
       button.click();
-      expect(replaced.at(-1)!.detail).to.deep.equal({ previousOfferId: 'financingoffer_a', offerId: 'financingoffer_b', offer: null });
+      expect(replaced.map((e) => e.detail)).to.deep.equal([expected, expected]);
       replaced.length = 0;
     }
     expect(calls.every((c) => c.url.endsWith('/financingoffer_a'))).to.equal(true);
+  });
+
+  it('with no-follow fires nothing for an offer that was not replaced', async () => {
+    const replaced = record('swk-offer-replaced');
+    const loads = record('swk-load');
+    const el = await mountCard({ offerId: 'financingoffer_a', fetcher: offersBackend([offer('financingoffer_a')]).fetcher, noFollow: true });
+    // swk-load is fired after the value's own report: once it is here, a replacement event would be too.
+    await until(() => loads.length === 1, 'swk-load');
+    expect(replaced).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('[part="replacement-button"]')).to.equal(null);
+  });
+
+  it("given the newest id, walks replacement_for back and shows the same change and history (the seed's $5,000 → $10,000)", async () => {
+    const replaced = record('swk-offer-replaced');
+    const loads = record('swk-load');
+    const offers = [
+      offer('financingoffer_abc123', { status: 'replaced', replacement: 'financingoffer_xyz456', offered_terms: usd(500000) }),
+      offer('financingoffer_xyz456', { replacement_for: 'financingoffer_abc123', offered_terms: usd(1000000) }),
+    ];
+    const { fetcher, calls } = offersBackend(offers);
+    const el = await mountCard({ offerId: 'financingoffer_xyz456', fetcher });
+    await settled(el);
+    expect(calls.map((c) => c.url)).to.deep.equal([`${ENDPOINT}/financingoffer_xyz456`, `${ENDPOINT}/financingoffer_abc123`]);
+    expect(part(el, '[part="amount"]').textContent?.trim()).to.equal('$10,000.00');
+    expect(part(el, '[part="replaced-notice"]').textContent?.trim()).to.equal('Your offer was updated: $5,000.00 → $10,000.00');
+    const items = [...el.shadowRoot!.querySelectorAll('[part="history"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).to.deep.equal(['$5,000.00, offered Jan 1, 2026 Replaced']);
+    await expect(el).to.be.accessible();
+    // Nothing to switch: the site already holds the newest id.
+    await until(() => loads.length === 1, 'swk-load');
+    expect(replaced).to.have.length(0);
+  });
+
+  it("shows the history of the account's current offer too", async () => {
+    const offers = chain(['financingoffer_a', 'financingoffer_b', 'financingoffer_c']);
+    const { fetcher } = offersBackend(offers, (call) => (call.url === ENDPOINT ? { json: offers[2] } : undefined));
+    const el = await mountCard({ fetcher });
+    await settled(el);
+    expect(part(el, '[part="replaced-notice"]').textContent?.trim()).to.equal('Your offer was updated: $5,000.00 → $7,000.00');
+    expect(el.shadowRoot!.querySelectorAll('[part="history"] li')).to.have.length(2);
+  });
+
+  it('walks back at most five offers, and stops at a link that does not point back', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((x) => `financingoffer_${x}`);
+    const long = offersBackend(chain(ids));
+    const el = await mountCard({ offerId: ids.at(-1), fetcher: long.fetcher });
+    await settled(el);
+    expect(long.calls).to.have.length(6);
+    expect(part(el, '[part="amount"]').textContent?.trim()).to.equal('$12,000.00');
+    expect(el.shadowRoot!.querySelectorAll('[part="history"] li')).to.have.length(5);
+
+    const broken = chain(['financingoffer_a', 'financingoffer_b', 'financingoffer_c']);
+    broken[0] = { ...broken[0]!, replacement: 'financingoffer_elsewhere' };
+    const short = offersBackend(broken);
+    const el2 = await mountCard({ offerId: 'financingoffer_c', fetcher: short.fetcher });
+    await settled(el2);
+    expect(el2.shadowRoot!.querySelectorAll('[part="history"] li')).to.have.length(1);
+    expect(part(el2, '[part="replaced-notice"]').textContent?.trim()).to.equal('Your offer was updated: $6,000.00 → $7,000.00');
+  });
+
+  it('still shows the offer when an earlier one cannot be loaded', async () => {
+    const offers = chain(['financingoffer_a', 'financingoffer_b']).slice(1);
+    const el = await mountCard({ offerId: 'financingoffer_b', fetcher: offersBackend(offers).fetcher });
+    await settled(el);
+    expect(part(el, '[part="amount"]').textContent?.trim()).to.equal('$6,000.00');
+    expect(el.shadowRoot!.querySelector('[part="history"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 
   it('aborts a chain when offer-id changes mid-way and never shows the old one', async () => {
     const replaced = record('swk-offer-replaced');
     const offers = [...chain(['financingoffer_a', 'financingoffer_b']), offer('financingoffer_other', { offered_terms: usd(250000) })];
     const { fetcher, calls } = offersBackend(offers, (call) => (call.url.endsWith('/financingoffer_b') ? { json: offers[1], delayMs: 300 } : undefined));
-    const el = await mountCard({ offerId: 'financingoffer_a', fetcher });
+    const answers: Promise<Response>[] = [];
+    const recording: typeof fetcher = (input, init) => {
+      const answer = fetcher(input, init);
+      answers.push(answer);
+      return answer;
+    };
+    const el = await mountCard({ offerId: 'financingoffer_a', fetcher: recording });
     await until(() => calls.length === 2, 'the replacement request');
     el.offerId = 'financingoffer_other';
     await until(() => !!el.shadowRoot!.querySelector('[part="amount"]'), 'the other offer');
     expect(calls[1]!.signal?.aborted).to.equal(true);
-    await new Promise((r) => setTimeout(r, 400));
+    // The old chain's request ended as aborted: no answer of it can ever reach the card.
+    expect(await answers[1]!.then(() => 'answered', (error: Error) => error.name)).to.equal('AbortError');
+    await el.updateComplete;
     expect(part(el, '[part="amount"]').textContent?.trim()).to.equal('$2,500.00');
     expect(el.shadowRoot!.querySelector('[part="replaced-notice"]')).to.equal(null);
     expect(replaced).to.have.length(0);

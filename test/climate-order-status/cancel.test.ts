@@ -6,8 +6,11 @@ import { CANCEL_URL, climateOrder, DAY, hasPart, liveText, mountOrder, mountShow
 
 const canceledOrder = () => climateOrder({ status: 'canceled', canceled_at: T0_SECONDS, cancellation_reason: 'requested' });
 
+/** An open order placed an hour ago: inside Stripe's 24 hours, so it can be canceled (fees kept). */
+const freshOpenOrder = () => climateOrder({ status: 'open', confirmed_at: null, created: T0_SECONDS - 3600 });
+
 /** A backend whose GET answers an open order and whose cancel POSTs answer `cancelAnswers` in turn. */
-function backendWithCancel(cancelAnswers: (FakeAnswer | (() => FakeAnswer | Promise<FakeAnswer>))[], order = climateOrder({ status: 'open', confirmed_at: null })) {
+function backendWithCancel(cancelAnswers: (FakeAnswer | (() => FakeAnswer | Promise<FakeAnswer>))[], order = freshOpenOrder()) {
   let next = 0;
   return (call: RecordedCall): FakeAnswer | Promise<FakeAnswer> => {
     if (call.method === 'GET') return { json: order };
@@ -46,6 +49,7 @@ describe('<climate-order-status> cancel dialog', () => {
     expect(dialog.matches(':modal')).to.equal(true);
     expect(partText(el, 'dialog')).to.include('Cancel this order?');
     expect(partText(el, 'dialog')).to.include("The order will be canceled. This can't be undone.");
+    expect(partText(el, 'dialog')).to.include("You get the carbon removal cost back. Frontier's fees are not refunded.");
     expect(partText(el, 'dialog')).not.to.include('full refund');
     expect(dialog.contains(focused(el))).to.equal(true);
     await expect(el).to.be.accessible();
@@ -151,7 +155,7 @@ describe('<climate-order-status> cancel dialog', () => {
 
   it('uses a new Idempotency-Key for a new cancel after the order changed', async () => {
     const { el, calls } = await mountOrder((call) => {
-      if (call.method === 'GET') return { json: climateOrder({ id: call.url.split('/').pop(), status: 'open' }) };
+      if (call.method === 'GET') return { json: climateOrder({ id: call.url.split('/').pop(), status: 'open', created: T0_SECONDS - 3600 }) };
       return { json: { ...canceledOrder(), id: call.url.split('/').at(-2) } };
     });
     await untilLoaded(el);
@@ -182,10 +186,43 @@ describe('<climate-order-status> cancel dialog', () => {
     dialogOf(el).close();
   });
 
-  it('offers cancel for awaiting_funds orders too', async () => {
-    const { el } = await mountShowing(climateOrder({ status: 'awaiting_funds', confirmed_at: null }));
+  it('offers cancel within 24 hours of creation in every cancelable status, saying the fees are kept (en and ja)', async () => {
+    for (const status of ['open', 'awaiting_funds', 'confirmed']) {
+      const { el } = await mountShowing(climateOrder({ status, created: T0_SECONDS - 23 * 3600 }));
+      await untilLoaded(el);
+      expect(hasPart(el, 'cancel-button'), status).to.equal(true);
+    }
+    const { el } = await mountShowing(climateOrder({ created: T0_SECONDS - 3600 }), { lang: 'ja' });
     await untilLoaded(el);
-    expect(hasPart(el, 'cancel-button')).to.equal(true);
+    part<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
+    expect(partText(el, 'dialog')).to.include('カーボン除去の費用は返金されますが、Frontier の手数料は返金されません。');
+    expect(partText(el, 'dialog')).not.to.include('全額が返金されます。');
+    dialogOf(el).close();
+  });
+
+  it('offers no cancel after 24 hours without a notice, whatever the status', async () => {
+    for (const status of ['open', 'awaiting_funds', 'confirmed']) {
+      const { el } = await mountShowing(climateOrder({ status, created: T0_SECONDS - 25 * 3600 }));
+      await untilLoaded(el);
+      expect(hasPart(el, 'cancel-button'), status).to.equal(false);
+    }
+  });
+
+  it('offers no cancel for delivered or canceled orders, even inside a window', async () => {
+    for (const status of ['delivered', 'canceled']) {
+      const { el } = await mountShowing(climateOrder({ status, created: T0_SECONDS - 3600, delayed_at: T0_SECONDS - 3600 }));
+      await untilLoaded(el);
+      expect(hasPart(el, 'cancel-button'), status).to.equal(false);
+    }
+  });
+
+  it('promises the full refund when a fresh order is also inside a delay window', async () => {
+    const { el } = await mountShowing(climateOrder({ created: T0_SECONDS - 3600, delayed_at: T0_SECONDS - 60 }));
+    await untilLoaded(el);
+    part<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
+    expect(partText(el, 'dialog')).to.include('You receive a full refund.');
+    expect(partText(el, 'dialog')).not.to.include('fees are not refunded');
+    dialogOf(el).close();
   });
 
   it('hides the action with readonly, still stating the deadline', async () => {

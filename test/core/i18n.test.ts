@@ -35,7 +35,16 @@ describe('locale resolution', () => {
   it('falls back to the browser language when no lang is set anywhere', async () => {
     document.documentElement.removeAttribute('lang');
     const el = await fixture(html`<span></span>`);
-    expect(resolveLocale(el)).to.equal(normalizeLocale(navigator.language));
+    const expected: Record<string, string> = { 'ja-JP': 'ja', ja: 'ja', 'en-GB': 'en', 'fr-FR': 'en' };
+    try {
+      for (const [language, locale] of Object.entries(expected)) {
+        Object.defineProperty(navigator, 'language', { configurable: true, get: () => language });
+        expect(resolveLocale(el), language).to.equal(locale);
+      }
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).language;
+    }
+    expect(navigator.language, 'the real getter is back').to.be.a('string');
   });
 
   it('crosses shadow roots to the host', async () => {

@@ -38,7 +38,8 @@ describe('fc-link-account flow', () => {
   it('shows only the link button until the user acts, with no request made', async () => {
     const { backend, fake, mountIt } = setup();
     const el = await mountIt();
-    await new Promise((r) => setTimeout(r, 50));
+    // Rendered: a widget that loads on its own has sent its request by now (willUpdate, before the first render).
+    await el.updateComplete;
     expect(shadowText(el)).to.equal('Link bank account');
     expect(backend.calls).to.have.length(0);
     expect(fake.calls).to.have.length(0);
@@ -98,7 +99,7 @@ describe('fc-link-account flow', () => {
     expect(part(el, '[role="status"]').textContent).to.equal('Starting a secure session…');
     linkButton(el).click();
     linkButton(el).click();
-    await new Promise((r) => setTimeout(r, 30));
+    // A POST starts inside the click handler; the count is checked again once the first one answered.
     expect(backend.calls).to.have.length(1);
     await expect(el).to.be.accessible();
 

@@ -1,13 +1,31 @@
 import { expect } from '@open-wc/testing';
 import type { CaptureSettledDetail, PaymentCaptureStatus } from '../../src/payment-capture-status/define.js';
 import { expectNoBrokenText, shadowText, until } from '../helpers.js';
+import { nextPollMs } from '../../src/payment-capture-status/capture-state.js';
 import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { always, balanceTransaction, charge, connectCharge, CREATED, HOUR_MS, mountCapture, paymentIntent, settledCharge } from './fixtures.js';
 
 const partText = (el: Element, name: string) => el.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
 const liveText = (el: Element) => el.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim();
 const ready = (el: PaymentCaptureStatus) => until(() => el.shadowRoot!.querySelector('[part="status"]') !== null, 'the payment to render');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Proves that a widget polling every `seconds` would have polled again by now, without a fixed sleep: a
+ * witness widget mounted now, with the same interval and a payment that never settles, has made
+ * `polls` polls (its waits, 1, 2, 4 … intervals, start later and add up to more than any wait the
+ * observed widget could have scheduled before).
+ */
+async function afterWitnessPolls(seconds: number, polls: number): Promise<void> {
+  const witness = await mountCapture(always(paymentIntent({ id: 'pi_witness' })), { id: 'pi_witness', refreshInterval: seconds });
+  await until(() => witness.calls.length > polls, `the witness's ${polls} polls`, 8000);
+  witness.el.remove();
+}
+
+function loadCount(el: HTMLElement): () => number {
+  let loads = 0;
+  el.addEventListener('swk-load', () => (loads += 1));
+  return () => loads;
+}
 
 const pending = () => paymentIntent();
 const settled = () => paymentIntent({ latest_charge: settledCharge() });
@@ -58,35 +76,38 @@ describe('<payment-capture-status> pending settlement', () => {
     expect(seen).to.have.length(1);
     expect(seen[0]!.charge.id).to.equal('ch_1');
     expect(seen[0]!.charge.balance_transaction).to.deep.include({ id: 'txn_1', fee: 59, net: 941 });
-    const made = calls.length;
-    expect(made).to.equal(3);
-    await sleep(300);
-    expect(calls.length).to.equal(made);
+    expect(calls.length).to.equal(3);
+    await afterWitnessPolls(0.03, 2);
+    expect(calls.length, 'no poll once settled').to.equal(3);
     expect(seen).to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
-  it('backs off: each wait about doubles while nothing arrives', async () => {
-    const times: number[] = [];
-    const { el } = await mountCapture(() => {
-      times.push(performance.now());
-      return { json: pending() };
-    }, { refreshInterval: 0.04 });
-    await until(() => times.length >= 5, 'five fetches', 5000);
-    el.remove();
-    const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    // 40, 80, 160, 320 ms plus fetch time: later waits must be clearly longer, not a fixed interval.
-    expect(gaps[0]).to.be.at.least(35);
-    expect(gaps[2]).to.be.at.least(150);
-    expect(gaps[3]).to.be.at.least(300);
-    expect(gaps[3]! / gaps[1]!).to.be.at.least(2.5);
-  });
-
-  it('does not fire swk-capture-settled for a payment that was already settled when shown', async () => {
-    const { el, calls } = await mountCapture(always(settled()), { refreshInterval: 0.03 });
+  it('treats a charge given only as an id as pending: claims no fee or net, and keeps checking until it is expanded', async () => {
+    const { el, calls } = await mountCapture((_call, n) => ({ json: n < 2 ? paymentIntent({ latest_charge: 'ch_1' }) : settled() }), { refreshInterval: 0.03 });
     const seen = settledEvents(el);
     await ready(el);
-    await sleep(150);
+    expect(partText(el, 'status')).to.equal('Succeeded');
+    expect(partText(el, 'fee')).to.equal('Pending');
+    expect(partText(el, 'net')).to.equal('Pending');
+    expect(partText(el, 'notice')).to.equal('Fees and payouts are finalised shortly, usually within an hour.');
+    expect(liveText(el)).to.equal('Succeeded. Fees and payouts pending.');
+    expect(liveText(el)).not.to.include('finalised.');
+    expectNoBrokenText(el);
+    await expect(el).to.be.accessible();
+    await until(() => partText(el, 'fee') === '$0.59', 'the expanded charge');
+    expect(calls).to.have.length(3);
+    expect(seen.map((d) => d.charge.id)).to.deep.equal(['ch_1']);
+  });
+
+  it('does not fire swk-capture-settled for a payment that was already settled when shown, nor poll it', async () => {
+    const { el, calls } = await mountCapture(always(settled()), { refreshInterval: 0.03 });
+    const seen = settledEvents(el);
+    const loads = loadCount(el);
+    await ready(el);
+    // swk-capture-settled would come before swk-load of the same answer.
+    await until(() => loads() === 1 || calls.length === 1, 'the first answer');
+    await afterWitnessPolls(0.03, 2);
     expect(seen).to.have.length(0);
     expect(calls).to.have.length(1);
   });
@@ -110,8 +131,8 @@ describe('<payment-capture-status> one-hour SLA', () => {
     expect(liveText(el)).to.equal('Fees and payouts are still pending. Check again later.');
     expect(partText(el, 'fee')).to.equal('Pending');
     await expect(el).to.be.accessible();
-    await sleep(200);
-    expect(calls).to.have.length(1);
+    await afterWitnessPolls(0.03, 2);
+    expect(calls, 'no polling after the hour').to.have.length(1);
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="check-button"]')!;
     expect(button.textContent?.trim()).to.equal('Check again');
     button.focus();
@@ -138,7 +159,8 @@ describe('<payment-capture-status> one-hour SLA', () => {
     now = CREATED * 1000 + HOUR_MS + 1;
     await until(() => el.shadowRoot!.querySelector('[part="overdue"]') !== null, 'the overdue state', 5000);
     const made = calls.length;
-    await sleep(400);
+    // Its last wait before the hour passed was at most 30 ms × 2^(polls made).
+    await afterWitnessPolls(0.03, made + 2);
     expect(calls.length).to.equal(made);
   });
 
@@ -162,18 +184,20 @@ describe('<payment-capture-status> live events', () => {
     const seen = settledEvents(el);
     await ready(el);
     const stream = FakeEventSource.open(url);
+    const loads = loadCount(el);
     stream.push({ type: 'charge.updated', id: 'ch_other', object: 'charge' });
     stream.push({ type: 'transfer.created', id: 'tr_unrelated', object: 'transfer' });
-    await sleep(100);
-    expect(calls).to.have.length(1);
+    // Events arrive in order: once the one for ch_1 was handled, the two before it were too.
     stream.push({ type: 'charge.updated', id: 'ch_1', object: 'charge' });
     await until(() => partText(el, 'fee') === '$0.59', 'the fee after the event');
     expect(calls).to.have.length(2);
     expect(seen.map((d) => d.charge.id)).to.deep.equal(['ch_1']);
     // Once settled, another update of the same charge refetches but does not announce again.
+    const loadsBefore = loads();
     stream.push({ type: 'charge.updated', id: 'ch_1', object: 'charge' });
-    await until(() => calls.length === 3, 'the refetch');
-    await sleep(50);
+    // swk-capture-settled would come before this answer's swk-load.
+    await until(() => loads() === loadsBefore + 1, 'the refetched answer');
+    expect(calls).to.have.length(3);
     expect(seen).to.have.length(1);
   });
 
@@ -205,8 +229,9 @@ describe('<payment-capture-status> live events', () => {
     expect(shadowText(el)).not.to.include('Pending');
     // Nothing pending any more: a stranger's transfer.created is not ours.
     stream.push({ type: 'transfer.created', id: 'tr_other', object: 'transfer' });
-    await sleep(100);
-    expect(calls).to.have.length(3);
+    stream.push({ type: 'charge.updated', id: 'ch_1', object: 'charge' });
+    await until(() => calls.length >= 4, 'the refetch for ch_1');
+    expect(calls, 'one refetch, for ch_1 only').to.have.length(4);
   });
 
   it('refetches on payment_intent events for its own id', async () => {
@@ -218,9 +243,31 @@ describe('<payment-capture-status> live events', () => {
     await ready(el);
     expect(partText(el, 'status')).to.equal('Authorized');
     FakeEventSource.open(url).push({ type: 'payment_intent.succeeded', id: 'pi_other', object: 'payment_intent' });
-    await sleep(50);
-    expect(calls).to.have.length(1);
     FakeEventSource.open(url).push({ type: 'payment_intent.succeeded', id: 'pi_1', object: 'payment_intent' });
     await until(() => partText(el, 'status') === 'Succeeded', 'the capture');
+    expect(calls, 'one refetch, for pi_1 only').to.have.length(2);
+  });
+});
+
+describe('payment-capture-status poll schedule (nextPollMs)', () => {
+  const at = (polls: number, intervalSeconds = 0.04, deadlineMs?: number) => nextPollMs({ intervalSeconds, polls, nowMs: 1_000, deadlineMs });
+
+  it('doubles the interval per poll without news', () => {
+    expect([0, 1, 2, 3, 4].map((polls) => at(polls))).to.deep.equal([40, 80, 160, 320, 640]);
+  });
+
+  it('waits at most a minute, or the site\'s own longer interval', () => {
+    expect(at(20)).to.equal(60_000);
+    expect(at(3, 120)).to.equal(120_000);
+  });
+
+  it('never waits past the SLA deadline, and stops once it passed', () => {
+    expect(at(3, 0.04, 1_100)).to.equal(100);
+    expect(at(0, 0.04, 1_000)).to.equal(null);
+  });
+
+  it('does not poll without an interval', () => {
+    expect(at(0, 0)).to.equal(null);
+    expect(at(0, Number.NaN)).to.equal(null);
   });
 });

@@ -103,11 +103,13 @@ describe('<payment-capture-status> settled payments', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('renders a charge given only by id as succeeded, without settlement rows', async () => {
+  it('renders a charge given only by id as succeeded with fee and net pending, never as settled', async () => {
     const { el } = await mountCapture(always(paymentIntent({ latest_charge: 'ch_1' })));
     await ready(el);
     expect(partText(el, 'status')).to.equal('Succeeded');
-    expect(el.shadowRoot!.querySelector('[part~="fee"], [part="notice"]')).to.equal(null);
+    expect(partText(el, 'fee')).to.equal('Pending');
+    expect(partText(el, 'net')).to.equal('Pending');
+    expect(partText(el, 'notice')).to.equal('Fees and payouts are finalised shortly, usually within an hour.');
     expectNoBrokenText(el);
   });
 

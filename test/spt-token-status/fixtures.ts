@@ -18,6 +18,9 @@ export function grantedToken(overrides: Record<string, unknown> = {}) {
     deactivated_at: null,
     deactivated_reason: null,
     usage_limits: { currency: 'usd', max_amount: 10000, expires_at: T0_SECONDS + 3 * 3600 - 60 },
+    // Field names and shapes as in Stripe's published object (API reference, granted token retrieve).
+    usage_details: { amount_captured: { value: 0, currency: 'usd' } },
+    agent_details: { network_business_profile: 'profile_test_61U92KWAstyE3VYhXA6U91t01FSQ3ByrZzKJOCR0y5ey' },
     payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242' } },
     ...overrides,
   };

@@ -23,6 +23,31 @@ describe('<spt-token-status> active token', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows how much of the limit was used and which agent granted the token (en and ja)', async () => {
+    const token = grantedToken({ usage_details: { amount_captured: { value: 2550, currency: 'usd' } } });
+    const { el } = await mountToken(() => ({ json: token }));
+    await untilText(el, 'Used so far');
+    expect(partText(el, 'used')).to.equal('$25.50 of $100.00');
+    expect(partText(el, 'agent')).to.equal('profile_test_61U92KWAstyE3VYhXA6U91t01FSQ3ByrZzKJOCR0y5ey');
+    expect(shadowText(el)).to.include('Agent');
+    await expect(el).to.be.accessible();
+    el.lang = 'ja';
+    await untilText(el, '使用済み額');
+    expect(partText(el, 'used')).to.equal('$100.00 のうち $25.50');
+    expect(shadowText(el)).to.include('エージェント');
+    expectNoBrokenText(el);
+  });
+
+  it('shows a JPY amount used without dividing by 100', async () => {
+    const token = grantedToken({
+      usage_limits: { currency: 'jpy', max_amount: 5000, expires_at: T0_SECONDS + 3600 },
+      usage_details: { amount_captured: { value: 1200, currency: 'jpy' } },
+    });
+    const { el } = await mountToken(() => ({ json: token }));
+    await untilText(el, 'Used so far');
+    expect(partText(el, 'used')).to.equal('¥1,200 of ¥5,000');
+  });
+
   it('shows a JPY limit without dividing by 100, in Japanese', async () => {
     const token = grantedToken({ usage_limits: { currency: 'jpy', max_amount: 5000, expires_at: T0_SECONDS + 3600 * 5 } });
     const { el } = await mountToken(() => ({ json: token }), { lang: 'ja' });
@@ -54,6 +79,8 @@ describe('<spt-token-status> active token', () => {
     expect(partText(el, 'limit')).to.equal('Not available');
     expect(el.shadowRoot!.querySelector('[part="payment-method"]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('[part="countdown"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="used"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="agent"]')).to.equal(null);
     expectNoBrokenText(el);
     await expect(el).to.be.accessible();
   });

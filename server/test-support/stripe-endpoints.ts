@@ -1,0 +1,116 @@
+/**
+ * The part of api.stripe.com the reference backend calls, as the fake of Stripe's API knows it: which
+ * method and path exist, which parameters each accepts or requires, and which are preview APIs that
+ * Stripe serves only under a preview `Stripe-Version`. Anything else gets Stripe's own rejection.
+ *
+ * Sources (Stripe API reference): financing offers list/retrieve/mark_delivered
+ * https://docs.stripe.com/api/capital/financing_offers/list (`connected_account`, `created`, `ending_before`,
+ * `limit`, `starting_after`, `status`); shared payment granted tokens
+ * https://docs.stripe.com/api/shared-payment/granted-token/retrieve; Climate orders, PaymentIntents and
+ * Financial Connections sessions from the `stripe` SDK's typings (node_modules/stripe/types).
+ */
+export interface StripeEndpoint {
+  method: 'GET' | 'POST';
+  /** `:id` stands for one path segment. */
+  path: string;
+  /** Top-level parameter names Stripe accepts (`expand` is always accepted). */
+  params: string[];
+  /** Parameters Stripe refuses the call without, in Stripe's bracket form (`account_holder[type]`). */
+  required?: string[];
+  /** Served only under a `Stripe-Version` ending in `.preview`. */
+  preview?: boolean;
+  /** What a missing object is called in Stripe's `No such …` message. */
+  noun?: string;
+  /** Limits Stripe enforces on a list's `limit`. */
+  list?: true;
+}
+
+export const STRIPE_ENDPOINTS: StripeEndpoint[] = [
+  {
+    method: 'GET',
+    path: '/v1/capital/financing_offers',
+    params: ['connected_account', 'created', 'ending_before', 'limit', 'starting_after', 'status'],
+    preview: true,
+    list: true,
+  },
+  { method: 'GET', path: '/v1/capital/financing_offers/:id', params: [], preview: true, noun: 'financing offer' },
+  { method: 'POST', path: '/v1/capital/financing_offers/:id/mark_delivered', params: [], preview: true, noun: 'financing offer' },
+  { method: 'GET', path: '/v1/shared_payment/granted_tokens/:id', params: [], preview: true, noun: 'shared payment granted token' },
+  { method: 'GET', path: '/v1/climate/orders/:id', params: [], noun: 'climate order' },
+  { method: 'POST', path: '/v1/climate/orders/:id/cancel', params: [], noun: 'climate order' },
+  { method: 'GET', path: '/v1/payment_intents/:id', params: ['client_secret'], noun: 'payment_intent' },
+  {
+    method: 'POST',
+    path: '/v1/financial_connections/sessions',
+    params: ['account_holder', 'filters', 'permissions', 'prefetch', 'return_url'],
+    required: ['account_holder[type]', 'permissions[0]'],
+  },
+];
+
+export type StripeErrorBody = { error: { type: string; message: string; code?: string; param?: string } };
+export type Rejection = { status: number; body: StripeErrorBody };
+
+const invalid = (status: number, message: string, extra: { code?: string; param?: string } = {}): Rejection => ({
+  status,
+  body: { error: { type: 'invalid_request_error', message, ...extra } },
+});
+
+/** The endpoint a request is for, and its `:id`, or undefined when Stripe has no such URL. */
+export function matchEndpoint(method: string, path: string): { endpoint: StripeEndpoint; id?: string } | undefined {
+  const segments = path.split('/');
+  for (const endpoint of STRIPE_ENDPOINTS) {
+    if (endpoint.method !== method) continue;
+    const pattern = endpoint.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    let id: string | undefined;
+    const same = pattern.every((part, i) => {
+      if (part !== ':id') return part === segments[i];
+      id = decodeURIComponent(segments[i] ?? '');
+      return id.length > 0;
+    });
+    if (same) return { endpoint, ...(id !== undefined && { id }) };
+  }
+  return undefined;
+}
+
+/** Stripe's answer to a call it would refuse before looking anything up, or undefined when it is acceptable. */
+export function rejectRequest(
+  method: string,
+  path: string,
+  params: URLSearchParams,
+  stripeVersion: string | undefined,
+): Rejection | undefined {
+  const match = matchEndpoint(method, path);
+  if (!match) {
+    return invalid(404, `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`);
+  }
+  const { endpoint } = match;
+  if (endpoint.preview && !stripeVersion?.endsWith('.preview')) {
+    return invalid(400, `${endpoint.path} is a preview API: send a preview Stripe-Version (got ${stripeVersion ?? 'none'}).`, {
+      code: 'api_version_invalid',
+    });
+  }
+  for (const key of new Set(params.keys())) {
+    const name = key.replace(/\[.*$/, '');
+    if (name !== 'expand' && !endpoint.params.includes(name)) {
+      return invalid(400, `Received unknown parameter: ${key}`, { code: 'parameter_unknown', param: key });
+    }
+  }
+  for (const key of endpoint.required ?? []) {
+    if (!params.get(key)) return invalid(400, `Missing required param: ${key}.`, { code: 'parameter_missing', param: key });
+  }
+  if (endpoint.list && params.has('limit')) {
+    const limit = Number(params.get('limit'));
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      return invalid(400, 'This value must be between 1 and 100 (inclusive).', { code: 'parameter_invalid_integer', param: 'limit' });
+    }
+  }
+  return undefined;
+}
+
+/** Stripe's 404 for a well-formed call whose object does not exist. */
+export function missingObject(method: string, path: string): Rejection {
+  const match = matchEndpoint(method, path);
+  const noun = match?.endpoint.noun ?? 'object';
+  return invalid(404, `No such ${noun}: '${match?.id ?? ''}'`, { code: 'resource_missing', param: 'id' });
+}
