@@ -1,7 +1,9 @@
 import Stripe from 'stripe';
 import type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
+import { withCors } from './cors.js';
 import { EventHub } from './event-hub.js';
-import { backendErrorResponse, json } from './http.js';
+import { backendErrorResponse, json, withSecurityHeaders } from './http.js';
+import { hostAllowed, postGuard } from './request-checks.js';
 import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
@@ -18,6 +20,9 @@ export interface Backend {
 }
 
 const SIMULATOR_WEBHOOK_SECRET = 'whsec_simulator_local_only';
+export const NO_AUTHORIZE =
+  'Stripe mode needs an `authorize` option: authorize(request, object) decides whether the signed-in user may see ' +
+  'each object (without it every user reads and cancels every order). Pass allowNoAuthorize: true only to try test keys alone.';
 
 /**
  * The reference backend: fetch-style handlers for every widget, the webhook endpoint and the event
@@ -25,6 +30,7 @@ const SIMULATOR_WEBHOOK_SECRET = 'whsec_simulator_local_only';
  */
 export function createBackend(options: BackendOptions = {}, routes: RouteModule[] = widgetRoutes): Backend {
   const mode: BackendMode = options.secretKey ? 'stripe' : 'simulator';
+  if (mode === 'stripe' && !options.authorize && !options.allowNoAuthorize) throw new Error(NO_AUTHORIZE);
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const stripe = new Stripe(options.secretKey ?? 'sk_test_simulator_offline', {
     maxNetworkRetries: mode === 'stripe' ? 1 : 0,
@@ -36,27 +42,36 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
   const hub = new EventHub();
   const router = new Router();
 
+  const guard = postGuard(options);
+
+  /** `internal`: the simulator's own webhooks, which come from no host. */
+  async function respond(request: Request, internal = false): Promise<Response> {
+    const url = new URL(request.url);
+    if (!internal && !hostAllowed(url, options.allowedHosts)) return backendErrorResponse(421, 'Unknown host');
+    const path = url.pathname;
+    if (path !== basePath && !path.startsWith(`${basePath}/`)) return backendErrorResponse(404, 'No such route');
+    try {
+      return await router.handle(request, path.slice(basePath.length) || '/', guard);
+    } catch (cause) {
+      console.error('[stripe-widget-kit] route failed:', cause instanceof Error ? cause.message : cause);
+      return backendErrorResponse(500, 'Internal error');
+    }
+  }
+  const serve = async (request: Request, internal = false) =>
+    withCors(withSecurityHeaders(await respond(request, internal)), request, options.allowedOrigins);
+
   const backend: Backend = {
     mode,
     basePath,
     hub,
     stripe,
     simulator: undefined as unknown as SimulatorStore,
-    async handle(request) {
-      const path = new URL(request.url).pathname;
-      if (path !== basePath && !path.startsWith(`${basePath}/`)) return backendErrorResponse(404, 'Not found');
-      try {
-        return await router.handle(request, path.slice(basePath.length) || '/');
-      } catch (cause) {
-        console.error('[stripe-widget-kit] route failed:', cause instanceof Error ? cause.message : cause);
-        return backendErrorResponse(500, 'Internal error');
-      }
-    },
+    handle: (request) => serve(request),
   };
   backend.simulator = new SimulatorStore({
     stripe,
     webhookSecret: webhookSecret ?? SIMULATOR_WEBHOOK_SECRET,
-    deliver: (request) => backend.handle(new Request(`http://simulator.local${basePath}/webhooks`, request)),
+    deliver: (request) => serve(new Request(`http://simulator.local${basePath}/webhooks`, request), true),
     ...(options.now && { now: options.now }),
   });
 
@@ -74,9 +89,11 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
 }
 
 /**
- * Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`, `STRIPE_CUSTOMER`.
- * For the demo and for trying test keys alone: it sets no `authorize` hook, so the routes answer any
- * object id in the account. Production sites must build their options in code and set `authorize`.
+ * Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`,
+ * `STRIPE_CUSTOMER`, and `SWK_INSECURE_NO_AUTHORIZE=1`. For the demo and the simulator: it sets no
+ * `authorize` hook, so with a secret key `createBackend` refuses to start unless
+ * `SWK_INSECURE_NO_AUTHORIZE=1` says it is a local trial. Sites build their options in code (or a
+ * `--config` module for the CLI) and set `authorize`.
  */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): BackendOptions {
   const customer = env.STRIPE_CUSTOMER;
@@ -85,5 +102,6 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(env.STRIPE_WEBHOOK_SECRET && { webhookSecret: env.STRIPE_WEBHOOK_SECRET }),
     ...(env.STRIPE_PUBLISHABLE_KEY && { publishableKey: env.STRIPE_PUBLISHABLE_KEY }),
     ...(customer && { resolveCustomer: () => customer }),
+    ...(env.SWK_INSECURE_NO_AUTHORIZE === '1' && { allowNoAuthorize: true }),
   };
 }

@@ -75,7 +75,7 @@ describe('GET /payment_intents/:id in stripe mode', () => {
 
   it('has no simulator controls', async () => {
     const backend = fake.backend({}, [paymentIntentRoutes]);
-    const response = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', body: '{}' });
+    const response = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     assert.equal(response.status, 404);
   });
 });
@@ -185,9 +185,9 @@ describe('payment intents in simulator mode', () => {
 
   it('a payment without Connect gets only its balance transaction; settle route delivers it now', async () => {
     const { backend, published } = simulator();
-    const started = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', body: JSON.stringify({ currency: 'jpy', delaysMs: [600_000] }) });
+    const started = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ currency: 'jpy', delaysMs: [600_000] }) });
     const { id } = (await started.json()) as { id: string };
-    const response = await call(backend, `/simulator/payment_intents/${id}/settle`, { method: 'POST' });
+    const response = await call(backend, `/simulator/payment_intents/${id}/settle`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { id, delivered: ['charge.updated'] });
     assert.deepEqual(published.map((e) => e.type), ['charge.updated']);
@@ -195,6 +195,6 @@ describe('payment intents in simulator mode', () => {
     assert.equal(body.currency, 'jpy');
     assert.equal(body.latest_charge.balance_transaction.currency, 'jpy');
     assert.equal('transfer' in body.latest_charge, false);
-    assert.equal((await call(backend, '/simulator/payment_intents/pi_nope/settle', { method: 'POST' })).status, 404);
+    assert.equal((await call(backend, '/simulator/payment_intents/pi_nope/settle', { method: 'POST', headers: { 'Content-Type': 'application/json' } })).status, 404);
   });
 });
