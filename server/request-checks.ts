@@ -79,6 +79,8 @@ export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
  * The request's `Idempotency-Key`: the key, `undefined` when absent and not `required`, or the 400
  * to send (missing when required, or malformed).
  */
+export function readIdempotencyKey(request: Request, required: true): string | Response;
+export function readIdempotencyKey(request: Request, required: false): string | undefined | Response;
 export function readIdempotencyKey(request: Request, required: boolean): string | undefined | Response {
   const key = request.headers.get('idempotency-key');
   if (key === null && !required) return undefined;

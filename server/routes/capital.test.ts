@@ -68,10 +68,11 @@ describe('capital routes, stripe mode', () => {
     assert.equal(response.status, 404);
   });
 
-  it('rejects an id that is not an offer id without calling Stripe', async () => {
+  it('answers an id that is not an offer id like an unknown one (404), without calling Stripe', async () => {
     const before = fake.requests.length;
     const response = await call(backend(), `/capital/financing_offers/${encodeURIComponent('../../v1/charges')}`);
-    assert.equal(response.status, 400);
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'resource_missing');
     assert.equal(fake.requests.length, before);
   });
 

@@ -1,6 +1,7 @@
 import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
+import { accountOf, onAccount, plain } from '../stripe-objects.js';
 import { replaceOffer, replaceRefusal, seedCapitalOffers, SIMULATED_CAPITAL_ACCOUNT, type SimulatedOffer } from '../simulator/capital.js';
 
 type Offer = { id: string; status?: unknown; account?: unknown; created?: unknown };
@@ -17,7 +18,8 @@ export function pickCurrentOffer<T extends Offer>(offers: T[]): T | undefined {
 }
 
 const noOffer = () => errorResponse(404, 'No financing offer', 'invalid_request_error', 'resource_missing');
-const noSuchOffer = (id: string) => errorResponse(404, `No such financing offer: '${id}'`, 'invalid_request_error', 'resource_missing');
+/** Unknown, malformed and denied ids all look alike, and the id is never echoed. */
+const noSuchOffer = () => errorResponse(404, 'No such financing offer', 'invalid_request_error', 'resource_missing');
 
 /** Each mode looks the offer up: the object for the browser, or the response to send instead. */
 interface CapitalMode {
@@ -25,35 +27,24 @@ interface CapitalMode {
   current(request: Request): Promise<object | Response> | object | Response;
 }
 
-/** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object goes to the browser. */
-function plain(object: Record<string, unknown>): Record<string, unknown> {
-  const { lastResponse: _lastResponse, ...rest } = object;
-  return rest;
-}
-
 function stripeMode({ stripe, options }: RouteContext): CapitalMode {
-  const accountOf = async (request: Request) => (await options.resolveStripeAccount?.(request)) || undefined;
   return {
     async retrieve(request, id) {
-      const account = await accountOf(request);
+      const account = await accountOf(options, request);
       try {
         // The SDK has no method for this preview API yet.
-        const offer = (await stripe.rawRequest('GET', `/v1/capital/financing_offers/${encodeURIComponent(id)}`, undefined, {
-          ...(account && { stripeAccount: account }),
-        })) as Record<string, unknown>;
+        const offer = (await stripe.rawRequest('GET', `/v1/capital/financing_offers/${encodeURIComponent(id)}`, undefined, onAccount(account))) as Record<string, unknown>;
         // Never show one account's offer to another, whatever the API allowed.
-        if (account && typeof offer.account === 'string' && offer.account !== account) return noOffer();
+        if (account && typeof offer.account === 'string' && offer.account !== account) return noSuchOffer();
         return plain(offer);
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
     },
     async current(request) {
-      const account = await accountOf(request);
+      const account = await accountOf(options, request);
       try {
-        const list = (await stripe.rawRequest('GET', '/v1/capital/financing_offers?limit=20', undefined, {
-          ...(account && { stripeAccount: account }),
-        })) as { data?: Offer[] };
+        const list = (await stripe.rawRequest('GET', '/v1/capital/financing_offers?limit=20', undefined, onAccount(account))) as { data?: Offer[] };
         const offers = (Array.isArray(list.data) ? list.data : []).filter((o) => !account || typeof o.account !== 'string' || o.account === account);
         return pickCurrentOffer(offers) ?? noOffer();
       } catch (cause) {
@@ -69,7 +60,7 @@ function simulatorMode({ simulator }: RouteContext): CapitalMode {
   return {
     retrieve(_request, id) {
       const offer = simulator.get(id);
-      return offer?.object === 'capital.financing_offer' ? offer : noSuchOffer(id);
+      return offer?.object === 'capital.financing_offer' ? offer : noSuchOffer();
     },
     current() {
       return pickCurrentOffer(offers().filter((o) => o.account === SIMULATED_CAPITAL_ACCOUNT)) ?? noOffer();
@@ -86,7 +77,7 @@ export const capitalRoutes: RouteModule = (router, context) => {
   const { options } = context;
   router.add('GET', '/capital/financing_offers', async (request) => ifAuthorized(options, request, await mode.current(request), noOffer));
   router.add('GET', '/capital/financing_offers/:id', async (request, { id = '' }) =>
-    ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), () => noSuchOffer(id)) : errorResponse(400, 'Invalid financing offer id'),
+    ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOffer) : noSuchOffer(),
   );
   if (context.mode !== 'simulator') return;
   router.add('POST', '/simulator/capital/replace', async (request) => {

@@ -53,6 +53,20 @@ describe('POST /financial_connections/sessions (stripe mode)', () => {
     assert.equal(sent!.headers['stripe-account'], undefined);
   });
 
+  it("asks authorize about the resolved customer first: a denial is a 404 and Stripe is never called", async () => {
+    fake.requests.length = 0;
+    const asked: unknown[] = [];
+    const backend = fake.backend({ resolveCustomer: () => 'cus_123', authorize: (_request, object) => (asked.push(object), object.id === 'cus_mine') }, routes);
+    const response = await post(backend, { permissions: ['balances'] });
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'resource_missing');
+    assert.deepEqual(asked, [{ id: 'cus_123', object: 'customer' }]);
+    assert.equal(fake.requests.length, 0);
+    const allowed = fake.backend({ resolveCustomer: () => 'cus_mine', authorize: (_request, object) => object.object === 'customer' && object.id === 'cus_mine' }, routes);
+    assert.equal((await post(allowed, { permissions: ['balances'] })).status, 200);
+    assert.equal(fake.requests.length, 1);
+  });
+
   it('omits prefetch when none is asked and acts for the resolved connected account', async () => {
     fake.requests.length = 0;
     const backend = fake.backend({ resolveCustomer: async () => 'cus_9', resolveStripeAccount: () => 'acct_42' }, routes);
