@@ -150,6 +150,13 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
 };
 
+/** A whole JSON answer written straight to the socket, which then closes. */
+function answerOnSocket(socket: Duplex, status: number, reason: string): void {
+  const body = JSON.stringify({ error: { message: reason } });
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), ...SECURITY_HEADERS, Connection: 'close' };
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+}
+
 /** What Node's parser refuses (an unknown method, a broken request line) gets a JSON answer too. */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
   if (!socket.writable || error.code === 'ECONNRESET') {
@@ -157,12 +164,18 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
     return;
   }
   const [status, reason] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request'];
-  const body = JSON.stringify({ error: { message: reason } });
-  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), ...SECURITY_HEADERS, Connection: 'close' };
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+  answerOnSocket(socket, status, reason);
 }
 
-/** A Node HTTP server for a fetch-style handler (what the CLI runs). */
+/**
+ * A Node HTTP server for a fetch-style handler (what the CLI runs): the parser's refusals and CONNECT
+ * (which Node hands to no request handler) get JSON answers too.
+ */
 export function createNodeServer(handle: FetchHandler): Server {
-  return createServer(nodeHandler(handle)).on('clientError', answerClientError);
+  return createServer(nodeHandler(handle))
+    .on('clientError', answerClientError)
+    .on('connect', (_req: IncomingMessage, socket: Duplex) => {
+      socket.on('error', () => {});
+      answerOnSocket(socket, 501, 'Not Implemented');
+    });
 }
