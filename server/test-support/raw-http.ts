@@ -65,6 +65,8 @@ export function sendRaw(port: number, head: string, options: RawOptions = {}): P
     });
     // Writing into a connection the server already answered and closed fails: that is the point.
     socket.on('error', () => {});
+    // Only a guard so a server that never answers fails the test instead of hanging it.
+    socket.setTimeout(10_000, () => socket.destroy());
     socket.write(head);
     const { stream } = options;
     if (!stream) return;
