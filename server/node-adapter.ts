@@ -92,19 +92,42 @@ function refusal(req: IncomingMessage): Response | undefined {
   return undefined;
 }
 
+/** How much of an unread body is discarded after an early answer, and how long the connection lingers. */
+const LINGER_BYTES = 1024 * 1024;
+const LINGER_MS = 2_000;
+
+/**
+ * After an answer that came before the body was read (a 413, 403, 415): the rest is never buffered. A
+ * small rest is discarded, so the connection stays usable once the body ends; past `LINGER_BYTES`
+ * nothing more is read. Closing at once would make the kernel reset a connection with unread data, and
+ * a client still sending could lose the answer; so the connection closes `LINGER_MS` after the answer
+ * (or when the client closes it, or the body ends).
+ */
+function discardRest(req: IncomingMessage, res: ServerResponse): void {
+  req.removeAllListeners('data');
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.byteLength;
+    if (discarded > LINGER_BYTES) req.pause();
+  });
+  req.resume();
+  res.once('finish', () => {
+    if (req.complete) return;
+    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+    req.once('end', () => clearTimeout(timer));
+    req.once('close', () => clearTimeout(timer));
+  });
+}
+
 /**
  * Writes a fetch `Response` to Node's response, streaming (event streams stay open). When the answer
- * comes before the request body was read (a 413, 403, 405), the rest of it is discarded and the
- * connection closed after the answer, never read into memory.
+ * comes before the request body was read (a 413, 403, 405), the rest of it is discarded (see
+ * `discardRest`), never read into memory.
  */
 export async function writeResponse(response: Response, res: ServerResponse, req?: IncomingMessage): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, key) => res.setHeader(key, value));
-  if (req && !req.complete) {
-    res.setHeader('Connection', 'close');
-    req.removeAllListeners('data');
-    req.resume();
-  }
+  if (req && !req.complete) discardRest(req, res);
   if (!response.body) {
     res.end();
     return;

@@ -23,7 +23,6 @@ describe('attack: oversized bodies', () => {
   it('a declared 100 MB JSON body: 413 from Content-Length alone, before one byte of it is sent', async () => {
     const response = await sendRaw(server.port, head(FC, `Content-Length: ${100 * MB}\r\n`));
     assert.equal(response.status, 413);
-    assert.equal(response.headers.connection, 'close');
     assert.equal(await stillServes(server), 200);
   });
 
