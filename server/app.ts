@@ -15,7 +15,12 @@ export interface Backend {
   hub: EventHub;
   simulator: SimulatorStore;
   stripe: Stripe;
-  /** Handles a request whose URL path starts with `basePath`; anything else is a 404. */
+  /**
+   * Handles a request whose URL path starts with `basePath` (anything else is a 404): a foreign Host
+   * (with `allowedHosts`) is a 421; POSTs pass the same-site, JSON and body-size checks before their route;
+   * every answer gets nosniff, no-store and, for `allowedOrigins`, CORS headers. Never rejects for a
+   * route's failure: that is a bare 500.
+   */
   handle(request: Request): Promise<Response>;
 }
 
