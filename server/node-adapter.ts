@@ -22,8 +22,8 @@ function settle(end: () => void): void {
 
 /**
  * The request body as a web stream that reads from Node only as fast as it is consumed. Canceling it
- * stops buffering and discards the rest instead of destroying the socket, so an early answer (a 413)
- * still reaches the client.
+ * stops reading without destroying the socket, so an early answer (a 413) still reaches the client;
+ * `writeResponse` then deals with the rest.
  */
 function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
@@ -43,7 +43,7 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
       },
       cancel() {
         req.removeAllListeners('data');
-        req.resume();
+        req.pause();
       },
     },
     { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
