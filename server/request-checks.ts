@@ -1,7 +1,7 @@
+import { capBody } from './body-limit.js';
 import type { BackendOptions } from './context.js';
 import { backendErrorResponse, errorResponse } from './http.js';
 import type { RouteGuard } from './router.js';
-import { capBody } from './body-limit.js';
 
 export const DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
 export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
