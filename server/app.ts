@@ -1,10 +1,12 @@
 import Stripe from 'stripe';
 import type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
+import { withCors } from './cors.js';
 import { EventHub } from './event-hub.js';
 import type { EventStore } from './event-store.js';
-import { backendErrorResponse, json } from './http.js';
+import { backendErrorResponse, json, withSecurityHeaders } from './http.js';
 import { MemoryEventStore } from './memory-event-store.js';
 import { RedisEventStore } from './redis-event-store.js';
+import { hostAllowed, postGuard } from './request-checks.js';
 import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
@@ -18,13 +20,21 @@ export interface Backend {
   eventStore: EventStore;
   simulator: SimulatorStore;
   stripe: Stripe;
-  /** Handles a request whose URL path starts with `basePath`; anything else is a 404. */
+  /**
+   * Handles a request whose URL path starts with `basePath` (anything else is a 404): a foreign Host
+   * (with `allowedHosts`) is a 421; POSTs pass the same-site, JSON and body-size checks before their route;
+   * every answer gets nosniff, no-store and, for `allowedOrigins`, CORS headers. Never rejects for a
+   * route's failure: that is a bare 500.
+   */
   handle(request: Request): Promise<Response>;
   /** Stops the event store (closes its Redis connections): call it when the server shuts down. */
   close(): Promise<void>;
 }
 
 const SIMULATOR_WEBHOOK_SECRET = 'whsec_simulator_local_only';
+export const NO_AUTHORIZE =
+  'Stripe mode needs an `authorize` option: authorize(request, object) decides whether the signed-in user may see ' +
+  'each object (without it every user reads and cancels every order). Pass allowNoAuthorize: true only to try test keys alone.';
 
 /**
  * The reference backend: fetch-style handlers for every widget, the webhook endpoint and the event
@@ -32,6 +42,7 @@ const SIMULATOR_WEBHOOK_SECRET = 'whsec_simulator_local_only';
  */
 export function createBackend(options: BackendOptions = {}, routes: RouteModule[] = widgetRoutes): Backend {
   const mode: BackendMode = options.secretKey ? 'stripe' : 'simulator';
+  if (mode === 'stripe' && !options.authorize && !options.allowNoAuthorize) throw new Error(NO_AUTHORIZE);
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const stripe = new Stripe(options.secretKey ?? 'sk_test_simulator_offline', {
     maxNetworkRetries: mode === 'stripe' ? 1 : 0,
@@ -44,6 +55,24 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
   const hub = new EventHub(eventStore, { authorize: options.authorize, stream: options.eventStream });
   const router = new Router();
 
+  const guard = postGuard(options);
+
+  /** `internal`: the simulator's own webhooks, which come from no host. */
+  async function respond(request: Request, internal = false): Promise<Response> {
+    const url = new URL(request.url);
+    if (!internal && !hostAllowed(url, options.allowedHosts)) return backendErrorResponse(421, 'Unknown host');
+    const path = url.pathname;
+    if (path !== basePath && !path.startsWith(`${basePath}/`)) return backendErrorResponse(404, 'No such route');
+    try {
+      return await router.handle(request, path.slice(basePath.length) || '/', guard);
+    } catch (cause) {
+      console.error('[stripe-widget-kit] route failed:', cause instanceof Error ? cause.message : cause);
+      return backendErrorResponse(500, 'Internal error');
+    }
+  }
+  const serve = async (request: Request, internal = false) =>
+    withCors(withSecurityHeaders(await respond(request, internal)), request, options.allowedOrigins);
+
   const backend: Backend = {
     mode,
     basePath,
@@ -51,22 +80,13 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
     eventStore,
     stripe,
     simulator: undefined as unknown as SimulatorStore,
-    async handle(request) {
-      const path = new URL(request.url).pathname;
-      if (path !== basePath && !path.startsWith(`${basePath}/`)) return backendErrorResponse(404, 'Not found');
-      try {
-        return await router.handle(request, path.slice(basePath.length) || '/');
-      } catch (cause) {
-        console.error('[stripe-widget-kit] route failed:', cause instanceof Error ? cause.message : cause);
-        return backendErrorResponse(500, 'Internal error');
-      }
-    },
+    handle: (request) => serve(request),
     close: () => eventStore.close(),
   };
   backend.simulator = new SimulatorStore({
     stripe,
     webhookSecret: webhookSecret ?? SIMULATOR_WEBHOOK_SECRET,
-    deliver: (request) => backend.handle(new Request(`http://simulator.local${basePath}/webhooks`, request)),
+    deliver: (request) => serve(new Request(`http://simulator.local${basePath}/webhooks`, request), true),
     ...(options.now && { now: options.now }),
   });
 
@@ -84,10 +104,11 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
 }
 
 /**
- * Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`, `STRIPE_CUSTOMER`,
- * `REDIS_URL` (several instances share events and webhook dedupe through it).
- * For the demo and for trying test keys alone: it sets no `authorize` hook, so the routes answer any
- * object id in the account. Production sites must build their options in code and set `authorize`.
+ * Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`,
+ * `STRIPE_CUSTOMER`, `REDIS_URL` (several instances share events and webhook dedupe through it) and
+ * `SWK_INSECURE_NO_AUTHORIZE=1`. For the demo and the simulator: it sets no `authorize` hook, so with a
+ * secret key `createBackend` refuses to start unless `SWK_INSECURE_NO_AUTHORIZE=1` says it is a local
+ * trial. Sites build their options in code (or a `--config` module for the CLI) and set `authorize`.
  */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): BackendOptions {
   const customer = env.STRIPE_CUSTOMER;
@@ -97,5 +118,6 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(env.STRIPE_PUBLISHABLE_KEY && { publishableKey: env.STRIPE_PUBLISHABLE_KEY }),
     ...(customer && { resolveCustomer: () => customer }),
     ...(env.REDIS_URL && { redisUrl: env.REDIS_URL }),
+    ...(env.SWK_INSECURE_NO_AUTHORIZE === '1' && { allowNoAuthorize: true }),
   };
 }

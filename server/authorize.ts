@@ -3,8 +3,9 @@ import { json } from './http.js';
 import { unrenderableObjectResponse } from './validate-object.js';
 
 /**
- * The one ownership gate every reference route goes through. `found` is what the route looked up: the
- * object in the form the browser would get, or a Response (Stripe's error, a 404) that is sent as is.
+ * The one ownership gate every reference route goes through. `found` is what the route looked up:
+ * Stripe's object (without the SDK's extras or a `client_secret`; `answer` may send the browser fewer
+ * fields), or a Response (Stripe's error, a 404) that is sent as is.
  * The object goes to `answer` (default: sent as JSON) only when `options.authorize` is unset or returns
  * `true`; otherwise `notFound()`, the route's usual 404 `resource_missing`, so a denial looks like an
  * unknown id. An allowed object that fails the widgets' schema answers 502 instead (the failing paths are

@@ -1,11 +1,76 @@
-import { createServer } from 'node:http';
+#!/usr/bin/env node
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createBackend, optionsFromEnv } from './app.js';
-import { nodeHandler } from './node-adapter.js';
+import type { BackendOptions } from './context.js';
+import { createNodeServer } from './node-adapter.js';
 
-/** Runs the reference backend alone: `PORT=8787 npm run serve`. */
-const backend = createBackend(optionsFromEnv());
-const port = Number(process.env.PORT ?? 8787);
-createServer(nodeHandler(backend.handle)).listen(port, '127.0.0.1', () => {
-  console.log(`stripe-widget-kit backend (${backend.mode} mode) on http://127.0.0.1:${port}${backend.basePath}`);
-  if (backend.mode === 'stripe') console.warn('No authorize hook: any object id in the account is answered. For local trials only.');
+const USAGE = `Usage: stripe-widget-kit-server [--config <module>] [--port <n>] [--host <address>] [--insecure-no-authorize]
+
+Runs the reference backend: the offline simulator without STRIPE_SECRET_KEY, Stripe mode with it.
+  --config <module>          A .js/.mjs module (a .ts one under tsx) exporting the backend options as
+                             its default export or as \`options\`: authorize, resolveCustomer,
+                             resolveStripeAccount, allowedHosts, allowedOrigins, ... Environment
+                             variables fill in what it leaves out (STRIPE_SECRET_KEY, ...).
+  --port <n>                 Default $PORT or 8787 (0: any free port).
+  --host <address>           Address to listen on. Default 127.0.0.1.
+  --insecure-no-authorize    Run Stripe mode without an authorize rule: any user reads and cancels any
+                             order. Only for trying test keys alone on your machine.
+Answers only the Host names localhost, 127.0.0.1, [::1] and the config's allowedHosts.`;
+
+/** The CLI's own host names, always answered (DNS rebinding: other names are refused). */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+async function loadConfig(path: string): Promise<BackendOptions> {
+  const loaded = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown; options?: unknown };
+  const exported = loaded.default ?? loaded.options;
+  const options = typeof exported === 'function' ? await (exported as () => unknown)() : exported;
+  if (typeof options !== 'object' || options === null) throw new Error(`${path} must export the backend options (default export or \`options\`)`);
+  return options as BackendOptions;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      config: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'insecure-no-authorize': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port ?? process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error('--port must be a port number');
+  const configured = values.config ? await loadConfig(values.config) : {};
+  const options: BackendOptions = {
+    ...optionsFromEnv(),
+    ...configured,
+    allowedHosts: [...LOOPBACK_HOSTS, ...(configured.allowedHosts ?? [])],
+    ...(values['insecure-no-authorize'] && { allowNoAuthorize: true }),
+  };
+  if (options.secretKey && !options.authorize && !options.allowNoAuthorize) {
+    throw new Error(
+      'Stripe mode needs an `authorize` rule (may this user see this object?): export it from a --config module, ' +
+        'or pass --insecure-no-authorize to try test keys alone on your machine.',
+    );
+  }
+  const backend = createBackend(options);
+  const server = createNodeServer(backend.handle);
+  await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, values.host ?? '127.0.0.1', ready));
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  console.log(`stripe-widget-kit backend (${backend.mode} mode) on http://${host}:${address.port}${backend.basePath}`);
+  if (backend.mode === 'stripe' && !options.authorize) console.warn('No authorize rule (--insecure-no-authorize): any object id in the account is answered. For local trials only.');
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`stripe-widget-kit: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });

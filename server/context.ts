@@ -44,8 +44,9 @@ export interface BackendOptions {
    * shared payment granted token and the PaymentIntent. The widgets send ids anyone can edit in the page,
    * and Stripe only scopes them to the account, so **production sites must set it**, e.g.
    * `(request, object) => object.metadata?.user_id === userIdForSession(request)`.
-   * When unset, every object in the account (or `resolveStripeAccount`'s) is answered: fine for the
-   * simulator and for trying test keys alone, never for real users.
+   * Financial Connections calls it with `{ id: customer, object: 'customer' }` (the customer
+   * `resolveCustomer` named) before a session is created. The hook gets Stripe's whole object (without
+   * secrets); the browser may get fewer fields. Stripe mode requires it (see `allowNoAuthorize`).
    */
   authorize?: AuthorizeObject;
   /**
@@ -53,6 +54,26 @@ export interface BackendOptions {
    * Payment Tokens). Defaults: `DEFAULT_PREVIEW_STRIPE_VERSIONS` in `preview-versions.ts`.
    */
   previewStripeVersions?: { capital?: string; sharedPayment?: string };
+  /**
+   * Stripe mode refuses to start without `authorize` (every user could read and cancel every order).
+   * `true` runs it anyway: only for trying test keys alone on your own machine.
+   */
+  allowNoAuthorize?: boolean;
+  /**
+   * Host names (`Host` header) the backend answers; others get 421 (DNS rebinding). Entries are names
+   * (`shop.example`, `[::1]`), `name:port`, or `.example.com` for it and its subdomains. Default: any
+   * host (your server or proxy decides); the CLI defaults to localhost, 127.0.0.1 and [::1].
+   */
+  allowedHosts?: string[];
+  /**
+   * Other origins (`https://shop.example`) whose pages may call the backend: their POSTs pass the
+   * cross-site check and they get CORS headers (credentials allowed). Same-origin calls always pass.
+   */
+  allowedOrigins?: string[];
+  /** Largest JSON request body, in bytes (413 past it). Default 64 kB. */
+  maxJsonBodyBytes?: number;
+  /** Largest `POST /webhooks` body, in bytes (413 past it). Default 1 MB. */
+  maxWebhookBodyBytes?: number;
   /** Publishable key handed to the browser with a Financial Connections session. */
   publishableKey?: string;
   /** Seconds since the epoch; injectable for tests of the simulator. */

@@ -1,9 +1,27 @@
+/** Sent with every answer of the backend: nothing is cached, and nothing is sniffed into HTML. */
+export const SECURITY_HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } as const;
+
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...headers },
   });
+}
+
+/**
+ * `response` with the security headers set, its own copy when its headers are read-only (a `fetch()`
+ * answer passed through).
+ */
+export function withSecurityHeaders(response: Response): Response {
+  let mutable = response;
+  try {
+    response.headers.set('X-Content-Type-Options', SECURITY_HEADERS['X-Content-Type-Options']);
+  } catch {
+    mutable = new Response(response.body, response);
+  }
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) mutable.headers.set(name, value);
+  return mutable;
 }
 
 /** An error in Stripe's own body shape, which the widgets' client reads. */
@@ -15,8 +33,8 @@ export function errorResponse(status: number, message: string, type = 'invalid_r
  * An error of the backend itself (no such route, not configured), not Stripe's: no `type`, so the
  * widgets do not blame Stripe for it.
  */
-export function backendErrorResponse(status: number, message: string): Response {
-  return json({ error: { message } }, status);
+export function backendErrorResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return json({ error: { message } }, status, headers);
 }
 
 /** Reads a JSON body; `undefined` when it is missing or not JSON. */

@@ -1,4 +1,4 @@
-export { createBackend, optionsFromEnv, type Backend } from './app.js';
+export { createBackend, NO_AUTHORIZE, optionsFromEnv, type Backend } from './app.js';
 export { ifAuthorized } from './authorize.js';
 export type { AuthorizeObject, BackendMode, BackendOptions, RouteContext, RouteModule, StripeObject } from './context.js';
 export { EventHub, type EventStreamOptions, type PublishedEvent } from './event-hub.js';
@@ -6,7 +6,7 @@ export { EventStoreUnavailable, type EventStore, type EventStoreListener, type R
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memory-event-store.js';
 export { RedisEventStore, type RedisEventStoreOptions } from './redis-event-store.js';
 export { backendErrorResponse, errorResponse, json, stripeErrorResponse } from './http.js';
-export { nodeHandler, toRequest, writeResponse } from './node-adapter.js';
-export { Router } from './router.js';
+export { BODY_ALREADY_READ, createNodeServer, nodeHandler, toRequest, writeResponse } from './node-adapter.js';
+export { Router, type RouteGuard } from './router.js';
 export { SimulatorStore } from './simulator/store.js';
 export { createWebhookHandler } from './webhooks.js';

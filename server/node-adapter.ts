@@ -1,9 +1,59 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { backendErrorResponse, SECURITY_HEADERS } from './http.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
-/** Builds a fetch `Request` from Node's request; the body streams, and closing the socket aborts it. */
+/** Methods a fetch `Request` can carry that the router answers (405 with `Allow` when not its own). */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
+/** A `Host` header: a name or an IPv4/IPv6 literal, with an optional port. */
+const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i;
+export const BODY_ALREADY_READ =
+  'The request body was already read by another middleware (a body parser such as express.json()): ' +
+  'mount the stripe-widget-kit handler before any body parser.';
+
+function settle(end: () => void): void {
+  try {
+    end();
+  } catch {
+    // the stream was canceled or already ended
+  }
+}
+
+/**
+ * The request body as a web stream that reads from Node only as fast as it is consumed. Canceling it
+ * stops reading without destroying the socket, so an early answer (a 413) still reaches the client;
+ * `writeResponse` then deals with the rest.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on('data', (chunk: Buffer) => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        // Both may come after a cancel; a throw in a listener would end the process. `on`, not `once`:
+        // a second error with no listener would be thrown too.
+        req.once('end', () => settle(() => controller.close()));
+        req.on('error', (error) => settle(() => controller.error(error)));
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        req.removeAllListeners('data');
+        req.pause();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+/**
+ * Builds a fetch `Request` from Node's request; the body streams, and closing the socket aborts it.
+ * Throws on what a `Request` cannot hold (a malformed Host, TRACE): `nodeHandler` checks first.
+ */
 export function toRequest(req: IncomingMessage, origin: string, res?: ServerResponse): Request {
   const controller = new AbortController();
   // The response's close (finished, or the client went away) ends the request: event streams stop.
@@ -21,14 +71,63 @@ export function toRequest(req: IncomingMessage, origin: string, res?: ServerResp
     method,
     headers,
     signal: controller.signal,
-    ...(hasBody && { body: Readable.toWeb(req) as unknown as ReadableStream, duplex: 'half' }),
+    ...(hasBody && { body: bodyStream(req), duplex: 'half' }),
   } as RequestInit);
 }
 
-/** Writes a fetch `Response` to Node's response, streaming (event streams stay open). */
-export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+/** Whether something before us (express.json(), a framework) consumed the body already. */
+function bodyAlreadyRead(req: IncomingMessage): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  return req.readableDidRead || req.readableEnded || (req as IncomingMessage & { _body?: unknown })._body === true;
+}
+
+/** What to answer without asking the backend: what no fetch `Request` can carry, or a body already gone. */
+function refusal(req: IncomingMessage): Response | undefined {
+  if (!METHODS.has(req.method ?? '')) return backendErrorResponse(501, 'Method not implemented', { Allow: 'GET, HEAD, POST, OPTIONS' });
+  if (!HOST.test(req.headers.host ?? '')) return backendErrorResponse(400, 'Invalid Host header');
+  if (bodyAlreadyRead(req)) {
+    console.error(`[stripe-widget-kit] ${BODY_ALREADY_READ}`);
+    return backendErrorResponse(500, BODY_ALREADY_READ);
+  }
+  return undefined;
+}
+
+/** How much of an unread body is discarded after an early answer, and how long the connection lingers. */
+const LINGER_BYTES = 1024 * 1024;
+const LINGER_MS = 2_000;
+
+/**
+ * After an answer that came before the body was read (a 413, 403, 415): the rest is never buffered. A
+ * small rest is discarded, so the connection stays usable once the body ends; past `LINGER_BYTES`
+ * nothing more is read. Closing at once would make the kernel reset a connection with unread data, and
+ * a client still sending could lose the answer; so the connection closes `LINGER_MS` after the answer
+ * (or when the client closes it, or the body ends).
+ */
+function discardRest(req: IncomingMessage, res: ServerResponse): void {
+  req.removeAllListeners('data');
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.byteLength;
+    if (discarded > LINGER_BYTES) req.pause();
+  });
+  req.resume();
+  res.once('finish', () => {
+    if (req.complete) return;
+    const timer = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+    req.once('end', () => clearTimeout(timer));
+    req.once('close', () => clearTimeout(timer));
+  });
+}
+
+/**
+ * Writes a fetch `Response` to Node's response, streaming (event streams stay open). When the answer
+ * comes before the request body was read (a 413, 403, 405), the rest of it is discarded (see
+ * `discardRest`), never read into memory.
+ */
+export async function writeResponse(response: Response, res: ServerResponse, req?: IncomingMessage): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, key) => res.setHeader(key, value));
+  if (req && !req.complete) discardRest(req, res);
   if (!response.body) {
     res.end();
     return;
@@ -48,15 +147,58 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
   res.end();
 }
 
-/** A Node `http` / connect handler for a fetch-style handler. */
+/**
+ * A Node `http` / connect handler for a fetch-style handler. No request can throw out of it: what
+ * cannot become a `Request` gets a JSON 400/501, a failing handler a bare 500.
+ */
 export function nodeHandler(handle: FetchHandler) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const origin = `http://${req.headers.host ?? 'localhost'}`;
-    handle(toRequest(req, origin, res))
-      .then((response) => writeResponse(response, res))
-      .catch(() => {
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
+    const fail = () => {
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    };
+    let answer: Promise<Response>;
+    try {
+      answer = Promise.resolve(refusal(req) ?? handle(toRequest(req, `http://${req.headers.host}`, res)));
+    } catch {
+      answer = Promise.resolve(backendErrorResponse(400, 'Malformed request'));
+    }
+    answer.then((response) => writeResponse(response, res, req)).catch(fail);
   };
+}
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_INVALID_METHOD: [501, 'Not Implemented'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
+};
+
+/** A whole JSON answer written straight to the socket, which then closes. */
+function answerOnSocket(socket: Duplex, status: number, reason: string): void {
+  const body = JSON.stringify({ error: { message: reason } });
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), ...SECURITY_HEADERS, Connection: 'close' };
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+}
+
+/** What Node's parser refuses (an unknown method, a broken request line) gets a JSON answer too. */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, reason] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request'];
+  answerOnSocket(socket, status, reason);
+}
+
+/**
+ * A Node HTTP server for a fetch-style handler (what the CLI runs): the parser's refusals and CONNECT
+ * (which Node hands to no request handler) get JSON answers too.
+ */
+export function createNodeServer(handle: FetchHandler): Server {
+  return createServer(nodeHandler(handle))
+    .on('clientError', answerClientError)
+    .on('connect', (_req: IncomingMessage, socket: Duplex) => {
+      socket.on('error', () => {});
+      answerOnSocket(socket, 501, 'Not Implemented');
+    });
 }

@@ -2,6 +2,7 @@ import { ifAuthorized } from '../authorize.js';
 import type { BackendOptions, RouteContext, RouteModule, StripeObject } from '../context.js';
 import { backendErrorResponse, errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { previewStripeVersion } from '../preview-versions.js';
+import { accountOf, plain } from '../stripe-objects.js';
 import { replaceOffer, replaceRefusal, seedCapitalOffers, SIMULATED_CAPITAL_ACCOUNT, type SimulatedOffer } from '../simulator/capital.js';
 
 type Offer = { id: string; status?: unknown; account?: unknown; created?: unknown };
@@ -18,7 +19,8 @@ export function pickCurrentOffer<T extends Offer>(offers: T[]): T | undefined {
 }
 
 const noOffer = () => errorResponse(404, 'No financing offer', 'invalid_request_error', 'resource_missing');
-const noSuchOffer = (id: string) => errorResponse(404, `No such financing offer: '${id}'`, 'invalid_request_error', 'resource_missing');
+/** Unknown, malformed and denied ids all look alike, and the id is never echoed. */
+const noSuchOffer = () => errorResponse(404, 'No such financing offer', 'invalid_request_error', 'resource_missing');
 
 /** Pages of 100 (Stripe's maximum) read at most, so one request never walks an unbounded list. */
 const MAX_LIST_PAGES = 10;
@@ -30,12 +32,6 @@ interface CapitalMode {
   offersOfAccount(request: Request): Promise<Offer[] | Response> | Offer[] | Response;
 }
 
-/** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object goes to the browser. */
-function plain(object: Record<string, unknown>): Record<string, unknown> {
-  const { lastResponse: _lastResponse, ...rest } = object;
-  return rest;
-}
-
 /**
  * Capital is a platform-level API: the platform reads its connected accounts' offers with its own key
  * (no `Stripe-Account` header) and filters the list with `connected_account`
@@ -43,11 +39,10 @@ function plain(object: Record<string, unknown>): Record<string, unknown> {
  * `Stripe-Version` (see preview-versions.ts).
  */
 function stripeMode({ stripe, options }: RouteContext): CapitalMode {
-  const accountOf = async (request: Request) => (await options.resolveStripeAccount?.(request)) || undefined;
   const requestOptions = () => ({ apiVersion: previewStripeVersion(options, 'capital') });
   return {
     async retrieve(request, id) {
-      const account = await accountOf(request);
+      const account = await accountOf(options, request);
       try {
         // The SDK has no method for this preview API yet.
         const offer = (await stripe.rawRequest('GET', `/v1/capital/financing_offers/${encodeURIComponent(id)}`, undefined, requestOptions())) as Record<
@@ -55,7 +50,7 @@ function stripeMode({ stripe, options }: RouteContext): CapitalMode {
           unknown
         >;
         // The platform key reads every connected account's offers: answer only the request's own.
-        if (account && offer.account !== account) return noSuchOffer(id);
+        if (account && offer.account !== account) return noSuchOffer();
         return plain(offer);
       } catch (cause) {
         return stripeErrorResponse(cause);
@@ -66,7 +61,7 @@ function stripeMode({ stripe, options }: RouteContext): CapitalMode {
       if (!options.resolveStripeAccount) {
         return backendErrorResponse(500, 'The current financing offer needs resolveStripeAccount in stripe mode');
       }
-      const account = await accountOf(request);
+      const account = await accountOf(options, request);
       if (!account) return [];
       const offers: Offer[] = [];
       try {
@@ -97,7 +92,7 @@ function simulatorMode({ simulator }: RouteContext): CapitalMode {
   return {
     retrieve(_request, id) {
       const offer = simulator.get(id);
-      return offer?.object === 'capital.financing_offer' ? offer : noSuchOffer(id);
+      return offer?.object === 'capital.financing_offer' ? offer : noSuchOffer();
     },
     offersOfAccount() {
       return offers().filter((o) => o.account === SIMULATED_CAPITAL_ACCOUNT);
@@ -126,7 +121,7 @@ export const capitalRoutes: RouteModule = (router, context) => {
   const { options } = context;
   router.add('GET', '/capital/financing_offers', async (request) => currentOffer(options, request, await mode.offersOfAccount(request)));
   router.add('GET', '/capital/financing_offers/:id', async (request, { id = '' }) =>
-    ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), () => noSuchOffer(id)) : errorResponse(400, 'Invalid financing offer id'),
+    ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOffer) : noSuchOffer(),
   );
   if (context.mode !== 'simulator') return;
   router.add('POST', '/simulator/capital/replace', async (request) => {

@@ -64,12 +64,31 @@ describe('climate routes, stripe mode', () => {
     assert.equal(retry.status, 200);
     assert.equal(((await first.json()) as { status: string }).status, 'canceled');
     assert.deepEqual(
-      fake.requests.map((r) => [r.method, r.path, r.headers['idempotency-key'], r.form.get('expand[0]')]),
+      fake.requests.map((r) => [r.method, r.path, r.form.get('expand[0]')]),
       [
-        ['POST', '/v1/climate/orders/climorder_1/cancel', 'swk_key_1', 'product'],
-        ['POST', '/v1/climate/orders/climorder_1/cancel', 'swk_key_1', 'product'],
+        ['POST', '/v1/climate/orders/climorder_1/cancel', 'product'],
+        ['POST', '/v1/climate/orders/climorder_1/cancel', 'product'],
       ],
     );
+    const [firstKey, retryKey] = fake.requests.map((r) => r.headers['idempotency-key']);
+    assert.match(String(firstKey), /^climcancel:[0-9a-f]{32}:swk_key_1$/);
+    assert.equal(retryKey, firstKey);
+  });
+
+  it("scopes the key per user: another customer's or account's same key is another Stripe key", async () => {
+    const keyFor = async (options: Parameters<typeof fake.backend>[0]) => {
+      fake.requests.length = 0;
+      assert.equal((await cancel(fake.backend(options, [climateRoutes]), 'climorder_1', 'swk_shared')).status, 200);
+      return fake.requests[0]?.headers['idempotency-key'];
+    };
+    const keys = [
+      await keyFor({ resolveCustomer: () => 'cus_alice' }),
+      await keyFor({ resolveCustomer: () => 'cus_bob' }),
+      await keyFor({ resolveCustomer: () => 'cus_alice', resolveStripeAccount: () => 'acct_other' }),
+    ];
+    for (const key of keys) assert.match(String(key), /^climcancel:[0-9a-f]{32}:swk_shared$/);
+    assert.equal(new Set(keys).size, 3);
+    assert.equal(await keyFor({ resolveCustomer: () => 'cus_alice' }), keys[0]);
   });
 
   it('refuses a cancel without an Idempotency-Key and never calls Stripe', async () => {
@@ -92,10 +111,11 @@ describe('climate routes, stripe mode', () => {
     assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'resource_missing');
   });
 
-  it('rejects an id that is not an id before calling Stripe', async () => {
+  it('answers an id that is not an id like an unknown one (404), before calling Stripe', async () => {
     fake.requests.length = 0;
     const response = await call(backend, `/climate/orders/${encodeURIComponent('../customers')}`);
-    assert.equal(response.status, 400);
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'resource_missing');
     assert.equal(fake.requests.length, 0);
   });
 
@@ -182,7 +202,9 @@ describe('climate routes, simulator mode', () => {
     assert.deepEqual(await replay.json(), body);
     assert.equal(body.cancellation_reason, 'requested');
     assert.deepEqual(published.map((e) => e.type), ['climate.order.canceled']);
-    assert.equal((await cancel(backend, CLIMATE_ORDER_IDS.awaitingFunds, 'swk_a')).status, 400);
+    // The key is scoped per order: the same browser key on another order is that order's own cancel.
+    assert.equal((await cancel(backend, CLIMATE_ORDER_IDS.awaitingFunds, 'swk_a')).status, 200);
+    assert.deepEqual(published.map((e) => e.type), ['climate.order.canceled', 'climate.order.canceled']);
     assert.equal((await cancel(backend, CLIMATE_ORDER_IDS.awaitingFunds)).status, 400);
   });
 

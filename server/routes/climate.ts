@@ -1,6 +1,8 @@
 import { ifAuthorized } from '../authorize.js';
-import type { RouteContext, RouteModule } from '../context.js';
+import type { BackendOptions, RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
+import { readIdempotencyKey } from '../request-checks.js';
+import { accountOf, onAccount, plain, scopedIdempotencyKey } from '../stripe-objects.js';
 import {
   cancelOrder,
   delayOrder,
@@ -12,41 +14,33 @@ import {
 } from '../simulator/climate.js';
 
 const ORDER_ID = /^[A-Za-z0-9_]{1,255}$/;
-/** Stripe accepts idempotency keys of up to 255 characters. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object goes to the browser. */
-function plain(object: object): Record<string, unknown> {
-  const { lastResponse: _lastResponse, ...rest } = object as Record<string, unknown>;
-  return rest;
-}
-
-const noSuchOrder = (id: string) => errorResponse(404, `No such climate order: '${id}'`, 'invalid_request_error', 'resource_missing');
+/** Unknown, malformed and denied ids all look alike, and the id is never echoed. */
+const noSuchOrder = () => errorResponse(404, 'No such climate order', 'invalid_request_error', 'resource_missing');
 
 interface ClimateMode {
   /** The order (product expanded) for the browser, or the response to send instead. */
   retrieve(request: Request, id: string): Promise<object | Response> | object | Response;
-  /** Only called once `retrieve`'s order passed the site's `authorize` hook. */
+  /** Only called once `retrieve`'s order passed the site's `authorize` hook; the key is already scoped. */
   cancel(request: Request, id: string, idempotencyKey: string): Promise<Response> | Response;
 }
 
 function stripeMode({ stripe, options }: RouteContext): ClimateMode {
-  const accountOf = async (request: Request) => (await options.resolveStripeAccount?.(request)) || undefined;
   return {
     async retrieve(request, id) {
-      const account = await accountOf(request);
+      const account = await accountOf(options, request);
       try {
-        const order = await stripe.climate.orders.retrieve(id, { expand: ['product'] }, { ...(account && { stripeAccount: account }) });
+        const order = await stripe.climate.orders.retrieve(id, { expand: ['product'] }, onAccount(account));
         return plain(order);
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
     },
     async cancel(request, id, idempotencyKey) {
-      const account = await accountOf(request);
+      const account = await accountOf(options, request);
       try {
         // Expanded like the GET, so the widget keeps showing the product's name.
-        const order = await stripe.climate.orders.cancel(id, { expand: ['product'] }, { idempotencyKey, ...(account && { stripeAccount: account }) });
+        const order = await stripe.climate.orders.cancel(id, { expand: ['product'] }, { idempotencyKey, ...onAccount(account) });
         return json(plain(order));
       } catch (cause) {
         return stripeErrorResponse(cause);
@@ -65,7 +59,7 @@ function simulatorMode({ simulator }: RouteContext): ClimateMode {
   };
   return {
     retrieve(_request, id) {
-      return find(id) ?? noSuchOrder(id);
+      return find(id) ?? noSuchOrder();
     },
     async cancel(_request, id, idempotencyKey) {
       const replay = answered.get(idempotencyKey);
@@ -74,7 +68,7 @@ function simulatorMode({ simulator }: RouteContext): ClimateMode {
       }
       if (replay) return json(replay.body, replay.status, { 'Idempotent-Replayed': 'true' });
       const current = find(id);
-      if (!current) return noSuchOrder(id);
+      if (!current) return noSuchOrder();
       const refusal = transitionRefusal(current, 'buyer_cancel', simulator.now());
       const response = refusal
         ? { id, status: 400, body: { error: { type: 'invalid_request_error', code: 'order_not_cancelable', message: refusal } } }
@@ -117,15 +111,31 @@ export const climateRoutes: RouteModule = (router, context) => {
   const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
   const { options } = context;
   router.add('GET', '/climate/orders/:id', async (request, { id = '' }) =>
-    ORDER_ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), () => noSuchOrder(id)) : errorResponse(400, 'Invalid climate order id'),
+    ORDER_ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOrder) : noSuchOrder(),
   );
   router.add('POST', '/climate/orders/:id/cancel', async (request, { id = '' }) => {
-    if (!ORDER_ID.test(id)) return errorResponse(400, 'Invalid climate order id');
-    const key = request.headers.get('idempotency-key') ?? '';
-    if (!IDEMPOTENCY_KEY.test(key)) return errorResponse(400, 'An Idempotency-Key header (1-255 visible characters) is required', 'invalid_request_error', 'idempotency_key_missing');
-    if (!options.authorize) return mode.cancel(request, id, key);
+    if (!ORDER_ID.test(id)) return noSuchOrder();
+    const key = readIdempotencyKey(request, true);
+    if (key instanceof Response) return key;
+    const scoped = await cancelKey(options, request, id, key);
+    if (!options.authorize) return mode.cancel(request, id, scoped);
     // Retrieve and authorize first: an order the user may not see is never canceled.
-    return ifAuthorized(options, request, await mode.retrieve(request, id), () => noSuchOrder(id), () => mode.cancel(request, id, key));
+    return ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOrder, () => mode.cancel(request, id, scoped));
   });
   if (context.mode === 'simulator') addSimulatorControls(router, context);
 };
+
+/**
+ * The cancel's key as Stripe gets it, scoped like Financial Connections' (`fcsess:<customer>:<key>`):
+ * by the connected account, the customer `resolveCustomer` names when the site set it, and the order.
+ * Another user's request with the same key never gets this one's cancel replayed.
+ */
+async function cancelKey(options: BackendOptions, request: Request, id: string, key: string): Promise<string> {
+  let customer: string | undefined;
+  try {
+    customer = (await options.resolveCustomer?.(request)) || undefined;
+  } catch {
+    customer = undefined; // a user with no customer still cancels; the account and order still scope the key
+  }
+  return scopedIdempotencyKey('climcancel', [await accountOf(options, request), customer, id], key);
+}

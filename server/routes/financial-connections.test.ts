@@ -53,6 +53,20 @@ describe('POST /financial_connections/sessions (stripe mode)', () => {
     assert.equal(sent!.headers['stripe-account'], undefined);
   });
 
+  it("asks authorize about the resolved customer first: a denial is a 404 and Stripe is never called", async () => {
+    fake.requests.length = 0;
+    const asked: unknown[] = [];
+    const backend = fake.backend({ resolveCustomer: () => 'cus_123', authorize: (_request, object) => (asked.push(object), object.id === 'cus_mine') }, routes);
+    const response = await post(backend, { permissions: ['balances'] });
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'resource_missing');
+    assert.deepEqual(asked, [{ id: 'cus_123', object: 'customer' }]);
+    assert.equal(fake.requests.length, 0);
+    const allowed = fake.backend({ resolveCustomer: () => 'cus_mine', authorize: (_request, object) => object.object === 'customer' && object.id === 'cus_mine' }, routes);
+    assert.equal((await post(allowed, { permissions: ['balances'] })).status, 200);
+    assert.equal(fake.requests.length, 1);
+  });
+
   it('omits prefetch when none is asked and acts for the resolved connected account', async () => {
     fake.requests.length = 0;
     const backend = fake.backend({ resolveCustomer: async () => 'cus_9', resolveStripeAccount: () => 'acct_42' }, routes);
@@ -114,7 +128,7 @@ describe('POST /financial_connections/sessions (stripe mode)', () => {
       assert.equal(json.error.type, 'invalid_request_error');
       assert.match(json.error.message, message);
     }
-    const notJson = await call(backend, '/financial_connections/sessions', { method: 'POST', body: '{oops' });
+    const notJson = await call(backend, '/financial_connections/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
     assert.equal(notJson.status, 400);
     assert.equal(fake.requests.length, 0);
   });
@@ -143,11 +157,12 @@ describe('POST /financial_connections/sessions (simulator mode)', () => {
     const published: PublishedEvent[] = [];
     backend.hub.subscribe((event) => published.push(event));
     const { client_secret } = (await (await post(backend, { permissions: ['balances'] })).json()) as { client_secret: string };
-    const offered = (await (await call(backend, '/simulator/financial_connections/accounts', { method: 'POST' })).json()) as { data: { id: string }[] };
+    const offered = (await (await call(backend, '/simulator/financial_connections/accounts', { method: 'POST', headers: { 'Content-Type': 'application/json' } })).json()) as { data: { id: string }[] };
     assert.ok(offered.data.length >= 2);
     const chosen = offered.data.slice(0, 2).map((a) => a.id);
     const response = await call(backend, '/simulator/financial_connections/sessions/complete', {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ client_secret, account_ids: chosen }),
     });
     assert.equal(response.status, 200);
@@ -168,15 +183,15 @@ describe('POST /financial_connections/sessions (simulator mode)', () => {
   it('completes with no accounts when the visitor picks none, and 404s an unknown secret', async () => {
     const backend = createBackend({}, routes);
     const { client_secret } = (await (await post(backend, { permissions: ['balances'] })).json()) as { client_secret: string };
-    const none = await call(backend, '/simulator/financial_connections/sessions/complete', { method: 'POST', body: JSON.stringify({ client_secret, account_ids: [] }) });
+    const none = await call(backend, '/simulator/financial_connections/sessions/complete', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ client_secret, account_ids: [] }) });
     assert.deepEqual(((await none.json()) as { financialConnectionsSession: { accounts: unknown[] } }).financialConnectionsSession.accounts, []);
-    const unknown = await call(backend, '/simulator/financial_connections/sessions/complete', { method: 'POST', body: JSON.stringify({ client_secret: 'fcsess_x_secret_y' }) });
+    const unknown = await call(backend, '/simulator/financial_connections/sessions/complete', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ client_secret: 'fcsess_x_secret_y' }) });
     assert.equal(unknown.status, 404);
   });
 
   it('has no simulator controls in stripe mode', async () => {
-    const backend = createBackend({ secretKey: 'sk_test_x', resolveCustomer: () => 'cus_1' }, routes);
-    const response = await call(backend, '/simulator/financial_connections/accounts', { method: 'POST' });
+    const backend = createBackend({ secretKey: 'sk_test_x', resolveCustomer: () => 'cus_1', allowNoAuthorize: true }, routes);
+    const response = await call(backend, '/simulator/financial_connections/accounts', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     assert.equal(response.status, 404);
   });
 });

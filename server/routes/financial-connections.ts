@@ -1,15 +1,15 @@
 import { FC_PERMISSIONS, FC_PREFETCH } from '../../src/schemas/financial-connections.js';
+import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
+import { readIdempotencyKey } from '../request-checks.js';
+import { accountOf, onAccount } from '../stripe-objects.js';
 import type { Router } from '../router.js';
 import {
   completeSimulatedSession,
   createSimulatedSession,
   simulatedInstitutionAccounts,
 } from '../simulator/financial-connections.js';
-
-/** Stripe accepts idempotency keys of up to 255 characters; ours gets a prefix, so leave room. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 interface SessionParams {
   permissions: string[];
@@ -30,6 +30,8 @@ function readParams(body: unknown): SessionParams | Response {
   return check('permissions', permissions, FC_PERMISSIONS) ?? check('prefetch', prefetch, FC_PREFETCH) ?? { permissions, prefetch };
 }
 
+const noSuchCustomer = () => errorResponse(404, 'No such customer', 'invalid_request_error', 'resource_missing');
+
 type CreateSession = (request: Request, params: SessionParams, idempotencyKey: string | undefined) => Promise<Response> | Response;
 
 function stripeMode({ stripe, options }: RouteContext): CreateSession {
@@ -44,14 +46,20 @@ function stripeMode({ stripe, options }: RouteContext): CreateSession {
       customer = undefined;
     }
     if (!customer) return errorResponse(400, 'No customer could be resolved for this request.', 'invalid_request_error', 'customer_missing');
-    const account = (await options.resolveStripeAccount?.(request)) || undefined;
+    // The site's ownership rule sees the account holder before any session exists for it.
+    const holder = { id: customer, object: 'customer' };
+    return ifAuthorized(options, request, holder, noSuchCustomer, () => createSession(request, customer, params, idempotencyKey));
+  };
+
+  async function createSession(request: Request, customer: string, params: SessionParams, idempotencyKey: string | undefined): Promise<Response> {
+    const account = await accountOf(options, request);
     try {
       const session = await stripe.financialConnections.sessions.create(
         { account_holder: { type: 'customer', customer }, permissions: params.permissions, ...(params.prefetch.length > 0 && { prefetch: params.prefetch }) },
         {
           // Scoped to the customer so one user's key can never replay another user's session.
           ...(idempotencyKey && { idempotencyKey: `fcsess:${customer}:${idempotencyKey}` }),
-          ...(account && { stripeAccount: account }),
+          ...onAccount(account),
         },
       );
       if (!session.client_secret) return errorResponse(502, 'Stripe returned a session without a client_secret', 'api_error');
@@ -63,7 +71,7 @@ function stripeMode({ stripe, options }: RouteContext): CreateSession {
     } catch (cause) {
       return stripeErrorResponse(cause);
     }
-  };
+  }
 }
 
 function simulatorMode({ simulator, options }: RouteContext): CreateSession {
@@ -93,16 +101,15 @@ function addSimulatorControls(router: Router, { simulator }: RouteContext): void
 /**
  * `POST /financial_connections/sessions` with `{ permissions, prefetch? }` (optional `Idempotency-Key`
  * header, passed on to Stripe) answers `{ client_secret, publishable_key?, stripe_account? }`. The
- * account holder is the customer `options.resolveCustomer(request)` names, never one from the browser.
+ * account holder is the customer `options.resolveCustomer(request)` names, never one from the browser,
+ * and `options.authorize(request, { id: customer, object: 'customer' })` must allow it (404 otherwise).
  * In simulator mode also `POST /simulator/financial_connections/{accounts,sessions/complete}`.
  */
 export const financialConnectionsRoutes: RouteModule = (router, context) => {
   const create = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
   router.add('POST', '/financial_connections/sessions', async (request) => {
-    const key = request.headers.get('idempotency-key') ?? undefined;
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      return errorResponse(400, 'Idempotency-Key must be 1-200 visible characters', 'invalid_request_error', 'idempotency_key_invalid');
-    }
+    const key = readIdempotencyKey(request, false);
+    if (key instanceof Response) return key;
     const params = readParams(await readJson(request));
     return params instanceof Response ? params : create(request, params, key);
   });

@@ -18,11 +18,41 @@ const stripeIntent = {
   latest_charge: { id: 'ch_123', object: 'charge', captured: true, balance_transaction: null, transfer: null, application_fee: null },
 };
 
+/** A card payment as Stripe sends it with the charge and balance transaction expanded: much more than the widget reads. */
+const fullIntent = {
+  ...stripeIntent,
+  id: 'pi_full',
+  metadata: { user_id: 'u_1' },
+  receipt_email: 'jenny@example.com',
+  payment_method: 'pm_123',
+  shipping: { name: 'Jenny Rosen', address: { line1: '1 Main St' } },
+  last_payment_error: { code: 'card_declined', message: 'Your card was declined.', payment_method: { id: 'pm_123', billing_details: { email: 'jenny@example.com' } } },
+  transfer_data: { destination: 'acct_dest' },
+  latest_charge: {
+    id: 'ch_full',
+    object: 'charge',
+    amount: 1000,
+    amount_captured: 1000,
+    currency: 'usd',
+    captured: true,
+    status: 'succeeded',
+    created: 1_700_000_000,
+    billing_details: { name: 'Jenny Rosen', email: 'jenny@example.com', address: { line1: '1 Main St' } },
+    payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242', fingerprint: 'fp_1' } },
+    receipt_url: 'https://pay.stripe.com/receipts/xyz',
+    balance_transaction: { id: 'txn_1', object: 'balance_transaction', fee: 59, net: 941, currency: 'usd', source: 'ch_full', fee_details: [{ type: 'stripe_fee' }] },
+    transfer: 'tr_1',
+    application_fee: null,
+    transfer_data: { destination: 'acct_dest' },
+  },
+};
+
 describe('GET /payment_intents/:id in stripe mode', () => {
   let fake: Awaited<ReturnType<typeof startFakeStripeApi>>;
   before(async () => {
     fake = await startFakeStripeApi([
       (r) => (r.path === '/v1/payment_intents/pi_123' ? { body: stripeIntent } : undefined),
+      (r) => (r.path === '/v1/payment_intents/pi_full' ? { body: fullIntent } : undefined),
       (r) =>
         r.path === '/v1/payment_intents/pi_gone'
           ? { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: "No such payment_intent: 'pi_gone'" } } }
@@ -45,6 +75,39 @@ describe('GET /payment_intents/:id in stripe mode', () => {
     assert.equal(body.latest_charge.id, 'ch_123');
     assert.equal('client_secret' in body, false);
     assert.equal('lastResponse' in body, false);
+  });
+
+  it('sends only the fields the widget reads; authorize still sees the whole object', async () => {
+    const seen: Json[] = [];
+    const backend = fake.backend({ authorize: (_request, object) => (seen.push(object), true) }, [paymentIntentRoutes]);
+    const response = await call(backend, '/payment_intents/pi_full');
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), {
+      id: 'pi_full',
+      object: 'payment_intent',
+      status: 'succeeded',
+      amount: 1000,
+      currency: 'usd',
+      last_payment_error: { code: 'card_declined', message: 'Your card was declined.' },
+      transfer_data: { destination: 'acct_dest' },
+      latest_charge: {
+        id: 'ch_full',
+        object: 'charge',
+        created: 1_700_000_000,
+        amount: 1000,
+        amount_captured: 1000,
+        currency: 'usd',
+        captured: true,
+        status: 'succeeded',
+        balance_transaction: { id: 'txn_1', object: 'balance_transaction', fee: 59, net: 941, currency: 'usd' },
+        transfer: 'tr_1',
+        application_fee: null,
+        transfer_data: { destination: 'acct_dest' },
+      },
+    });
+    assert.equal(seen.length, 1);
+    assert.deepEqual(seen[0]!.metadata, { user_id: 'u_1' });
+    assert.equal('client_secret' in seen[0]!, false);
   });
 
   it('acts for the connected account resolveStripeAccount names', async () => {
@@ -75,7 +138,7 @@ describe('GET /payment_intents/:id in stripe mode', () => {
 
   it('has no simulator controls', async () => {
     const backend = fake.backend({}, [paymentIntentRoutes]);
-    const response = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', body: '{}' });
+    const response = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     assert.equal(response.status, 404);
   });
 });
@@ -185,9 +248,9 @@ describe('payment intents in simulator mode', () => {
 
   it('a payment without Connect gets only its balance transaction; settle route delivers it now', async () => {
     const { backend, published } = simulator();
-    const started = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', body: JSON.stringify({ currency: 'jpy', delaysMs: [600_000] }) });
+    const started = await call(backend, '/simulator/payment_intents/async_capture', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ currency: 'jpy', delaysMs: [600_000] }) });
     const { id } = (await started.json()) as { id: string };
-    const response = await call(backend, `/simulator/payment_intents/${id}/settle`, { method: 'POST' });
+    const response = await call(backend, `/simulator/payment_intents/${id}/settle`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { id, delivered: ['charge.updated'] });
     assert.deepEqual(published.map((e) => e.type), ['charge.updated']);
@@ -195,6 +258,6 @@ describe('payment intents in simulator mode', () => {
     assert.equal(body.currency, 'jpy');
     assert.equal(body.latest_charge.balance_transaction.currency, 'jpy');
     assert.equal('transfer' in body.latest_charge, false);
-    assert.equal((await call(backend, '/simulator/payment_intents/pi_nope/settle', { method: 'POST' })).status, 404);
+    assert.equal((await call(backend, '/simulator/payment_intents/pi_nope/settle', { method: 'POST', headers: { 'Content-Type': 'application/json' } })).status, 404);
   });
 });

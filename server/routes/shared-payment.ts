@@ -2,6 +2,7 @@ import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { previewStripeVersion } from '../preview-versions.js';
+import { accountOf, onAccount, plain } from '../stripe-objects.js';
 import {
   expireIfDue,
   findToken,
@@ -15,25 +16,20 @@ import {
 
 const TOKEN_ID = /^spt_[A-Za-z0-9_]{1,250}$/;
 
-const noSuchToken = (id: string) => errorResponse(404, `No such shared payment granted token: '${id}'`, 'invalid_request_error', 'resource_missing');
-
-/** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object goes to the browser. */
-function plain(object: Record<string, unknown>): Record<string, unknown> {
-  const { lastResponse: _lastResponse, ...rest } = object;
-  return rest;
-}
+/** Unknown, malformed and denied ids all look alike, and the id is never echoed. */
+const noSuchToken = () => errorResponse(404, 'No such shared payment granted token', 'invalid_request_error', 'resource_missing');
 
 /** The token for the browser, or the response to send instead. */
 type Retrieve = (request: Request, id: string) => Promise<object | Response>;
 
 function stripeMode({ stripe, options }: RouteContext): Retrieve {
   return async (request, id) => {
-    const account = (await options.resolveStripeAccount?.(request)) || undefined;
+    const account = await accountOf(options, request);
     try {
       // Preview API: the SDK has no method for it yet, and Stripe serves it only under a preview version.
       const token = (await stripe.rawRequest('GET', `/v1/shared_payment/granted_tokens/${encodeURIComponent(id)}`, undefined, {
         apiVersion: previewStripeVersion(options, 'sharedPayment'),
-        ...(account && { stripeAccount: account }),
+        ...onAccount(account),
       })) as Record<string, unknown>;
       return plain(token);
     } catch (cause) {
@@ -46,7 +42,7 @@ function simulatorMode({ simulator }: RouteContext): Retrieve {
   seedGrantedTokens(simulator);
   return async (_request, id) => {
     const token = findToken(simulator, id);
-    return token ? expireIfDue(simulator, token) : noSuchToken(id);
+    return token ? expireIfDue(simulator, token) : noSuchToken();
   };
 }
 
@@ -68,14 +64,14 @@ function grantOptions(body: unknown) {
 export const sharedPaymentRoutes: RouteModule = (router, context) => {
   const retrieve = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
   router.add('GET', '/shared_payment/granted_tokens/:id', async (request, { id = '' }) =>
-    TOKEN_ID.test(id) ? ifAuthorized(context.options, request, await retrieve(request, id), () => noSuchToken(id)) : noSuchToken(id),
+    TOKEN_ID.test(id) ? ifAuthorized(context.options, request, await retrieve(request, id), noSuchToken) : noSuchToken(),
   );
   if (context.mode !== 'simulator') return;
   const { simulator } = context;
   router.add('POST', '/simulator/shared_payment/granted_tokens', async (request) => json(grantToken(simulator, grantOptions(await readJson(request)))));
   const control = (change: (id: string) => Promise<SimulatedGrantedToken>) => async (_request: Request, params: Record<string, string>) => {
     const found = findToken(simulator, params.id ?? '');
-    if (!found) return noSuchToken(params.id ?? '');
+    if (!found) return noSuchToken();
     const token = await expireIfDue(simulator, found);
     const refusal = inactiveReason(token);
     return refusal ? errorResponse(400, refusal, 'invalid_request_error', 'shared_payment_token_inactive') : json(await change(token.id));

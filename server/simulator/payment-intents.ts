@@ -1,3 +1,4 @@
+import { minorUnitExponent } from '../../src/core/format.js';
 import type { SimulatorStore, StripeObject } from './store.js';
 
 /** A part Stripe fills in after an asynchronous capture, and the charge field it lands in. */
@@ -30,7 +31,6 @@ export const SEEDED_PAYMENTS = {
   failed: 'pi_sim_failed',
 } as const;
 
-const ZERO_DECIMAL = new Set(['jpy', 'krw']);
 const DEFAULT_DELAYS_MS = [4_000, 8_000, 12_000];
 const ORDER: SettlementPart[] = ['balance_transaction', 'transfer', 'application_fee'];
 
@@ -51,7 +51,7 @@ interface PaymentSpec {
 }
 
 function stripeFee(amount: number, currency: string): number {
-  return ZERO_DECIMAL.has(currency) ? Math.round(amount * 0.036) : Math.round(amount * 0.029) + 30;
+  return minorUnitExponent(currency) === 0 ? Math.round(amount * 0.036) : Math.round(amount * 0.029) + 30;
 }
 
 /** Puts a PaymentIntent and its latest charge into the store, as Stripe would hold them. */

@@ -57,10 +57,13 @@ export async function startFakeStripeApi(routes: FakeRoute[]) {
   return {
     port,
     requests,
-    /** A backend in stripe mode whose SDK talks to this fake. */
+    /**
+     * A backend in stripe mode whose SDK talks to this fake. Route tests run without an ownership rule
+     * (`allowNoAuthorize`) unless they pass `authorize`.
+     */
     backend(options: BackendOptions = {}, routeModules?: RouteModule[]): Backend {
       return createBackend(
-        { secretKey: 'sk_test_fake', stripeHost: '127.0.0.1', stripePort: port, stripeProtocol: 'http', ...options },
+        { secretKey: 'sk_test_fake', stripeHost: '127.0.0.1', stripePort: port, stripeProtocol: 'http', allowNoAuthorize: true, ...options },
         routeModules,
       );
     },

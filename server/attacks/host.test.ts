@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createBackend } from '../app.js';
+import { sendRaw, startTestServer, stillServes, type TestServer } from '../test-support/raw-http.js';
+
+const get = (host: string) => `GET /api/mode HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`;
+
+// DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 sends `Host: evil.example`.
+// Today that is a 200.
+describe('attack: a foreign Host (DNS rebinding)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer(createBackend({ allowedHosts: ['localhost', '127.0.0.1', '[::1]', 'shop.example', '.widgets.example'] }));
+  });
+  after(() => server.close());
+
+  for (const host of ['evil.example', 'evil.example:80', 'localhost.evil.example', 'shop.example.evil.example', 'widgets.example.evil']) {
+    it(`Host: ${host}: 421 with nothing of the backend's, and the server keeps serving`, async () => {
+      const response = await sendRaw(server.port, get(host));
+      assert.equal(response.status, 421);
+      assert.doesNotMatch(response.body, /simulator/);
+      assert.equal(response.headers['x-content-type-options'], 'nosniff');
+      assert.equal(await stillServes(server), 200);
+    });
+  }
+
+  for (const host of ['localhost', '127.0.0.1', '[::1]', 'LOCALHOST', 'shop.example:8443', 'widgets.example', 'a.widgets.example']) {
+    it(`Host: ${host} is answered`, async () => {
+      const response = await sendRaw(server.port, get(host.includes(':') && !host.startsWith('[') ? host : `${host}:${server.port}`));
+      assert.equal(response.status, 200);
+      assert.deepEqual(JSON.parse(response.body), { mode: 'simulator' });
+    });
+  }
+
+  it('a foreign Host cannot POST either', async () => {
+    const body = '{}';
+    const response = await sendRaw(
+      server.port,
+      `POST /api/simulator/payment_intents/async_capture HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    assert.equal(response.status, 421);
+    assert.equal(await stillServes(server), 200);
+  });
+
+  it('without allowedHosts every Host is answered (the site or its proxy decides)', async () => {
+    const open = await startTestServer(createBackend({}));
+    try {
+      assert.equal((await sendRaw(open.port, get('anything.example'))).status, 200);
+    } finally {
+      await open.close();
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import { capBody } from './body-limit.js';
+import type { BackendOptions } from './context.js';
+import { backendErrorResponse, errorResponse } from './http.js';
+import type { RouteGuard } from './router.js';
+
+export const DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
+export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+/** The route whose body is Stripe's signed payload, not the widgets' JSON. */
+export const WEBHOOK_ROUTE = '/webhooks';
+
+/**
+ * Whether `url`'s host is one the site serves (DNS rebinding: a page on evil.example whose name now
+ * points at 127.0.0.1 still sends `Host: evil.example`). No list: every host passes.
+ */
+export function hostAllowed(url: URL, allowedHosts: readonly string[] | undefined): boolean {
+  if (!allowedHosts) return true;
+  const name = url.hostname.toLowerCase();
+  const host = url.host.toLowerCase();
+  return allowedHosts.some((entry) => {
+    const allowed = entry.toLowerCase();
+    return allowed.startsWith('.') ? name === allowed.slice(1) || name.endsWith(allowed) : allowed === name || allowed === host;
+  });
+}
+
+/** `https://shop.example/` and `HTTPS://Shop.Example` are the same origin: compare them this way. */
+export function normalizeOrigin(origin: string): string {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return origin;
+  }
+}
+
+/**
+ * Whether a request comes from a page of another site. With an `Origin` header, anything but this
+ * host (any scheme, so a TLS-terminating proxy in front still matches) or an allowed origin is foreign;
+ * without one, `Sec-Fetch-Site: cross-site` is. Clients that send neither (Stripe, curl) pass.
+ */
+export function isCrossSite(request: Request, url: URL, allowedOrigins: readonly string[] = []): boolean {
+  const origin = request.headers.get('origin');
+  if (origin === null) return request.headers.get('sec-fetch-site') === 'cross-site';
+  const normalized = normalizeOrigin(origin);
+  if (allowedOrigins.some((allowed) => normalizeOrigin(allowed) === normalized)) return false;
+  try {
+    return new URL(origin).host !== url.host;
+  } catch {
+    return true; // `Origin: null` (sandboxed frames, file:) and anything unparsable
+  }
+}
+
+function isJson(request: Request): boolean {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+/**
+ * The checks every POST passes before its route runs: same site (403), a JSON body on the widgets'
+ * routes (415; webhooks take Stripe's payload as sent), and a capped body (413).
+ */
+export function postGuard(options: BackendOptions): RouteGuard {
+  const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY_BYTES;
+  const maxWebhook = options.maxWebhookBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES;
+  return (request, pattern) => {
+    if (request.method !== 'POST') return request;
+    if (isCrossSite(request, new URL(request.url), options.allowedOrigins)) return backendErrorResponse(403, 'Cross-site request refused');
+    const webhook = pattern === WEBHOOK_ROUTE;
+    if (!webhook && !isJson(request)) return backendErrorResponse(415, 'Content-Type must be application/json');
+    return capBody(request, webhook ? maxWebhook : maxJson);
+  };
+}
+
+/**
+ * Stripe accepts idempotency keys of up to 255 characters; the routes scope each key per user with a
+ * prefix before passing it on, so the browser's part is at most 200.
+ */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * The request's `Idempotency-Key`: the key, `undefined` when absent and not `required`, or the 400
+ * to send (missing when required, or malformed).
+ */
+export function readIdempotencyKey(request: Request, required: true): string | Response;
+export function readIdempotencyKey(request: Request, required: false): string | undefined | Response;
+export function readIdempotencyKey(request: Request, required: boolean): string | undefined | Response {
+  const key = request.headers.get('idempotency-key');
+  if (key === null && !required) return undefined;
+  if (key !== null && IDEMPOTENCY_KEY.test(key)) return key;
+  return key === null
+    ? errorResponse(400, 'An Idempotency-Key header (1-200 visible characters) is required', 'invalid_request_error', 'idempotency_key_missing')
+    : errorResponse(400, 'Idempotency-Key must be 1-200 visible characters', 'invalid_request_error', 'idempotency_key_invalid');
+}

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { BackendOptions } from './context.js';
+
+/** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object remains. */
+export function plain(object: object): Record<string, unknown> {
+  const { lastResponse: _lastResponse, ...rest } = object as Record<string, unknown>;
+  return rest;
+}
+
+/** The connected account this request acts for (`resolveStripeAccount`), if any. */
+export async function accountOf(options: BackendOptions, request: Request): Promise<string | undefined> {
+  return (await options.resolveStripeAccount?.(request)) || undefined;
+}
+
+/** The SDK's per-request options for `account` (none for the platform itself). */
+export function onAccount(account: string | undefined): { stripeAccount?: string } {
+  return account ? { stripeAccount: account } : {};
+}
+
+/**
+ * The Idempotency-Key sent to Stripe for the browser's `key`: `<kind>:<digest>:<key>`, where the digest
+ * covers `scope` (who acts, on what). The same key from another user, account or object never replays
+ * this one's answer; a retry of the same action gets the same Stripe key. At most 11 + 32 + 1 + 200
+ * characters, within Stripe's 255.
+ */
+export function scopedIdempotencyKey(kind: string, scope: readonly (string | undefined)[], key: string): string {
+  const digest = createHash('sha256').update(JSON.stringify(scope.map((part) => part ?? null))).digest('hex').slice(0, 32);
+  return `${kind}:${digest}:${key}`;
+}
