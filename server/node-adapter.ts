@@ -139,12 +139,26 @@ export async function writeResponse(response: Response, res: ServerResponse, req
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      res.write(value);
+      // Wait for the socket to drain before reading on: an event stream's unsent queue then stays in the
+      // stream, where the hub counts it and drops a client that stopped reading, not in Node's buffers.
+      if (!res.write(value)) await drained(res);
     }
   } catch {
     // client went away
   }
   res.end();
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /**
