@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
+import { openLocalSite, servePages } from './support/local-site.js';
 import { ensureBuilt } from './support/build.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; exports: Record<string, string | { default?: string; types?: string }> };
@@ -14,7 +12,7 @@ const widgetTags = readdirSync('src').filter((name) => existsSync(`src/${name}/d
 describe('npm run build', () => {
   let browser: Browser;
   let origin = '';
-  let close = () => {};
+  let close = async () => {};
   let sessionPosts = 0;
 
   before(async () => {
@@ -28,27 +26,19 @@ describe('npm run build', () => {
           '<fc-link-account endpoint="/api/fc/sessions" publishable-key="pk_test_iife" permissions="balances"></fc-link-account></body></html>',
       ],
     ]);
-    const server = createServer((req, res) => {
+    ({ origin, browser, close } = await openLocalSite((req, res) => {
       if (req.method === 'POST' && req.url === '/api/fc/sessions') {
         sessionPosts++;
         res.setHeader('Content-Type', 'application/json');
         res.end(JSON.stringify({ client_secret: 'fcsess_iife_secret_abc' }));
         return;
       }
-      const body = files.get(req.url ?? '');
-      res.statusCode = body ? 200 : 404;
-      res.setHeader('Content-Type', req.url?.endsWith('.js') ? 'text/javascript' : 'text/html');
-      res.end(body ?? '');
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
-    browser = await launchChromium();
+      servePages(files, req, res);
+    }));
   });
 
   after(async () => {
-    await browser?.close();
-    close();
+    await close();
   });
 
   it('keeps the React wrappers a client component (Next.js App Router)', () => {

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { createBackend, nodeHandler } from '../server/index.js';
-import { launchChromium } from './support/browser.js';
+import { openLocalSite, servePages } from './support/local-site.js';
 import { ensureBuilt } from './support/build.js';
 
 // React 18 through the npm aliases react-18 / react-dom-18; esbuild's alias also covers react-dom's
@@ -44,7 +42,7 @@ async function bundle(entry: string, version: 18 | 19, platform: 'browser' | 'no
 describe('stripe-widget-kit/react, server-rendered then hydrated (Next.js-style)', () => {
   let browser: Browser;
   let origin = '';
-  let close = () => {};
+  let close = async () => {};
   const pages = new Map<string, string>();
   const apiRequests: { url: string; fetcher: string | undefined }[] = [];
 
@@ -62,27 +60,19 @@ describe('stripe-widget-kit/react, server-rendered then hydrated (Next.js-style)
     }
     const backend = createBackend({});
     const api = nodeHandler(backend.handle);
-    const server = createServer((req, res) => {
+    ({ origin, browser, close } = await openLocalSite((req, res) => {
       if (req.url?.startsWith('/api/')) {
         const fetcher = req.headers['x-swk-fetcher'];
         apiRequests.push({ url: req.url, fetcher: Array.isArray(fetcher) ? fetcher[0] : fetcher });
         api(req, res);
         return;
       }
-      const body = pages.get(req.url ?? '');
-      res.statusCode = body ? 200 : 404;
-      res.setHeader('Content-Type', req.url?.endsWith('.js') ? 'text/javascript' : 'text/html');
-      res.end(body ?? '');
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
-    browser = await launchChromium();
+      servePages(pages, req, res);
+    }));
   });
 
   after(async () => {
-    await browser?.close();
-    close();
+    await close();
   });
 
   for (const version of [18, 19] as const) {

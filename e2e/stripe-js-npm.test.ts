@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
+import { openLocalSite } from './support/local-site.js';
 import { ensureBuilt } from './support/build.js';
 
 // The npm build keeps @stripe/stripe-js: dist/fc-link-account.js imports `@stripe/stripe-js/pure`, whose
@@ -15,8 +13,8 @@ import { ensureBuilt } from './support/build.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = 'fcsess_npm_secret_abc';
-/** Served from node_modules: lit (external in the ES build) and @stripe/stripe-js. */
-const MODULE_PREFIXES = ['lit/', 'lit-html/', 'lit-element/', '@lit/reactive-element/', '@stripe/stripe-js/'];
+/** Served from node_modules: lit and zod (external in the ES build) and @stripe/stripe-js. */
+const MODULE_PREFIXES = ['lit/', 'lit-html/', 'lit-element/', '@lit/reactive-element/', 'zod/', '@stripe/stripe-js/'];
 
 const PAGE = `<!doctype html><html lang="en"><head><title>npm build</title>
 <script type="importmap">{ "imports": {
@@ -24,6 +22,7 @@ const PAGE = `<!doctype html><html lang="en"><head><title>npm build</title>
   "lit-html": "/node_modules/lit-html/lit-html.js", "lit-html/": "/node_modules/lit-html/",
   "lit-element/": "/node_modules/lit-element/",
   "@lit/reactive-element": "/node_modules/@lit/reactive-element/reactive-element.js", "@lit/reactive-element/": "/node_modules/@lit/reactive-element/",
+  "zod/mini": "/node_modules/zod/mini/index.js",
   "@stripe/stripe-js/pure": "/node_modules/@stripe/stripe-js/dist/pure.mjs"
 } }</script>
 <script type="module" src="/dist/fc-link-account.js"></script></head>
@@ -47,12 +46,12 @@ function within(base: string, path: string): string | undefined {
 describe('npm build: dist/fc-link-account.js loads Stripe.js through @stripe/stripe-js', () => {
   let browser: Browser;
   let origin = '';
-  let close = () => {};
+  let close = async () => {};
   let sessionPosts = 0;
 
   before(async () => {
     ensureBuilt();
-    const server = createServer((req, res) => {
+    ({ origin, browser, close } = await openLocalSite((req, res) => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       if (req.method === 'POST' && path === '/api/fc/sessions') {
         sessionPosts++;
@@ -83,16 +82,11 @@ describe('npm build: dist/fc-link-account.js loads Stripe.js through @stripe/str
           res.statusCode = 404;
           res.end('not found');
         });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
-    browser = await launchChromium();
+    }));
   });
 
   after(async () => {
-    await browser?.close();
-    close();
+    await close();
   });
 
   /** A page whose js.stripe.com fails the first `failures` requests, then serves the fake Stripe.js. */
