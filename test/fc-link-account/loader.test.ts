@@ -42,8 +42,14 @@ describe('fc-link-account loading Stripe.js', () => {
       <fc-link-account endpoint="/a" publishable-key="pk_test_idle" .fetcher=${backend.fetcher}></fc-link-account>
       <fc-link-account endpoint="/b" .fetcher=${backend.fetcher} .stripe=${given.stripe}></fc-link-account>
     </div>`);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(el.querySelectorAll('fc-link-account')).to.have.length(2);
+    const widgets = [...el.querySelectorAll<FcLinkAccount>('fc-link-account')];
+    expect(widgets).to.have.length(2);
+    await Promise.all(widgets.map((widget) => widget.updateComplete));
+    expect(widgets.map(shadowText)).to.deep.equal(['Link bank account', 'Link bank account']);
+    // Requests reach the fetcher synchronously; Stripe.js waits behind one dynamic import of the `pure`
+    // loader. Once the widgets have rendered and that import has resolved here too, a load their own
+    // lifecycle had begun would have called the loader and added its script.
+    await import('@stripe/stripe-js/pure');
     expect(stripeScripts()).to.equal(0);
     expect(window.Stripe).to.equal(undefined);
     expect(backend.calls).to.have.length(0);
