@@ -34,10 +34,23 @@ export interface RecordedCall {
   headers: Headers;
   body: unknown;
   signal: AbortSignal | undefined;
+  /** Resolves once the widget has read the body of the answer this call returned (`json()` or `text()`). */
+  delivered: Promise<void>;
 }
 
 export type FakeAnswer =
-  | { status?: number; json?: unknown; text?: string; headers?: Record<string, string>; delayMs?: number }
+  | {
+      status?: number;
+      json?: unknown;
+      text?: string;
+      headers?: Record<string, string>;
+      delayMs?: number;
+      /**
+       * Holds the answer until this promise settles, then returns it even if the request was aborted
+       * meanwhile, as an answer already on its way would arrive (see {@link heldAnswer}).
+       */
+      heldUntil?: Promise<unknown>;
+    }
   | 'network-error'
   | 'hang';
 
@@ -50,7 +63,9 @@ export function fakeBackend(answer: (call: RecordedCall) => FakeAnswer | Promise
   const fetcher: Fetcher = async (input, init = {}) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    const call: RecordedCall = { url, method: init.method ?? 'GET', headers: new Headers(init.headers), body, signal: init.signal ?? undefined };
+    let markDelivered!: () => void;
+    const delivered = new Promise<void>((resolve) => (markDelivered = resolve));
+    const call: RecordedCall = { url, method: init.method ?? 'GET', headers: new Headers(init.headers), body, signal: init.signal ?? undefined, delivered };
     calls.push(call);
     const reply = await answer(call);
     const signal = init.signal;
@@ -63,13 +78,44 @@ export function fakeBackend(answer: (call: RecordedCall) => FakeAnswer | Promise
     if (reply === 'hang') return abortable(new Promise<Response>(() => {}));
     if (reply === 'network-error') throw new TypeError('Failed to fetch');
     if (reply.delayMs) await abortable(new Promise((r) => setTimeout(r, reply.delayMs)));
+    if (reply.heldUntil) await reply.heldUntil;
     const text = reply.text ?? JSON.stringify(reply.json ?? {});
-    return new Response(text, {
+    const response = new Response(text, {
       status: reply.status ?? 200,
       headers: { 'Content-Type': reply.text !== undefined ? 'text/html' : 'application/json', ...reply.headers },
     });
+    const readJson = response.json.bind(response);
+    const readText = response.text.bind(response);
+    response.json = () => readJson().finally(markDelivered);
+    response.text = () => readText().finally(markDelivered);
+    return response;
   };
   return { fetcher, calls };
+}
+
+/**
+ * An answer that waits for `release()` and then arrives even if its request was aborted: a stale
+ * answer, to prove a widget never renders it (`call.delivered` says when the widget has read it).
+ */
+export function heldAnswer(answer: { json?: unknown; status?: number }) {
+  let release!: () => void;
+  const heldUntil = new Promise<void>((resolve) => (release = resolve));
+  return { answer: { ...answer, heldUntil } satisfies FakeAnswer, release };
+}
+
+/**
+ * One task later: every promise callback already queued, and each one those queue, has run by then.
+ * Lets the rest of a widget's request path (parse, validate, its controller) finish after an answer.
+ */
+export function afterMicrotasks(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** A Stripe-style error body, as the reference backend passes it through. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { expectNoBrokenText, part, shadowText, stripeError, until } from '../helpers.js';
+import { afterMicrotasks, expectNoBrokenText, heldAnswer, part, shadowText, stripeError, until } from '../helpers.js';
 import { climateOrder, DAY, hasPart, liveText, mountOrder, mountShowing, ORDER_URL, partText, T0_SECONDS, termValue, untilLoaded, untilText } from './fixtures.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -320,15 +320,23 @@ describe('<climate-order-status> errors', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('refetches, aborting the old request, when order-id changes', async () => {
+  it('refetches, aborting the old request, when order-id changes, and never renders the old answer', async () => {
+    const stale = heldAnswer({ json: climateOrder() });
     const { el, calls } = await mountOrder((call) =>
-      call.url.endsWith('climorder_123') ? { json: climateOrder(), delayMs: 300 } : { json: climateOrder({ id: 'climorder_456', metric_tons: '7' }) },
+      call.url.endsWith('climorder_123') ? stale.answer : { json: climateOrder({ id: 'climorder_456', metric_tons: '7' }) },
     );
+    const loaded: string[] = [];
+    el.addEventListener('swk-load', (e) => loaded.push(e.detail.object.id));
     el.orderId = 'climorder_456';
     await untilText(el, '7 t');
     expect(calls[0]!.signal!.aborted).to.equal(true);
-    await new Promise((r) => setTimeout(r, 350));
+    stale.release();
+    await calls[0]!.delivered;
+    await afterMicrotasks();
+    el.requestUpdate();
+    await el.updateComplete;
     expect(termValue(el.shadowRoot!, 'Carbon removal')).to.equal('7 t');
+    expect(loaded).to.deep.equal(['climorder_456']);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Stripe } from '@stripe/stripe-js';
 import '../../src/fc-link-account/define.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
 import type { SwkErrorDetail } from '../../src/core/events.js';
-import { expectNoBrokenText, fakeBackend, type FakeAnswer, mount, part, shadowText, stripeError, until } from '../helpers.js';
+import { afterMicrotasks, expectNoBrokenText, fakeBackend, type FakeAnswer, heldAnswer, mount, part, shadowText, stripeError, until } from '../helpers.js';
 import { account, fakeStripe, linked, SECRET, secretAnswer } from './fake-stripe.js';
 
 interface Setup {
@@ -173,13 +173,22 @@ describe('fc-link-account errors', () => {
   });
 
   it('returns to idle when the endpoint changes mid-flow, never rendering the old answer', async () => {
-    const { el, backend, errors } = await setup({ answers: [{ ...secretAnswer, delayMs: 200 }] });
+    const stale = heldAnswer(secretAnswer);
+    const { el, backend, fake, errors } = await setup({ answers: [stale.answer] });
+    const outcomes: string[] = [];
+    for (const type of ['swk-linked', 'swk-empty', 'swk-load'] as const) el.addEventListener(type, () => outcomes.push(type));
     await until(() => shadowText(el).includes('Starting a secure session'), 'creating state');
     el.endpoint = '/api/other';
     await until(() => shadowText(el) === 'Link bank account', 'idle again');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(shadowText(el)).to.equal('Link bank account');
     expect(backend.calls[0]!.signal!.aborted).to.equal(true);
+    stale.release();
+    await backend.calls[0]!.delivered;
+    await afterMicrotasks();
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(shadowText(el)).to.equal('Link bank account');
+    expect(fake.calls, 'no bank window for the old session').to.have.length(0);
+    expect(outcomes).to.deep.equal([]);
     expect(errors).to.have.length(0);
   });
 });

@@ -3,7 +3,7 @@ import type { Stripe, StripeConstructor, StripeConstructorOptions } from '@strip
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/fc-link-account/define.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
-import { fakeBackend, mount, part, shadowText, until } from '../helpers.js';
+import { afterMicrotasks, fakeBackend, mount, part, shadowText, until } from '../helpers.js';
 import { account, fakeStripe, linked, SECRET } from './fake-stripe.js';
 
 const stripeScripts = () => document.querySelectorAll('script[src*="js.stripe.com"]').length;
@@ -42,8 +42,15 @@ describe('fc-link-account loading Stripe.js', () => {
       <fc-link-account endpoint="/a" publishable-key="pk_test_idle" .fetcher=${backend.fetcher}></fc-link-account>
       <fc-link-account endpoint="/b" .fetcher=${backend.fetcher} .stripe=${given.stripe}></fc-link-account>
     </div>`);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(el.querySelectorAll('fc-link-account')).to.have.length(2);
+    const widgets = [...el.querySelectorAll<FcLinkAccount>('fc-link-account')];
+    expect(widgets).to.have.length(2);
+    await Promise.all(widgets.map((widget) => widget.updateComplete));
+    expect(widgets.map(shadowText)).to.deep.equal(['Link bank account', 'Link bank account']);
+    // Requests reach the fetcher synchronously; Stripe.js waits behind one dynamic import of the `pure`
+    // loader, which adds its script synchronously. Once the widgets have rendered, that import has
+    // resolved here too and its callbacks have run, a load their lifecycle had begun would show.
+    await import('@stripe/stripe-js/pure');
+    await afterMicrotasks();
     expect(stripeScripts()).to.equal(0);
     expect(window.Stripe).to.equal(undefined);
     expect(backend.calls).to.have.length(0);

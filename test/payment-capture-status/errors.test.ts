@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import '../../src/payment-capture-status/define.js';
 import type { PaymentCaptureStatus } from '../../src/payment-capture-status/define.js';
 import type { SwkErrorDetail } from '../../src/core/events.js';
-import { expectNoBrokenText, mount, shadowText, stripeError, until } from '../helpers.js';
+import { afterMicrotasks, expectNoBrokenText, heldAnswer, mount, shadowText, stripeError, until } from '../helpers.js';
 import { ENDPOINT, mountCapture, paymentIntent, settledCharge } from './fixtures.js';
 
 const errorShown = (el: Element) => until(() => el.shadowRoot!.querySelector('[part="error"]') !== null, 'the error state', 5000);
@@ -96,15 +96,21 @@ describe('<payment-capture-status> errors', () => {
   });
 
   it('drops the answer for a previous payment id when the id changes', async () => {
+    const stale = heldAnswer({ json: paymentIntent({ id: 'pi_old', amount: 111 }) });
     const { el, calls } = await mountCapture((call) =>
-      call.url.endsWith('/pi_old')
-        ? { delayMs: 300, json: paymentIntent({ id: 'pi_old', amount: 111 }) }
-        : { json: paymentIntent({ id: 'pi_new', amount: 2222, latest_charge: settledCharge() }) },
+      call.url.endsWith('/pi_old') ? stale.answer : { json: paymentIntent({ id: 'pi_new', amount: 2222, latest_charge: settledCharge() }) },
     { id: 'pi_old' });
+    const loaded: string[] = [];
+    el.addEventListener('swk-load', (e) => loaded.push(e.detail.object.id));
     el.paymentIntentId = 'pi_new';
     await until(() => el.shadowRoot!.querySelector('[part~="amount"]')?.textContent === '$22.22', 'the new payment');
     expect(calls[0]!.signal?.aborted).to.equal(true);
-    await new Promise((r) => setTimeout(r, 400));
+    stale.release();
+    await calls[0]!.delivered;
+    await afterMicrotasks();
+    el.requestUpdate();
+    await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~="amount"]')?.textContent).to.equal('$22.22');
+    expect(loaded).to.deep.equal(['pi_new']);
   });
 });

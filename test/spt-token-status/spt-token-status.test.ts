@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { expectNoBrokenText, oneEvent, part, shadowText, stripeError, until } from '../helpers.js';
+import { afterMicrotasks, expectNoBrokenText, heldAnswer, oneEvent, part, shadowText, stripeError, until } from '../helpers.js';
 import { ENDPOINT, grantedToken, liveText, mountToken, partText, T0_SECONDS, untilText } from './fixtures.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -229,15 +229,22 @@ describe('<spt-token-status> errors', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('aborts the old request when token-id changes and never renders it', async () => {
-    const { el, calls } = await mountToken((call) =>
-      call.url.endsWith('spt_old') ? { json: grantedToken({ id: 'spt_old' }), delayMs: 200 } : { json: grantedToken({ id: 'spt_new' }) },
-      { tokenId: 'spt_old' },
-    );
+  it('aborts the old request when token-id changes and never renders its late answer', async () => {
+    const stale = heldAnswer({ json: grantedToken({ id: 'spt_old' }) });
+    const { el, calls } = await mountToken((call) => (call.url.endsWith('spt_old') ? stale.answer : { json: grantedToken({ id: 'spt_new' }) }), {
+      tokenId: 'spt_old',
+    });
+    const loaded: string[] = [];
+    el.addEventListener('swk-load', (e) => loaded.push(e.detail.object.id));
     el.tokenId = 'spt_new';
     await untilText(el, 'spt_new');
     expect(calls[0]!.signal?.aborted).to.equal(true);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(shadowText(el)).not.to.include('spt_old');
+    stale.release();
+    await calls[0]!.delivered;
+    await afterMicrotasks();
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(shadowText(el)).to.include('spt_new').and.not.include('spt_old');
+    expect(loaded).to.deep.equal(['spt_new']);
   });
 });
