@@ -39,3 +39,15 @@ export function cancelRefund(order: CancelFacts, nowSeconds: number): CancelRefu
   if (isTime(order.created) && nowSeconds < order.created + FRESH_ORDER_SECONDS) return 'fees_kept';
   return undefined;
 }
+
+/**
+ * When `cancelRefund` next changes for `order` (Unix seconds after `nowSeconds`): a notice window opens
+ * or closes, or the 24 hours end. Undefined when it never will.
+ */
+export function nextCancelChange(order: CancelFacts, nowSeconds: number): number | undefined {
+  if (!CANCELABLE_STATUSES.has(order.status)) return undefined;
+  const notices = [order.delayed_at, order.product_substituted_at].filter(isTime);
+  const moments = [...notices, ...notices.map(cancelDeadline), ...(isTime(order.created) ? [order.created + FRESH_ORDER_SECONDS] : [])];
+  const later = moments.filter((moment) => moment > nowSeconds);
+  return later.length > 0 ? Math.min(...later) : undefined;
+}

@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { createIdempotencyKey, endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
+import { CountdownController } from '../core/countdown-controller.js';
 import { emit } from '../core/events.js';
 import { followResource, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { describeEnum, renderBadge, renderError, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
 import { climateOrderSchema, type ClimateOrder } from '../schemas/climate-order.js';
-import { cancelRefund } from './cancel-window.js';
+import { cancelRefund, nextCancelChange, type CancelRefund } from './cancel-window.js';
 import { climateOrderMessages } from './climate-order-status.messages.js';
 import { climateOrderStatusStyles } from './climate-order-status.styles.js';
 import { renderDeliveries } from './order-deliveries.js';
@@ -144,6 +145,20 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
     matches: (event: LiveEvent) => event.id === this.orderId && LIVE_EVENT_TYPES.has(event.type),
   });
 
+  constructor() {
+    super();
+    // Re-renders when a cancel window opens or closes, so the action never outlives Stripe's rule on screen.
+    new CountdownController(this, {
+      clock: () => this.clock,
+      deadline: () => {
+        const order = this.#order.status === 'ready' ? this.#shownOrder : undefined;
+        const change = order && nextCancelChange(order, this.#nowSeconds);
+        return change === undefined ? undefined : change * 1000;
+      },
+      nextRender: (remainingMs) => remainingMs,
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.objectChanged(changed, 'orderId')) {
       this.#cancelKey = undefined;
@@ -233,11 +248,16 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
     return html`
       <p class="status-line">${renderBadge(status, toneOf(STATUS_TONES, order.status))}</p>
       ${renderNotices(order, now, locale, m)} ${renderDetails(order, locale, m)} ${renderTimeline(order, locale, m)}
-      ${renderDeliveries(order, locale, m)} ${!this.readonly && cancelRefund(order, now) ? this.#renderCancel(order) : nothing}
+      ${renderDeliveries(order, locale, m)} ${this.#showsCancel(order, now) ? this.#renderCancel(cancelRefund(order, now)) : nothing}
     `;
   }
 
-  #renderCancel(order: ClimateOrder): TemplateResult {
+  /** The action while Stripe's rule allows it; an open dialog stays (with Stripe's answer) when a window closes under it. */
+  #showsCancel(order: ClimateOrder, now: number): boolean {
+    return !this.readonly && (cancelRefund(order, now) !== undefined || this.#dialog?.open === true);
+  }
+
+  #renderCancel(refund: CancelRefund | undefined): TemplateResult {
     const m = this.text(climateOrderMessages);
     const busy = this.#cancellation.status === 'loading';
     const failed = this.#cancellation.status === 'error';
@@ -257,7 +277,7 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
         @keydown=${keepFocusInDialog}
       >
         <h3 id="dialog-title">${m.confirmTitle}</h3>
-        <p id="dialog-body">${m.confirmBody} ${cancelRefund(order, this.#nowSeconds) === 'full' ? m.confirmRefund : m.confirmRefundFeesKept}</p>
+        <p id="dialog-body">${m.confirmBody} ${refund === 'full' ? m.confirmRefund : refund === 'fees_kept' ? m.confirmRefundFeesKept : ''}</p>
         ${failed ? renderError(this.#cancellation.error!, this.locale, undefined, { title: m.cancelFailed }) : nothing}
         <div class="actions">
           <button part="keep-button" class="secondary" type="button" @click=${() => this.#dialog?.close()}>${m.keepOrder}</button>

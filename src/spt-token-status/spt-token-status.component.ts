@@ -8,7 +8,7 @@ import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { describeEnum, renderBadge, renderLiveRegion, type Tone } from '../core/templates.js';
 import { sharedPaymentGrantedTokenSchema, type SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
-import { CountdownController } from './countdown-controller.js';
+import { CountdownController } from '../core/countdown-controller.js';
 import { CARD_BRANDS, sptMessages } from './spt-token-status.messages.js';
 import { sptTokenStatusStyles } from './spt-token-status.styles.js';
 import { announcementStep, secondsLeft, tokenState, type TokenState } from './token-state.js';

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OrderCanceledDetail } from '../../src/climate-order-status/define.js';
+import { FakeClock } from '../fake-clock.js';
 import { expectNoBrokenText, part, shadowText, stripeError, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
-import { CANCEL_URL, climateOrder, DAY, hasPart, liveText, mountOrder, mountShowing, partText, T0_SECONDS, untilLoaded } from './fixtures.js';
+import { CANCEL_URL, climateOrder, DAY, hasPart, liveText, mountOrder, mountShowing, partText, T0, T0_SECONDS, untilLoaded } from './fixtures.js';
 
 const canceledOrder = () => climateOrder({ status: 'canceled', canceled_at: T0_SECONDS, cancellation_reason: 'requested' });
 
@@ -205,6 +206,26 @@ describe('<climate-order-status> cancel dialog', () => {
       const { el } = await mountShowing(climateOrder({ status, created: T0_SECONDS - 25 * 3600 }));
       await untilLoaded(el);
       expect(hasPart(el, 'cancel-button'), status).to.equal(false);
+    }
+  });
+
+  it('takes the action away when the 24 hours or a 30-day window end while the order is on screen, without a refetch', async () => {
+    const cases = [
+      { name: '24 hours', order: climateOrder({ status: 'confirmed', created: T0_SECONDS - 24 * 3600 + 60 }) },
+      { name: '30 days after a delay', order: climateOrder({ created: T0_SECONDS - 40 * DAY, delayed_at: T0_SECONDS - 30 * DAY + 60 }) },
+    ];
+    for (const { name, order } of cases) {
+      const clock = new FakeClock(T0);
+      const { el, calls } = await mountShowing(order, { clock });
+      await untilLoaded(el);
+      expect(hasPart(el, 'cancel-button'), name).to.equal(true);
+      clock.tick(59_000);
+      await el.updateComplete;
+      expect(hasPart(el, 'cancel-button'), `${name}, a second before`).to.equal(true);
+      clock.tick(1_000);
+      await el.updateComplete;
+      expect(hasPart(el, 'cancel-button'), `${name}, at the end`).to.equal(false);
+      expect(calls, name).to.have.length(1);
     }
   });
 

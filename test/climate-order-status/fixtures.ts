@@ -1,6 +1,7 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/climate-order-status/define.js';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
+import type { Clock } from '../../src/core/clock.js';
 import { clockAt } from '../fake-clock.js';
 import { fakeBackend, shadowText, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 
@@ -46,6 +47,8 @@ export interface MountOptions {
   readonly?: boolean;
   /** The widget's clock, ms. Default T0. */
   now?: number;
+  /** A clock whose timers the test drives (overrides `now`). */
+  clock?: Clock;
   refreshInterval?: number;
   timeout?: number;
 }
@@ -62,7 +65,7 @@ export async function mountOrder(answer: (call: RecordedCall) => FakeAnswer | Pr
     refresh-interval=${options.refreshInterval ?? 0}
     ?readonly=${options.readonly ?? false}
     .fetcher=${backend.fetcher}
-    .clock=${clockAt(() => now)}
+    .clock=${options.clock ?? clockAt(() => now)}
   ></climate-order-status>`);
   return { el, calls: backend.calls };
 }

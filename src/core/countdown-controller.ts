@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from './clock.js';
 
 const MINUTE_MS = 60_000;
 const SECOND_MS = 1_000;
@@ -17,11 +17,19 @@ export interface CountdownOptions {
   clock: () => Clock;
   /** The moment (ms since the epoch) to count down to, or undefined for no countdown. */
   deadline: () => number | undefined;
+  /**
+   * Milliseconds from now to the next re-render, given the time left (default `msUntilDisplayChanges`,
+   * for a shown countdown). A widget that only needs to re-render at the deadline passes its own.
+   */
+  nextRender?: (remainingMs: number) => number;
 }
 
+/** Longer waits are re-checked: `setTimeout` fires at once for delays past 2^31 − 1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Re-renders the host when the shown countdown changes (see `msUntilDisplayChanges`) and once at
- * the deadline. Runs only while the host is connected.
+ * Re-renders the host when the shown countdown changes (see `msUntilDisplayChanges`, or `nextRender`)
+ * and once at the deadline. Runs only while the host is connected.
  */
 export class CountdownController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -67,7 +75,7 @@ export class CountdownController implements ReactiveController {
     const clock = this.#options.clock();
     const remaining = deadline - clock.now();
     if (remaining <= 0) return;
-    const delay = msUntilDisplayChanges(remaining);
+    const delay = Math.min((this.#options.nextRender ?? msUntilDisplayChanges)(remaining), MAX_TIMER_MS);
     this.#scheduledFor = { deadline, clock };
     this.#handle = clock.setTimeout(() => {
       this.#scheduledFor = undefined;
