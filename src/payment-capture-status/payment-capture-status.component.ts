@@ -3,7 +3,7 @@ import { endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatMoney } from '../core/format.js';
-import type { Clock } from '../core/clock.js';
+import { CountdownController } from '../core/countdown-controller.js';
 import { followResource, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
@@ -91,7 +91,6 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
   #firstSeenMs = 0;
   #sawPending = false;
   #settledAnnounced = false;
-  #deadlineTimer: { handle: unknown; clock: Clock } | undefined;
 
   readonly #resource = new ResourceController<PaymentIntent>(this, (signal) => this.#load(signal), {
     onValue: (intent, previous) => this.#onValue(intent, previous),
@@ -103,6 +102,19 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
     onPoll: () => (this.#polls += 1),
   });
 
+  constructor() {
+    super();
+    // Re-renders when the SLA passes, so the overdue state shows even without polling.
+    new CountdownController(this, {
+      clock: () => this.clock,
+      deadline: () => {
+        const intent = this.#resource.status === 'ready' ? this.#resource.value : undefined;
+        return intent && this.#deadlineMs(intent);
+      },
+      nextRender: (remainingMs) => remainingMs,
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.objectChanged(changed, 'paymentIntentId')) {
       this.#polls = 0;
@@ -112,15 +124,6 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
       void this.#resource.run();
       this.#live.reschedule();
     }
-  }
-
-  protected override updated(): void {
-    this.#scheduleDeadlineRender();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#clearDeadlineTimer();
   }
 
   async #load(signal: AbortSignal): Promise<PaymentIntent> {
@@ -171,21 +174,6 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
     if (ids.includes(event.id)) return true;
     const pending = pendingParts(intent);
     return ARRIVAL_EVENTS.has(event.type) && (pending.includes('transfer') || pending.includes('application_fee'));
-  }
-
-  /** Re-renders when the SLA passes, so the overdue state shows even without polling. */
-  #scheduleDeadlineRender(): void {
-    this.#clearDeadlineTimer();
-    const intent = this.#resource.status === 'ready' ? this.#resource.value : undefined;
-    const deadline = intent && this.#deadlineMs(intent);
-    const clock = this.clock;
-    const left = deadline === undefined ? 0 : deadline - clock.now();
-    if (left > 0) this.#deadlineTimer = { clock, handle: clock.setTimeout(() => this.requestUpdate(), Math.min(left, 2 ** 31 - 1)) };
-  }
-
-  #clearDeadlineTimer(): void {
-    this.#deadlineTimer?.clock.clearTimeout(this.#deadlineTimer.handle);
-    this.#deadlineTimer = undefined;
   }
 
   override render(): TemplateResult {
