@@ -3,6 +3,7 @@ import type { BackendOptions, RouteContext, RouteModule, StripeObject } from '..
 import { backendErrorResponse, errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { previewStripeVersion } from '../preview-versions.js';
 import { accountOf, plain } from '../stripe-objects.js';
+import { unrenderableObjectResponse } from '../validate-object.js';
 import { replaceOffer, replaceRefusal, seedCapitalOffers, SIMULATED_CAPITAL_ACCOUNT, type SimulatedOffer } from '../simulator/capital.js';
 
 type Offer = { id: string; status?: unknown; account?: unknown; created?: unknown };
@@ -109,7 +110,8 @@ async function currentOffer(options: BackendOptions, request: Request, found: Of
     if (!authorize || (await authorize(request, offer as StripeObject)) === true) visible.push(offer);
   }
   const picked = pickCurrentOffer(visible);
-  return picked ? json(picked) : noOffer();
+  if (!picked) return noOffer();
+  return unrenderableObjectResponse(picked) ?? json(picked);
 }
 
 /**
