@@ -23,12 +23,18 @@ export function hostAllowed(url: URL, allowedHosts: readonly string[] | undefine
 }
 
 /** `https://shop.example/` and `HTTPS://Shop.Example` are the same origin: compare them this way. */
-export function normalizeOrigin(origin: string): string {
+function normalizeOrigin(origin: string): string {
   try {
     return new URL(origin).origin;
   } catch {
     return origin;
   }
+}
+
+/** Whether `origin` (an `Origin` header) is one of the site's `allowedOrigins`. */
+export function originAllowed(origin: string, allowedOrigins: readonly string[] = []): boolean {
+  const normalized = normalizeOrigin(origin);
+  return allowedOrigins.some((allowed) => normalizeOrigin(allowed) === normalized);
 }
 
 /**
@@ -39,8 +45,7 @@ export function normalizeOrigin(origin: string): string {
 export function isCrossSite(request: Request, url: URL, allowedOrigins: readonly string[] = []): boolean {
   const origin = request.headers.get('origin');
   if (origin === null) return request.headers.get('sec-fetch-site') === 'cross-site';
-  const normalized = normalizeOrigin(origin);
-  if (allowedOrigins.some((allowed) => normalizeOrigin(allowed) === normalized)) return false;
+  if (originAllowed(origin, allowedOrigins)) return false;
   try {
     return new URL(origin).host !== url.host;
   } catch {
