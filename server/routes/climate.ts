@@ -125,7 +125,7 @@ export const climateRoutes: RouteModule = (router, context) => {
 };
 
 /**
- * The cancel's key as Stripe gets it, scoped like Financial Connections' (`fcsess:<customer>:<key>`):
+ * The cancel's key as Stripe gets it (`climcancel:<digest>:<key>`, see `scopedIdempotencyKey`): scoped
  * by the connected account, the customer `resolveCustomer` names when the site set it, and the order.
  * Another user's request with the same key never gets this one's cancel replayed.
  */
