@@ -3,10 +3,10 @@ import type { BackendOptions } from './context.js';
 import { backendErrorResponse, errorResponse } from './http.js';
 import type { RouteGuard } from './router.js';
 
-export const DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
-export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
+const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 /** The route whose body is Stripe's signed payload, not the widgets' JSON. */
-export const WEBHOOK_ROUTE = '/webhooks';
+const WEBHOOK_ROUTE = '/webhooks';
 
 /**
  * Whether `url`'s host is one the site serves (DNS rebinding: a page on evil.example whose name now
@@ -42,7 +42,7 @@ export function originAllowed(origin: string, allowedOrigins: readonly string[] 
  * host (any scheme, so a TLS-terminating proxy in front still matches) or an allowed origin is foreign;
  * without one, `Sec-Fetch-Site: cross-site` is. Clients that send neither (Stripe, curl) pass.
  */
-export function isCrossSite(request: Request, url: URL, allowedOrigins: readonly string[] = []): boolean {
+function isCrossSite(request: Request, url: URL, allowedOrigins: readonly string[] = []): boolean {
   const origin = request.headers.get('origin');
   if (origin === null) return request.headers.get('sec-fetch-site') === 'cross-site';
   if (originAllowed(origin, allowedOrigins)) return false;
@@ -78,7 +78,7 @@ export function postGuard(options: BackendOptions): RouteGuard {
  * Stripe accepts idempotency keys of up to 255 characters; the routes scope each key per user with a
  * prefix before passing it on, so the browser's part is at most 200.
  */
-export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**
  * The request's `Idempotency-Key`: the key, `undefined` when absent and not `required`, or the 400
