@@ -3,6 +3,7 @@ import type { BackendOptions, RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
 import { accountOf, onAccount, plain, scopedIdempotencyKey, STRIPE_ID } from '../stripe-objects.js';
+import { unrenderableObjectResponse } from '../validate-object.js';
 import {
   cancelOrder,
   delayOrder,
@@ -39,8 +40,8 @@ function stripeMode({ stripe, options }: RouteContext): ClimateMode {
       const account = await accountOf(options, request);
       try {
         // Expanded like the GET, so the widget keeps showing the product's name.
-        const order = await stripe.climate.orders.cancel(id, { expand: ['product'] }, { idempotencyKey, ...onAccount(account) });
-        return json(plain(order));
+        const order = plain(await stripe.climate.orders.cancel(id, { expand: ['product'] }, { idempotencyKey, ...onAccount(account) }));
+        return unrenderableObjectResponse(order) ?? json(order);
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
