@@ -24,7 +24,8 @@ export interface Backend {
    * Handles a request whose URL path starts with `basePath` (anything else is a 404): a foreign Host
    * (with `allowedHosts`) is a 421; POSTs pass the same-site, JSON and body-size checks before their route;
    * every answer gets nosniff, no-store and, for `allowedOrigins`, CORS headers. Never rejects for a
-   * route's failure: that is a bare 500.
+   * route's failure: that is a 500 `{ error: { message: 'Internal error' } }` (only the cause's message
+   * is logged).
    */
   handle(request: Request): Promise<Response>;
   /** Stops the event store (closes its Redis connections): call it when the server shuts down. */

@@ -1,4 +1,4 @@
-import { normalizeOrigin } from './request-checks.js';
+import { originAllowed } from './request-checks.js';
 
 /** What the widgets send across origins: JSON POSTs with a key, and the event stream's resume id. */
 const ALLOW_HEADERS = 'Content-Type, Idempotency-Key, Last-Event-ID';
@@ -13,9 +13,7 @@ export function withCors(response: Response, request: Request, allowedOrigins: r
   if (!allowedOrigins?.length) return response;
   response.headers.append('Vary', 'Origin');
   const origin = request.headers.get('origin');
-  if (origin === null) return response;
-  const normalized = normalizeOrigin(origin);
-  if (!allowedOrigins.some((allowed) => normalizeOrigin(allowed) === normalized)) return response;
+  if (origin === null || !originAllowed(origin, allowedOrigins)) return response;
   response.headers.set('Access-Control-Allow-Origin', origin);
   response.headers.set('Access-Control-Allow-Credentials', 'true');
   if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {

@@ -1,7 +1,7 @@
 import type { AuthorizeObject } from './context.js';
 import type { EventStore } from './event-store.js';
 import { EventStreamClient, wireEvent, type Subscriber } from './event-stream-client.js';
-import { json } from './http.js';
+import { backendErrorResponse } from './http.js';
 
 /**
  * `GET /events` wire format (the browser's live-updates client is written against it):
@@ -149,5 +149,5 @@ export class EventHub {
 }
 
 function tooMany(message: string): Response {
-  return json({ error: { message } }, 503, { 'Retry-After': '10' });
+  return backendErrorResponse(503, message, { 'Retry-After': '10' });
 }

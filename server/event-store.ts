@@ -60,7 +60,7 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 /** Stripe retries a failed delivery for up to three days. */
 export const DEFAULT_DEDUPE_WINDOW_SECONDS = 3 * 24 * 3600;
 /** Past this size a stored `data.object` keeps only its top-level scalars and `metadata` (ownership fields). */
-export const MAX_STORED_OBJECT_BYTES = 64 * 1024;
+const MAX_STORED_OBJECT_BYTES = 64 * 1024;
 
 /** Parses `<ms>-<seq>`; undefined for anything else (a forged or foreign `Last-Event-ID`). */
 export function parseEventId(id: string): [number, number] | undefined {

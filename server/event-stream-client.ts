@@ -11,7 +11,7 @@ export interface Subscriber {
 const encoder = new TextEncoder();
 const REFETCH = encoder.encode('event: swk-refetch\ndata: {}\n\n');
 const PING = encoder.encode(': ping\n\n');
-export const RETRY = encoder.encode('retry: 2000\n\n');
+const RETRY = encoder.encode('retry: 2000\n\n');
 /** Events waiting for an asynchronous `authorize` answer, per client, before the client is dropped. */
 const MAX_PENDING_CHECKS = 1_000;
 

@@ -66,7 +66,10 @@ export function toRequest(req: IncomingMessage, origin: string, res?: ServerResp
   }
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const url = new URL((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/', origin);
+  const target = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  // A path is appended, never resolved: `new URL('//evil.example/api', origin)` would take evil.example
+  // as the host, past the Host and Origin checks.
+  const url = target.startsWith('/') ? new URL(origin + target) : new URL(target, origin);
   return new Request(url, {
     method,
     headers,

@@ -3,10 +3,10 @@ import type { BackendOptions } from './context.js';
 import { backendErrorResponse, errorResponse } from './http.js';
 import type { RouteGuard } from './router.js';
 
-export const DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
-export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
+const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 /** The route whose body is Stripe's signed payload, not the widgets' JSON. */
-export const WEBHOOK_ROUTE = '/webhooks';
+const WEBHOOK_ROUTE = '/webhooks';
 
 /**
  * Whether `url`'s host is one the site serves (DNS rebinding: a page on evil.example whose name now
@@ -23,7 +23,7 @@ export function hostAllowed(url: URL, allowedHosts: readonly string[] | undefine
 }
 
 /** `https://shop.example/` and `HTTPS://Shop.Example` are the same origin: compare them this way. */
-export function normalizeOrigin(origin: string): string {
+function normalizeOrigin(origin: string): string {
   try {
     return new URL(origin).origin;
   } catch {
@@ -31,16 +31,21 @@ export function normalizeOrigin(origin: string): string {
   }
 }
 
+/** Whether `origin` (an `Origin` header) is one of the site's `allowedOrigins`. */
+export function originAllowed(origin: string, allowedOrigins: readonly string[] = []): boolean {
+  const normalized = normalizeOrigin(origin);
+  return allowedOrigins.some((allowed) => normalizeOrigin(allowed) === normalized);
+}
+
 /**
  * Whether a request comes from a page of another site. With an `Origin` header, anything but this
  * host (any scheme, so a TLS-terminating proxy in front still matches) or an allowed origin is foreign;
  * without one, `Sec-Fetch-Site: cross-site` is. Clients that send neither (Stripe, curl) pass.
  */
-export function isCrossSite(request: Request, url: URL, allowedOrigins: readonly string[] = []): boolean {
+function isCrossSite(request: Request, url: URL, allowedOrigins: readonly string[] = []): boolean {
   const origin = request.headers.get('origin');
   if (origin === null) return request.headers.get('sec-fetch-site') === 'cross-site';
-  const normalized = normalizeOrigin(origin);
-  if (allowedOrigins.some((allowed) => normalizeOrigin(allowed) === normalized)) return false;
+  if (originAllowed(origin, allowedOrigins)) return false;
   try {
     return new URL(origin).host !== url.host;
   } catch {
@@ -73,7 +78,7 @@ export function postGuard(options: BackendOptions): RouteGuard {
  * Stripe accepts idempotency keys of up to 255 characters; the routes scope each key per user with a
  * prefix before passing it on, so the browser's part is at most 200.
  */
-export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**
  * The request's `Idempotency-Key`: the key, `undefined` when absent and not `required`, or the 400

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { BackendOptions } from './context.js';
 
+/**
+ * A Stripe object id as the routes and the webhook accept it: letters, digits and `_`, bounded, so an
+ * id from the browser never becomes another path of Stripe's API or a hostile store key.
+ */
+export const STRIPE_ID = /^[A-Za-z0-9_]{1,255}$/;
+
 /** Strips the SDK's `lastResponse` (headers, request id) so only Stripe's object remains. */
 export function plain(object: object): Record<string, unknown> {
   const { lastResponse: _lastResponse, ...rest } = object as Record<string, unknown>;

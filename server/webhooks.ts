@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { EventStoreUnavailable, SIGNATURE_TOLERANCE_SECONDS, type EventStore, type StoredEvent } from './event-store.js';
 import { errorResponse, json } from './http.js';
+import { STRIPE_ID } from './stripe-objects.js';
 import { webhookObjectRenders } from './validate-object.js';
 
 export interface WebhookOptions {
@@ -15,8 +16,6 @@ export interface WebhookOptions {
   clock?: () => number;
 }
 
-/** Stripe's event ids are short; a bound keeps hostile ones out of the store's keys. */
-const EVENT_ID = /^[A-Za-z0-9_]{1,255}$/;
 
 /**
  * `POST /webhooks`: verifies `Stripe-Signature` (and that its timestamp is not from the future),
@@ -43,7 +42,7 @@ export function createWebhookHandler(options: WebhookOptions): (request: Request
     if (!(timestamp * 1000 <= receivedAt + tolerance * 1000)) return errorResponse(400, 'Webhook timestamp is in the future');
     if (typeof event !== 'object' || event === null || Array.isArray(event)) return errorResponse(400, 'Webhook body is not an event');
     const { id, type, data } = event as Partial<Stripe.Event>;
-    if (typeof id !== 'string' || !EVENT_ID.test(id)) return errorResponse(400, 'Webhook event has no valid id');
+    if (typeof id !== 'string' || !STRIPE_ID.test(id)) return errorResponse(400, 'Webhook event has no valid id');
     if (typeof type !== 'string') return errorResponse(400, 'Webhook event has no type');
 
     const object = (data as { object?: unknown } | undefined)?.object as Partial<StoredEvent['object']> | null | undefined;

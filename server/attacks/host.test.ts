@@ -42,6 +42,23 @@ describe('attack: a foreign Host (DNS rebinding)', () => {
     assert.equal(await stillServes(server), 200);
   });
 
+  it('a request path that starts with // is a path on this host, never another host (it would pass the Origin check)', async () => {
+    const open = await startTestServer(createBackend({}));
+    try {
+      const body = '{}';
+      const response = await sendRaw(
+        open.port,
+        `POST //evil.example/api/simulator/payment_intents/async_capture HTTP/1.1\r\nHost: shop.example\r\nOrigin: http://evil.example\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      assert.equal(response.status, 404);
+      assert.equal((await sendRaw(open.port, 'GET //evil.example/api/mode HTTP/1.1\r\nHost: shop.example\r\nConnection: close\r\n\r\n')).status, 404);
+      assert.equal((await sendRaw(server.port, 'GET //localhost/api/mode HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n')).status, 421);
+    } finally {
+      await open.close();
+    }
+  });
+
   it('without allowedHosts every Host is answered (the site or its proxy decides)', async () => {
     const open = await startTestServer(createBackend({}));
     try {

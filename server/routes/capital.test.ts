@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it, mock } from 'node:test';
 import { createBackend } from '../app.js';
 import type { BackendOptions } from '../context.js';
 import type { PublishedEvent } from '../event-hub.js';
@@ -150,6 +150,19 @@ describe('capital routes, stripe mode', () => {
     const response = await call(backend({ authorize }), '/capital/financing_offers');
     assert.equal(response.status, 200);
     assert.equal(((await response.json()) as Json).id, 'financingoffer_mine');
+  });
+
+  it("answers 502, as the one-offer route does, when the current offer is one the card could not render", async () => {
+    platformOffers = [offerBody('financingoffer_live', { offered_terms: 'terms' })];
+    const logged = mock.method(console, 'error', () => {});
+    try {
+      const response = await call(backend(), '/capital/financing_offers');
+      assert.equal(response.status, 502);
+      assert.deepEqual(Object.keys(((await response.json()) as { error: Json }).error), ['message']);
+      assert.match(String(logged.mock.calls[0]?.arguments[0]), /offered_terms: /);
+    } finally {
+      logged.mock.restore();
+    }
   });
 
   it('answers 404 only when authorize leaves no offer', async () => {

@@ -2,12 +2,12 @@ import { ifAuthorized } from '../authorize.js';
 import type { BackendOptions, RouteContext, RouteModule, StripeObject } from '../context.js';
 import { backendErrorResponse, errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { previewStripeVersion } from '../preview-versions.js';
-import { accountOf, plain } from '../stripe-objects.js';
+import { accountOf, plain, STRIPE_ID } from '../stripe-objects.js';
+import { unrenderableObjectResponse } from '../validate-object.js';
 import { replaceOffer, replaceRefusal, seedCapitalOffers, SIMULATED_CAPITAL_ACCOUNT, type SimulatedOffer } from '../simulator/capital.js';
 
 type Offer = { id: string; status?: unknown; account?: unknown; created?: unknown };
 
-const ID = /^[A-Za-z0-9_]{1,255}$/;
 const ACTIONABLE = new Set(['undelivered', 'delivered']);
 
 /** The account's current offer: the newest one it can still act on, else the newest not replaced. */
@@ -109,7 +109,8 @@ async function currentOffer(options: BackendOptions, request: Request, found: Of
     if (!authorize || (await authorize(request, offer as StripeObject)) === true) visible.push(offer);
   }
   const picked = pickCurrentOffer(visible);
-  return picked ? json(picked) : noOffer();
+  if (!picked) return noOffer();
+  return unrenderableObjectResponse(picked) ?? json(picked);
 }
 
 /**
@@ -121,7 +122,7 @@ export const capitalRoutes: RouteModule = (router, context) => {
   const { options } = context;
   router.add('GET', '/capital/financing_offers', async (request) => currentOffer(options, request, await mode.offersOfAccount(request)));
   router.add('GET', '/capital/financing_offers/:id', async (request, { id = '' }) =>
-    ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOffer) : noSuchOffer(),
+    STRIPE_ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOffer) : noSuchOffer(),
   );
   if (context.mode !== 'simulator') return;
   router.add('POST', '/simulator/capital/replace', async (request) => {

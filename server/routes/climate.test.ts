@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
 import { createBackend, type Backend } from '../app.js';
 import type { PublishedEvent } from '../event-hub.js';
 import { CLIMATE_ORDER_IDS } from '../simulator/climate.js';
@@ -24,6 +24,10 @@ const fakeClimateApi: FakeRoute = (request) => {
   if (request.method === 'GET' && request.path === '/v1/climate/orders/climorder_1') return { body: stripeOrder('confirmed') };
   if (request.method === 'POST' && request.path === '/v1/climate/orders/climorder_1/cancel') {
     return { body: { ...stripeOrder('canceled'), canceled_at: 1_700_000_100, cancellation_reason: 'requested' } };
+  }
+  if (request.method === 'POST' && request.path === '/v1/climate/orders/climorder_drift/cancel') {
+    // An order the widget's schema would refuse (Stripe changed a field's type).
+    return { body: { ...stripeOrder('canceled'), id: 'climorder_drift', amount_total: '15000' } };
   }
   if (request.path === '/v1/climate/orders/climorder_late/cancel') {
     return { status: 400, body: { error: { type: 'invalid_request_error', code: 'order_not_cancelable', message: 'This order can no longer be canceled.' } } };
@@ -109,6 +113,18 @@ describe('climate routes, stripe mode', () => {
     const missing = await call(backend, '/climate/orders/climorder_missing');
     assert.equal(missing.status, 404);
     assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'resource_missing');
+  });
+
+  it("answers 502, as the GET does, when Stripe's canceled order is one the widget could not render", async () => {
+    const logged = mock.method(console, 'error', () => {});
+    try {
+      const response = await cancel(backend, 'climorder_drift', 'swk_key_drift');
+      assert.equal(response.status, 502);
+      assert.deepEqual(Object.keys(((await response.json()) as { error: Record<string, unknown> }).error), ['message']);
+      assert.match(String(logged.mock.calls[0]?.arguments[0]), /amount_total: /);
+    } finally {
+      logged.mock.restore();
+    }
   });
 
   it('answers an id that is not an id like an unknown one (404), before calling Stripe', async () => {

@@ -2,7 +2,8 @@ import { ifAuthorized } from '../authorize.js';
 import type { BackendOptions, RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
-import { accountOf, onAccount, plain, scopedIdempotencyKey } from '../stripe-objects.js';
+import { accountOf, onAccount, plain, scopedIdempotencyKey, STRIPE_ID } from '../stripe-objects.js';
+import { unrenderableObjectResponse } from '../validate-object.js';
 import {
   cancelOrder,
   delayOrder,
@@ -13,7 +14,6 @@ import {
   type SimulatedClimateOrder,
 } from '../simulator/climate.js';
 
-const ORDER_ID = /^[A-Za-z0-9_]{1,255}$/;
 
 /** Unknown, malformed and denied ids all look alike, and the id is never echoed. */
 const noSuchOrder = () => errorResponse(404, 'No such climate order', 'invalid_request_error', 'resource_missing');
@@ -40,8 +40,8 @@ function stripeMode({ stripe, options }: RouteContext): ClimateMode {
       const account = await accountOf(options, request);
       try {
         // Expanded like the GET, so the widget keeps showing the product's name.
-        const order = await stripe.climate.orders.cancel(id, { expand: ['product'] }, { idempotencyKey, ...onAccount(account) });
-        return json(plain(order));
+        const order = plain(await stripe.climate.orders.cancel(id, { expand: ['product'] }, { idempotencyKey, ...onAccount(account) }));
+        return unrenderableObjectResponse(order) ?? json(order);
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
@@ -111,10 +111,10 @@ export const climateRoutes: RouteModule = (router, context) => {
   const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
   const { options } = context;
   router.add('GET', '/climate/orders/:id', async (request, { id = '' }) =>
-    ORDER_ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOrder) : noSuchOrder(),
+    STRIPE_ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOrder) : noSuchOrder(),
   );
   router.add('POST', '/climate/orders/:id/cancel', async (request, { id = '' }) => {
-    if (!ORDER_ID.test(id)) return noSuchOrder();
+    if (!STRIPE_ID.test(id)) return noSuchOrder();
     const key = readIdempotencyKey(request, true);
     if (key instanceof Response) return key;
     const scoped = await cancelKey(options, request, id, key);
@@ -126,7 +126,7 @@ export const climateRoutes: RouteModule = (router, context) => {
 };
 
 /**
- * The cancel's key as Stripe gets it, scoped like Financial Connections' (`fcsess:<customer>:<key>`):
+ * The cancel's key as Stripe gets it (`climcancel:<digest>:<key>`, see `scopedIdempotencyKey`): scoped
  * by the connected account, the customer `resolveCustomer` names when the site set it, and the order.
  * Another user's request with the same key never gets this one's cancel replayed.
  */
