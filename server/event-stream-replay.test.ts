@@ -6,9 +6,9 @@ import { describe, it } from 'node:test';
 import { createBackend, type Backend } from './app.js';
 import { MemoryEventStore } from './memory-event-store.js';
 import { dataOf, openStream } from './test-support/sse.js';
-import { postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
+import { climateOrderObject, postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
 
-const orderEvent = (n: number) => stripeEvent(`evt_${n}`, { id: `climorder_${n}`, object: 'climate.order', status: 'canceled' });
+const orderEvent = (n: number) => stripeEvent(`evt_${n}`, climateOrderObject(`climorder_${n}`));
 const ids = (frames: { data?: string }[]) => frames.map((frame) => dataOf(frame).id);
 const isRefetch = (frame: { event?: string }) => frame.event === 'swk-refetch';
 
