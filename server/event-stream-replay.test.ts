@@ -3,17 +3,26 @@
 // gets `event: swk-refetch`.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createBackend } from './app.js';
+import { createBackend, type Backend } from './app.js';
 import { MemoryEventStore } from './memory-event-store.js';
 import { dataOf, openStream } from './test-support/sse.js';
-import { postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
+import { climateOrderObject, postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
 
-const orderEvent = (n: number) => stripeEvent(`evt_${n}`, { id: `climorder_${n}`, object: 'climate.order', status: 'canceled' });
+const orderEvent = (n: number) => stripeEvent(`evt_${n}`, climateOrderObject(`climorder_${n}`));
 const ids = (frames: { data?: string }[]) => frames.map((frame) => dataOf(frame).id);
 const isRefetch = (frame: { event?: string }) => frame.event === 'swk-refetch';
 
 function setup(eventStore = new MemoryEventStore()) {
   return createBackend({ webhookSecret: WEBHOOK_SECRET, eventStore }, []);
+}
+
+/** A client hears event `n`, then goes away: returns the Last-Event-ID it would come back with. */
+async function idSeenByLeavingClient(backend: Backend, n: number): Promise<string> {
+  const first = await openStream(backend);
+  await postWebhook(backend, orderEvent(n));
+  const seen = await first.stream!.next((frame) => frame.data !== undefined);
+  first.close();
+  return seen.id!;
 }
 
 describe('GET /events: ids, retry and Last-Event-ID', () => {
@@ -32,13 +41,10 @@ describe('GET /events: ids, retry and Last-Event-ID', () => {
 
   it('replays what a client missed, then live events, without duplicates', async () => {
     const backend = setup();
-    const first = await openStream(backend);
-    await postWebhook(backend, orderEvent(1));
-    const seen = await first.stream!.next((frame) => frame.data !== undefined);
-    first.close();
+    const seenId = await idSeenByLeavingClient(backend, 1);
     for (const n of [2, 3]) await postWebhook(backend, orderEvent(n));
 
-    const back = await openStream(backend, { headers: { 'Last-Event-ID': seen.id! } });
+    const back = await openStream(backend, { headers: { 'Last-Event-ID': seenId } });
     await back.stream!.next((frame) => frame.data?.includes('climorder_3') ?? false);
     await postWebhook(backend, orderEvent(4));
     await back.stream!.next((frame) => frame.data?.includes('climorder_4') ?? false);
@@ -48,12 +54,9 @@ describe('GET /events: ids, retry and Last-Event-ID', () => {
 
   it('takes the id from ?lastEventId= too (a client that opens a new EventSource cannot set the header)', async () => {
     const backend = setup();
-    const first = await openStream(backend);
-    await postWebhook(backend, orderEvent(1));
-    const seen = await first.stream!.next((frame) => frame.data !== undefined);
-    first.close();
+    const seenId = await idSeenByLeavingClient(backend, 1);
     await postWebhook(backend, orderEvent(2));
-    const back = await openStream(backend, { query: `?lastEventId=${encodeURIComponent(seen.id!)}` });
+    const back = await openStream(backend, { query: `?lastEventId=${encodeURIComponent(seenId)}` });
     assert.deepEqual(ids([await back.stream!.next((frame) => frame.data !== undefined)]), ['climorder_2']);
   });
 
@@ -81,12 +84,9 @@ describe('GET /events: ids, retry and Last-Event-ID', () => {
 
   it('an id pushed out of the buffer (1,000 events by default) gets swk-refetch, then live events', async () => {
     const backend = setup();
-    const first = await openStream(backend);
-    await postWebhook(backend, orderEvent(0));
-    const seen = await first.stream!.next((frame) => frame.data !== undefined);
-    first.close();
+    const seenId = await idSeenByLeavingClient(backend, 0);
     for (let n = 1; n <= 1_000; n++) await postWebhook(backend, orderEvent(n));
-    const back = await openStream(backend, { headers: { 'Last-Event-ID': seen.id! } });
+    const back = await openStream(backend, { headers: { 'Last-Event-ID': seenId } });
     await back.stream!.next(isRefetch);
     await postWebhook(backend, orderEvent(1_001));
     await back.stream!.next((frame) => frame.data?.includes('climorder_1001') ?? false);
@@ -96,15 +96,15 @@ describe('GET /events: ids, retry and Last-Event-ID', () => {
   it('an id older than the buffer’s 10 minutes gets swk-refetch', async () => {
     let now = Date.now();
     const backend = setup(new MemoryEventStore({ clock: () => now }));
-    const first = await openStream(backend);
-    await postWebhook(backend, orderEvent(1));
-    const seen = await first.stream!.next((frame) => frame.data !== undefined);
-    first.close();
+    const seenId = await idSeenByLeavingClient(backend, 1);
     now += 10 * 60_000 + 1;
     await postWebhook(backend, orderEvent(2));
-    const back = await openStream(backend, { headers: { 'Last-Event-ID': seen.id! } });
+    const back = await openStream(backend, { headers: { 'Last-Event-ID': seenId } });
     await back.stream!.next(isRefetch);
-    assert.deepEqual(back.stream!.events.filter((frame) => !isRefetch(frame)), []);
+    // Nothing stale is replayed: the first event after the refetch is the next live one.
+    await postWebhook(backend, orderEvent(3));
+    await back.stream!.next((frame) => frame.data?.includes('climorder_3') ?? false);
+    assert.deepEqual(ids(back.stream!.events.filter((frame) => !isRefetch(frame))), ['climorder_3']);
   });
 
   it('keeps an idle stream open with ": ping" comments (one timer for all streams)', async () => {

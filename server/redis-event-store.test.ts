@@ -8,9 +8,9 @@ import { createBackend, optionsFromEnv, type Backend } from './app.js';
 import type { AuthorizeObject } from './context.js';
 import { RedisEventStore } from './redis-event-store.js';
 import { dataOf, openStream, type SseFrame } from './test-support/sse.js';
-import { postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
+import { climateOrderObject, postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
 
-const orderEvent = (name: string) => stripeEvent(`evt_${name}`, { id: `climorder_${name}`, object: 'climate.order', status: 'canceled' });
+const orderEvent = (name: string) => stripeEvent(`evt_${name}`, climateOrderObject(`climorder_${name}`));
 const about = (name: string) => (frame: SseFrame) => frame.data?.includes(`"climorder_${name}"`) ?? false;
 const objectIds = (frames: SseFrame[]) => frames.filter((frame) => frame.event === undefined).map((frame) => dataOf(frame).id);
 const isRefetch = (frame: SseFrame) => frame.event === 'swk-refetch';
@@ -109,7 +109,7 @@ describe('RedisEventStore: two instances, one Redis', () => {
     backends.push(a!, b!);
     await Promise.all([a!, b!].map((backend) => (backend.eventStore as RedisEventStore).ready));
     const alice = await openStream(b!, { headers: { 'x-user': 'alice' } });
-    const order = (name: string, owner: string) => stripeEvent(`evt_${name}`, { id: `climorder_${name}`, object: 'climate.order', status: 'confirmed', metadata: { user_id: owner } });
+    const order = (name: string, owner: string) => stripeEvent(`evt_${name}`, climateOrderObject(`climorder_${name}`, 'confirmed', { metadata: { user_id: owner } }));
     await postWebhook(a!, order('bobs', 'bob'));
     await postWebhook(a!, order('alices', 'alice'));
     await alice.stream!.next(about('alices'));

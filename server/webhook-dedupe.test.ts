@@ -6,9 +6,9 @@ import { describe, it } from 'node:test';
 import { createBackend } from './app.js';
 import type { PublishedEvent } from './event-hub.js';
 import { MemoryEventStore } from './memory-event-store.js';
-import { postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
+import { climateOrderObject, postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
 
-const orderEvent = (id: string) => stripeEvent(id, { id: `climorder_${id}`, object: 'climate.order', status: 'canceled' });
+const orderEvent = (id: string) => stripeEvent(id, climateOrderObject(`climorder_${id}`));
 
 describe('webhook dedupe by time', () => {
   it('refuses the replay of an event after 12,000 newer ones inside the tolerance', async () => {

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createBackend } from './app.js';
 import type { PublishedEvent } from './event-hub.js';
-import { postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
+import { climateOrderObject, postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
 
-const order = { id: 'climorder_1', object: 'climate.order', status: 'delivered' };
+const order = climateOrderObject('climorder_1', 'delivered');
 
 function setup() {
   const backend = createBackend({ webhookSecret: WEBHOOK_SECRET }, []);

@@ -143,11 +143,11 @@ export async function mount<T extends HTMLElement>(template: TemplateResult): Pr
   return fixture<T>(template);
 }
 
-/** Waits until `predicate` holds (polling each animation frame), or fails after `timeoutMs`. */
-export async function until(predicate: () => boolean, message = 'condition', timeoutMs = 3000): Promise<void> {
+/** Waits until `predicate` (which may be async) holds, polling each animation frame, or fails after `timeoutMs`. */
+export async function until(predicate: () => boolean | Promise<boolean>, message = 'condition', timeoutMs = 3000): Promise<void> {
   const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${message}`);
+  while (!(await predicate())) {
+    if (performance.now() - start > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${message}`);
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
   }
 }

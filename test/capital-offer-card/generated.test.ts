@@ -3,13 +3,13 @@ import { fakeBackend } from '../helpers.js';
 import { capitalFinancingOffer } from '../arbitraries/stripe-objects.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
-import { ENDPOINT, mountCard } from './fixtures.js';
+import { ENDPOINT, mountCard, offer } from './fixtures.js';
 
 describe('capital-offer-card with generated offers', () => {
   it(`renders each of ${PROPERTY_RUNS} generated offers (edge terms, rates, dates, currencies, strings, statuses)`, async function () {
     this.timeout(300_000);
     let requested = 'financingoffer_first';
-    let current: Record<string, unknown> = { id: requested, object: 'capital.financing_offer', status: 'delivered' };
+    let current: Record<string, unknown> = offer(requested);
     // The generated offer under its requested id; a replacement it names is the same offer, live.
     const { fetcher } = fakeBackend((call) => {
       const id = decodeURIComponent(call.url.slice(ENDPOINT.length + 1));

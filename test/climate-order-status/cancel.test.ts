@@ -7,8 +7,19 @@ import { CANCEL_URL, climateOrder, DAY, hasPart, liveText, mountOrder, mountShow
 
 const canceledOrder = () => climateOrder({ status: 'canceled', canceled_at: T0_SECONDS, cancellation_reason: 'requested' });
 
+/**
+ * An order in `status`, created at `created` (seconds), with the timestamps Stripe sets on the way to
+ * that status: confirmed a minute after creation, delivered or canceled half an hour after.
+ */
+function orderIn(status: string, created: number, fields: Record<string, unknown> = {}) {
+  const confirmedAt = status === 'confirmed' || status === 'delivered' ? created + 60 : null;
+  const ended =
+    status === 'delivered' ? { delivered_at: created + 1800 } : status === 'canceled' ? { canceled_at: created + 1800, cancellation_reason: 'requested' } : {};
+  return climateOrder({ status, created, confirmed_at: confirmedAt, ...ended, ...fields });
+}
+
 /** An open order placed an hour ago: inside Stripe's 24 hours, so it can be canceled (fees kept). */
-const freshOpenOrder = () => climateOrder({ status: 'open', confirmed_at: null, created: T0_SECONDS - 3600 });
+const freshOpenOrder = () => orderIn('open', T0_SECONDS - 3600);
 
 /** A backend whose GET answers an open order and whose cancel POSTs answer `cancelAnswers` in turn. */
 function backendWithCancel(cancelAnswers: (FakeAnswer | (() => FakeAnswer | Promise<FakeAnswer>))[], order = freshOpenOrder()) {
@@ -156,7 +167,7 @@ describe('<climate-order-status> cancel dialog', () => {
 
   it('uses a new Idempotency-Key for a new cancel after the order changed', async () => {
     const { el, calls } = await mountOrder((call) => {
-      if (call.method === 'GET') return { json: climateOrder({ id: call.url.split('/').pop(), status: 'open', created: T0_SECONDS - 3600 }) };
+      if (call.method === 'GET') return { json: orderIn('open', T0_SECONDS - 3600, { id: call.url.split('/').pop() }) };
       return { json: { ...canceledOrder(), id: call.url.split('/').at(-2) } };
     });
     await untilLoaded(el);
@@ -189,11 +200,11 @@ describe('<climate-order-status> cancel dialog', () => {
 
   it('offers cancel within 24 hours of creation in every cancelable status, saying the fees are kept (en and ja)', async () => {
     for (const status of ['open', 'awaiting_funds', 'confirmed']) {
-      const { el } = await mountShowing(climateOrder({ status, created: T0_SECONDS - 23 * 3600 }));
+      const { el } = await mountShowing(orderIn(status, T0_SECONDS - 23 * 3600));
       await untilLoaded(el);
       expect(hasPart(el, 'cancel-button'), status).to.equal(true);
     }
-    const { el } = await mountShowing(climateOrder({ created: T0_SECONDS - 3600 }), { lang: 'ja' });
+    const { el } = await mountShowing(orderIn('confirmed', T0_SECONDS - 3600), { lang: 'ja' });
     await untilLoaded(el);
     part<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
     expect(partText(el, 'dialog')).to.include('カーボン除去の費用は返金されますが、Frontier の手数料は返金されません。');
@@ -203,7 +214,7 @@ describe('<climate-order-status> cancel dialog', () => {
 
   it('offers no cancel after 24 hours without a notice, whatever the status', async () => {
     for (const status of ['open', 'awaiting_funds', 'confirmed']) {
-      const { el } = await mountShowing(climateOrder({ status, created: T0_SECONDS - 25 * 3600 }));
+      const { el } = await mountShowing(orderIn(status, T0_SECONDS - 25 * 3600));
       await untilLoaded(el);
       expect(hasPart(el, 'cancel-button'), status).to.equal(false);
     }
@@ -231,14 +242,14 @@ describe('<climate-order-status> cancel dialog', () => {
 
   it('offers no cancel for delivered or canceled orders, even inside a window', async () => {
     for (const status of ['delivered', 'canceled']) {
-      const { el } = await mountShowing(climateOrder({ status, created: T0_SECONDS - 3600, delayed_at: T0_SECONDS - 3600 }));
+      const { el } = await mountShowing(orderIn(status, T0_SECONDS - 3600, { delayed_at: T0_SECONDS - 3600 }));
       await untilLoaded(el);
       expect(hasPart(el, 'cancel-button'), status).to.equal(false);
     }
   });
 
   it('promises the full refund when a fresh order is also inside a delay window', async () => {
-    const { el } = await mountShowing(climateOrder({ created: T0_SECONDS - 3600, delayed_at: T0_SECONDS - 60 }));
+    const { el } = await mountShowing(orderIn('confirmed', T0_SECONDS - 3600, { delayed_at: T0_SECONDS - 60 }));
     await untilLoaded(el);
     part<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
     expect(partText(el, 'dialog')).to.include('You receive a full refund.');

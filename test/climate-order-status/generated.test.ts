@@ -8,7 +8,7 @@ import { climateOrder as stripeOrder, mountOrder, mountShowing, partText, T0_SEC
 describe('climate-order-status with generated orders', () => {
   it(`renders each of ${PROPERTY_RUNS} generated orders (edge amounts, years, dates, currencies, strings, enum values)`, async function () {
     this.timeout(300_000);
-    let current: unknown = { id: 'climorder_first', object: 'climate.order', status: 'open' };
+    let current: unknown = stripeOrder({ id: 'climorder_first' });
     const { el } = await mountOrder(() => ({ json: current }));
     let next = 0;
     const { runs, seconds } = await expectEveryObjectRenders(el, climateOrder, (order) => {

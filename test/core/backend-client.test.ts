@@ -64,11 +64,22 @@ describe('requestJson', () => {
 
   it('retries a GET twice with growing backoff on network errors, 429 and 5xx, then succeeds', async () => {
     const { fetcher, calls } = sequence('network-error', { status: 503, json: {} }, { json: { id: 'ok' } });
-    const started = performance.now();
-    const value = await requestJson({ url: '/api/x', schema, fetcher, retryDelayMs: 20 });
+    // The waits it schedules, not the wall clock: the request timeout's own timer is the long one.
+    const waits: number[] = [];
+    const realSetTimeout = window.setTimeout;
+    window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+      waits.push(ms ?? 0);
+      return realSetTimeout(handler, ms, ...rest);
+    }) as typeof window.setTimeout;
+    let value: { id: string };
+    try {
+      value = await requestJson({ url: '/api/x', schema, fetcher, retryDelayMs: 20, timeoutMs: 5000 });
+    } finally {
+      window.setTimeout = realSetTimeout;
+    }
     expect(value.id).to.equal('ok');
     expect(calls).to.have.length(3);
-    expect(performance.now() - started).to.be.at.least(20 + 40 - 5);
+    expect(waits.filter((ms) => ms !== 5000), 'a 20 ms wait, then a 40 ms one').to.deep.equal([20, 40]);
   });
 
   it('gives up after two retries and reports the last failure', async () => {

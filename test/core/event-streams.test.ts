@@ -38,15 +38,21 @@ describe('EventStreams', () => {
     return { clock, streams, url: freshUrl() };
   }
 
-  it('shares one EventSource per URL and closes it when the last subscriber leaves', () => {
-    const { clock, streams, url } = setup();
+  /** Two subscribers on `url`, whose one stream has just opened. */
+  function twoSubscribersOnOpenStream(streams: EventStreams, url: string) {
     const a = recorder();
     const b = recorder();
     const leaveA = streams.subscribe(url, a.subscriber);
     const leaveB = streams.subscribe(url, b.subscriber);
-    expect(FakeEventSource.for(url)).to.have.length(1);
     const source = FakeEventSource.for(url)[0]!;
     source.connect();
+    return { a, b, leaveA, leaveB, source };
+  }
+
+  it('shares one EventSource per URL and closes it when the last subscriber leaves', () => {
+    const { clock, streams, url } = setup();
+    const { a, b, leaveA, leaveB, source } = twoSubscribersOnOpenStream(streams, url);
+    expect(FakeEventSource.for(url)).to.have.length(1);
     source.push(ORDER_EVENT);
     source.dispatchEvent(new MessageEvent('message', { data: 'not json' }));
     expect(a.heard).to.deep.equal(['event climorder_1']);
@@ -60,12 +66,7 @@ describe('EventStreams', () => {
 
   it('does not resync on the first open, and resyncs each subscriber once after the browser reconnected', () => {
     const { streams, url } = setup();
-    const a = recorder();
-    const b = recorder();
-    streams.subscribe(url, a.subscriber);
-    streams.subscribe(url, b.subscriber);
-    const source = FakeEventSource.for(url)[0]!;
-    source.connect();
+    const { a, b, source } = twoSubscribersOnOpenStream(streams, url);
     expect(a.heard).to.deep.equal([]);
     source.drop();
     source.connect();
@@ -164,12 +165,7 @@ describe('EventStreams', () => {
 
   it('resyncs every subscriber once on the server\'s swk-refetch event', () => {
     const { streams, url } = setup();
-    const a = recorder();
-    const b = recorder();
-    streams.subscribe(url, a.subscriber);
-    streams.subscribe(url, b.subscriber);
-    const source = FakeEventSource.for(url)[0]!;
-    source.connect();
+    const { a, b, source } = twoSubscribersOnOpenStream(streams, url);
     source.refetch();
     expect(a.heard).to.deep.equal(['resync']);
     expect(b.heard).to.deep.equal(['resync']);

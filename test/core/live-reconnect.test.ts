@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/climate-order-status/define.js';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
 import { climateOrder, partText } from '../climate-order-status/fixtures.js';
+import { until } from '../helpers.js';
 
 /**
  * Live updates with the browser's REAL EventSource against the test runner's SSE fixture
@@ -29,14 +30,8 @@ function freshChannel() {
   };
 }
 
-/** Waits until the async `predicate` holds, checking every animation frame; fails after `timeoutMs`. */
-async function eventually(predicate: () => boolean | Promise<boolean>, message: string, timeoutMs = WITHIN_BACKOFF_MS): Promise<void> {
-  const start = performance.now();
-  while (!(await predicate())) {
-    if (performance.now() - start > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${message}`);
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  }
-}
+/** Waits until `predicate` holds, within the reconnect backoff. */
+const eventually = (predicate: () => boolean | Promise<boolean>, message: string) => until(predicate, message, WITHIN_BACKOFF_MS);
 
 const CANCELED = climateOrder({ status: 'canceled', canceled_at: Date.UTC(2026, 1, 2, 12) / 1000, cancellation_reason: 'requested_by_customer' });
 const CANCEL_EVENT = { type: 'climate.order.canceled', id: 'climorder_123', object: 'climate.order' };

@@ -2,12 +2,12 @@ import { expect } from '@open-wc/testing';
 import { paymentIntent } from '../arbitraries/stripe-objects.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
-import { mountCapture } from './fixtures.js';
+import { mountCapture, paymentIntent as stripeIntent } from './fixtures.js';
 
 describe('payment-capture-status with generated PaymentIntents', () => {
   it(`renders each of ${PROPERTY_RUNS} generated PaymentIntents (edge amounts, fees, currencies, expansions, statuses)`, async function () {
     this.timeout(300_000);
-    let current: unknown = { id: 'pi_first', object: 'payment_intent', status: 'processing', amount: 1000, currency: 'usd' };
+    let current: unknown = stripeIntent({ id: 'pi_first' });
     const { el } = await mountCapture(() => ({ json: current }));
     let next = 0;
     const { runs, seconds } = await expectEveryObjectRenders(el, paymentIntent, (intent) => {

@@ -2,12 +2,12 @@ import { expect } from '@open-wc/testing';
 import { sharedPaymentGrantedToken } from '../arbitraries/stripe-objects.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
-import { mountToken } from './fixtures.js';
+import { grantedToken, mountToken } from './fixtures.js';
 
 describe('spt-token-status with generated tokens', () => {
   it(`renders each of ${PROPERTY_RUNS} generated tokens (edge limits, expiry times, currencies, strings, reasons)`, async function () {
     this.timeout(300_000);
-    let current: unknown = { id: 'spt_first', object: 'shared_payment.granted_token' };
+    let current: unknown = grantedToken({ id: 'spt_first' });
     const { el } = await mountToken(() => ({ json: current }));
     let next = 0;
     const { runs, seconds } = await expectEveryObjectRenders(el, sharedPaymentGrantedToken, (token) => {
