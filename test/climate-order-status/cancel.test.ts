@@ -222,8 +222,8 @@ describe('<climate-order-status> cancel dialog', () => {
 
   it('takes the action away when the 24 hours or a 30-day window end while the order is on screen, without a refetch', async () => {
     const cases = [
-      { name: '24 hours', order: climateOrder({ status: 'confirmed', created: T0_SECONDS - 24 * 3600 + 60 }) },
-      { name: '30 days after a delay', order: climateOrder({ created: T0_SECONDS - 40 * DAY, delayed_at: T0_SECONDS - 30 * DAY + 60 }) },
+      { name: '24 hours', order: orderIn('confirmed', T0_SECONDS - 24 * 3600 + 60) },
+      { name: '30 days after a delay', order: orderIn('confirmed', T0_SECONDS - 40 * DAY, { delayed_at: T0_SECONDS - 30 * DAY + 60, expected_delivery_year: 2030 }) },
     ];
     for (const { name, order } of cases) {
       const clock = new FakeClock(T0);
