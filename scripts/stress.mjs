@@ -110,7 +110,7 @@ function postWebhook(port, objectId, { eventId = `evt_${objectId}` } = {}) {
   const payload = JSON.stringify({
     id: eventId,
     object: 'event',
-    type: 'climate.order.updated',
+    type: 'climate.order.created',
     created: Math.floor(Date.now() / 1000),
     livemode: false,
     api_version: '2025-10-29.clover',

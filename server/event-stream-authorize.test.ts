@@ -25,7 +25,7 @@ describe('GET /events sends each event only to subscribers the authorize rule al
     await alice.stream!.next((frame) => frame.data !== undefined);
     await bob.stream!.next((frame) => frame.data?.includes('climorder_bob') ?? false);
     // Bob's event was published first: had alice been sent it, it would precede hers on her stream.
-    assert.deepEqual(alice.stream!.events.map(dataOf), [{ type: 'climate.order.updated', id: 'climorder_alice', object: 'climate.order' }]);
+    assert.deepEqual(alice.stream!.events.map(dataOf), [{ type: 'climate.order.created', id: 'climorder_alice', object: 'climate.order' }]);
     assert.deepEqual(bob.stream!.events.map((frame) => dataOf(frame).id), ['climorder_bob']);
   });
 
@@ -40,7 +40,7 @@ describe('GET /events sends each event only to subscribers the authorize rule al
     await postWebhook(backend, stripeEvent('evt_c', { ...order('climorder_c', 'carol'), client_secret: 'cs_secret_never_kept' }));
     const frame = await carol.stream!.next((f) => f.data !== undefined);
     assert.deepEqual(asked, [['carol', order('climorder_c', 'carol')]]);
-    assert.equal(frame.data, JSON.stringify({ type: 'climate.order.updated', id: 'climorder_c', object: 'climate.order' }));
+    assert.equal(frame.data, JSON.stringify({ type: 'climate.order.created', id: 'climorder_c', object: 'climate.order' }));
   });
 
   it('filters the Last-Event-ID replay the same way', async () => {

@@ -25,7 +25,7 @@ async function refused(response: Response, message: RegExp): Promise<void> {
 /** The endpoint still takes a good event after the bad one. */
 async function stillServes(backend: ReturnType<typeof createBackend>, published: PublishedEvent[]): Promise<void> {
   assert.equal((await postWebhook(backend, stripeEvent('evt_good_after', order))).status, 200);
-  assert.deepEqual(published, [{ type: 'climate.order.updated', id: 'climorder_1', object: 'climate.order' }]);
+  assert.deepEqual(published, [{ type: 'climate.order.created', id: 'climorder_1', object: 'climate.order' }]);
 }
 
 describe('POST /webhooks refuses validly signed events it must not trust', () => {

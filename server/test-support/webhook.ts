@@ -5,7 +5,7 @@ export const WEBHOOK_SECRET = 'whsec_test_secret';
 const signer = new Stripe('sk_test_unused');
 
 /** An event as Stripe sends it: `data.object` is the whole object. */
-export function stripeEvent(id: string, object: Record<string, unknown>, type = `${String(object.object)}.updated`): Record<string, unknown> {
+export function stripeEvent(id: string, object: Record<string, unknown>, type = `${String(object.object)}.created`): Record<string, unknown> {
   return {
     id,
     object: 'event',
