@@ -68,6 +68,7 @@ describe('capital routes, stripe mode', () => {
     assert.equal(body.id, 'financingoffer_abc123');
     assert.equal(body.expires_after, 1_702_592_000.5);
     assert.equal('lastResponse' in body, false);
+    assert.equal(last().method, 'GET');
     assert.equal(last().path, '/v1/capital/financing_offers/financingoffer_abc123');
     assert.equal(last().headers['stripe-version'], '2025-11-17.preview');
     assert.equal(last().headers['stripe-account'], undefined);
@@ -85,6 +86,8 @@ describe('capital routes, stripe mode', () => {
     const body = (await response.json()) as Json;
     assert.equal(body.error?.code, 'resource_missing');
     assert.equal(body.error?.type, 'invalid_request_error');
+    // Stripe's answer, not the route's own guard: the request reached Stripe's retrieve path.
+    assert.equal(last().path, '/v1/capital/financing_offers/financingoffer_missing');
   });
 
   it("hides another connected account's offer", async () => {
