@@ -92,8 +92,8 @@ export interface BackendOptions {
 /** What each widget's route module gets. */
 export interface RouteContext {
   mode: BackendMode;
-  /** The SDK client: real in stripe mode; in simulator mode used only for webhook signing. */
-  stripe: Stripe;
+  /** The SDK client, for stripe mode (simulator routes never read it: the SDK is then not even loaded). */
+  readonly stripe: Stripe;
   simulator: SimulatorStore;
   hub: EventHub;
   options: BackendOptions;
