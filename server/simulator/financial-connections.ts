@@ -18,6 +18,9 @@ const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 /** 12 random letters and digits (WebCrypto: the simulator also runs in a browser). */
 const token = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length]).join('');
 
+/** What a simulated session links when nobody chose (the package's simulated Stripe.js): the two active accounts. */
+export const DEFAULT_LINKED_ACCOUNTS: readonly string[] = ['fca_sim_checking', 'fca_sim_savings'];
+
 /** The test bank's accounts a visitor can pick in the demo's simulated bank flow. */
 export function simulatedInstitutionAccounts(store: SimulatorStore): StripeObject[] {
   const base = { object: 'financial_connections.account', created: store.now(), livemode: false, balance: null, balance_refresh: null, ownership: null, ownership_refresh: null, supported_payment_method_types: ['us_bank_account'] };
