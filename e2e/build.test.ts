@@ -17,6 +17,7 @@ describe('npm run build', () => {
   let origin = '';
   let close = async () => {};
   let sessionPosts = 0;
+  const apiRequests: string[] = [];
 
   before(async () => {
     ensureBuilt();
@@ -24,6 +25,17 @@ describe('npm run build', () => {
       ['/kit.js', readFileSync('dist/stripe-widget-kit.iife.js', 'utf8')],
       ['/page.html', '<!doctype html><html lang="en"><title>iife</title><script src="/kit.js"></script><script src="/kit.js"></script><body></body></html>'],
       ['/simulated-stripe-js.js', readFileSync('dist/simulated-stripe-js.js', 'utf8')],
+      [
+        // The README's script-tag order: the widgets first, configure({ fetch }) in a later script.
+        '/configure-after.html',
+        '<!doctype html><html lang="en"><title>configure after</title><script src="/kit.js"></script><body>' +
+          '<climate-order-status endpoint="/api/climate/orders" order-id="climorder_sim_open"></climate-order-status>' +
+          '<spt-token-status endpoint="/api/shared_payment/granted_tokens" token-id="spt_sim_active"></spt-token-status>' +
+          '<payment-capture-status endpoint="/api/payment_intents" payment-intent-id="pi_sim_capture_settled"></payment-capture-status>' +
+          '<capital-offer-card endpoint="/api/capital/financing_offers" offer-id="financingoffer_status_delivered"></capital-offer-card>' +
+          '<script>StripeWidgetKit.configure({ fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: "Bearer page-token" } }) });</script>' +
+          '</body></html>',
+      ],
       [
         '/simulated-link.html',
         '<!doctype html><html lang="en"><title>simulated link</title><script src="/kit.js"></script><body>' +
@@ -37,7 +49,10 @@ describe('npm run build', () => {
     ]);
     const simulator = nodeHandler(createBackend({}).handle);
     ({ origin, browser, close } = await openLocalSite((req, res) => {
-      if (req.url?.startsWith('/api/') && req.url !== '/api/fc/sessions') return void simulator(req, res);
+      if (req.url?.startsWith('/api/') && req.url !== '/api/fc/sessions') {
+        apiRequests.push(`${req.url} ${req.headers.authorization ?? '(none)'}`);
+        return void simulator(req, res);
+      }
       if (req.method === 'POST' && req.url === '/api/fc/sessions') {
         sessionPosts++;
         res.setHeader('Content-Type', 'application/json');
@@ -188,6 +203,23 @@ describe('npm run build', () => {
       '/api/financial_connections/sessions',
       '/simulated-stripe-js.js',
       '/api/simulator/financial_connections/sessions/complete',
+    ]);
+    await page.close();
+  });
+
+  it('applies configure() from a script after the markup to every widget\'s first request', async () => {
+    const page = await browser.newPage();
+    apiRequests.length = 0;
+    await page.goto(`${origin}/configure-after.html`);
+    for (const tag of ['climate-order-status', 'spt-token-status', 'payment-capture-status', 'capital-offer-card']) {
+      await page.locator(`${tag} [part="base"]`).first().waitFor();
+      await page.waitForFunction((t) => !document.querySelector(t)?.shadowRoot?.textContent?.includes('Loading'), tag);
+    }
+    assert.deepEqual(apiRequests.sort(), [
+      '/api/capital/financing_offers/financingoffer_status_delivered Bearer page-token',
+      '/api/climate/orders/climorder_sim_open Bearer page-token',
+      '/api/payment_intents/pi_sim_capture_settled Bearer page-token',
+      '/api/shared_payment/granted_tokens/spt_sim_active Bearer page-token',
     ]);
     await page.close();
   });
