@@ -75,7 +75,7 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
     }
   }
   const serve = async (request: Request, internal = false) =>
-    withCors(withSecurityHeaders(await respond(request, internal)), request, options.allowedOrigins);
+    withCors(withSecurityHeaders(await respond(request, internal)), request, options.allowedOrigins, options.allowedHeaders);
 
   const backend: Backend = {
     mode,
