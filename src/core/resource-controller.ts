@@ -13,6 +13,8 @@ export interface ResourceOptions<T> {
   loadObject?: (value: T) => unknown;
   /** Called after each successful run, before `swk-load` is fired. */
   onValue?: (value: T, previous: T | undefined) => void;
+  /** Whether this run's value fires `swk-load` (default: every successful run does). */
+  firesLoad?: (value: T) => boolean;
   /**
    * What a run cut short by the element leaving the page does when it returns: `rerun` (default, for
    * fetches) or `reset` to idle (for user-started flows that must not restart without a click).
@@ -121,6 +123,7 @@ export class ResourceController<T> implements ReactiveController {
       this.status = 'ready';
       this.error = undefined;
       this.#options.onValue?.(value, previous);
+      if (this.#options.firesLoad?.(value) === false) return;
       // The widget's own `SwkElement<L>` type says what its load object is; the controller only passes it on.
       const object = (this.#options.loadObject ? this.#options.loadObject(value) : value) as SwkLoadObject;
       emit(this.#host, 'swk-load', { object });

@@ -43,7 +43,7 @@ export const ClimateOrderStatus = deferHydration(createComponent({
   elementClass: ClimateOrderStatusElement,
   react: React,
   events: {
-    /** `{ object: ClimateOrder }`: the order was loaded (or came back canceled). */
+    /** `{ object: ClimateOrder }`: the order was loaded (or came back canceled: once per cancel, since the refetch its `climate.order.canceled` event triggers fires it again only for a changed order). */
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.ClimateOrder>>>,
     /** `{ error: WidgetError }`: loading or cancelling failed. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,

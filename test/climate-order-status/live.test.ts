@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
 import { clockAt } from '../fake-clock.js';
-import { fakeBackend, until } from '../helpers.js';
-import { climateOrder, ENDPOINT, partText, T0, untilLoaded } from './fixtures.js';
+import { fakeBackend, part, until } from '../helpers.js';
+import { climateOrder, ENDPOINT, liveText, partText, T0, untilLoaded } from './fixtures.js';
 
 /** Stands in for the browser's EventSource so a test can push the backend's `/events` messages. */
 class FakeEventSource extends EventTarget {
@@ -58,5 +58,42 @@ describe('<climate-order-status> events-url', () => {
     expect(backend.calls, 'one refetch per event of this order, none for the others').to.have.length(5);
     el.remove();
     expect(source.closed, 'the stream closes when the widget leaves').to.equal(true);
+  });
+
+  it('fires swk-load once for a cancel: the refetch its canceled event triggers reports only a changed order', async () => {
+    const created = T0 / 1000 - 3600;
+    const open = climateOrder({ status: 'open', created, confirmed_at: null });
+    const canceled = climateOrder({ status: 'canceled', created, confirmed_at: null, canceled_at: T0 / 1000, cancellation_reason: 'requested' });
+    let current = open;
+    const backend = fakeBackend((call) => {
+      if (call.method === 'POST') current = canceled;
+      return { json: current };
+    });
+    const loads: string[] = [];
+    const el = await fixture<ClimateOrderStatus>(html`<climate-order-status
+      lang="en"
+      endpoint=${ENDPOINT}
+      order-id="climorder_123"
+      events-url="/api/events-climate-cancel"
+      .fetcher=${backend.fetcher}
+      .clock=${clockAt(() => T0)}
+      @swk-load=${(e: CustomEvent<{ object: { status: string } }>) => loads.push(e.detail.object.status)}
+    ></climate-order-status>`);
+    await untilLoaded(el);
+    part<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
+    part<HTMLButtonElement>(el, '[part~="confirm-button"]').click();
+    await until(() => loads.length === 2, 'the cancel\'s swk-load');
+    expect(liveText(el)).to.equal('The order was canceled.');
+    const source = FakeEventSource.last!;
+    source.push({ type: 'climate.order.canceled', id: 'climorder_123', object: 'climate.order' });
+    // The refetched order replaces the cancel's answer on screen (and the announcement with it) in the
+    // same step as its swk-load would be fired.
+    await until(() => liveText(el) === 'Order status: Canceled', 'the refetched order on screen');
+    expect(loads).to.deep.equal(['open', 'canceled']);
+    // A refetch that brings a changed order is reported.
+    current = { ...canceled, metadata: { note: 'changed' } };
+    source.push({ type: 'climate.order.canceled', id: 'climorder_123', object: 'climate.order' });
+    await until(() => loads.length === 3, 'the changed order\'s swk-load');
+    expect(loads).to.deep.equal(['open', 'canceled', 'canceled']);
   });
 });
