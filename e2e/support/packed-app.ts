@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt } from './build.js';
@@ -32,7 +32,8 @@ export function installedApp(name: string, dependencies: string[]): string {
   const app = join(tmpdir(), `swk-app-${name}-${digest}`);
   const ready = join(app, '.ready');
   if (existsSync(ready)) return app;
-  rmSync(app, { recursive: true, force: true });
+  // Older installs of this set (an earlier tarball) are not used again: keep tmp from filling up.
+  for (const stale of readdirSync(tmpdir()).filter((entry) => entry.startsWith(`swk-app-${name}-`))) rmSync(join(tmpdir(), stale), { recursive: true, force: true });
   mkdirSync(app, { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: `swk-${name}-check`, private: true, type: 'module' }, null, 2));
   const installed = npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', pack, ...dependencies], app);
