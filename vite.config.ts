@@ -17,6 +17,9 @@ function libraryEntries(): Record<string, string> {
     schemas: resolve(root, 'src/schemas/index.ts'),
     core: resolve(root, 'src/core/index.ts'),
     react: resolve(root, 'src/react/index.ts'),
+    // Loaded by <fc-link-account> only for a simulator session (a lazy chunk of npm builds; the IIFE
+    // imports this file from beside itself).
+    'simulated-stripe-js': resolve(root, 'src/fc-link-account/simulated-stripe-js.ts'),
   };
   for (const name of readdirSync(resolve(root, 'src'))) {
     const define = resolve(root, 'src', name, 'define.ts');
@@ -30,7 +33,12 @@ export default defineConfig(({ mode }) => {
     return {
       plugins: [viteMinifyCss()],
       // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
-      resolve: { alias: { '@stripe/stripe-js/pure': resolve(root, 'src/fc-link-account/load-stripe-script.ts') } },
+      resolve: {
+        alias: {
+          '@stripe/stripe-js/pure': resolve(root, 'src/fc-link-account/load-stripe-script.ts'),
+          './simulated-stripe-import.js': resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts'),
+        },
+      },
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
 import { withCors } from './cors.js';
 import { EventHub } from './event-hub.js';
@@ -11,6 +11,8 @@ import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
 import { createWebhookHandler } from './webhooks.js';
+import { createStripeClient, lazyStripeClient } from './load-stripe.js';
+import { webCryptoWebhooks } from './webhook-signature.js';
 
 export interface Backend {
   mode: BackendMode;
@@ -19,7 +21,11 @@ export interface Backend {
   /** Webhook dedupe and the event stream's fan-out (in memory unless `eventStore` / `redisUrl`). */
   eventStore: EventStore;
   simulator: SimulatorStore;
-  stripe: Stripe;
+  /**
+   * The `stripe` SDK client. Stripe mode makes it at start (and fails there when `stripe` is not
+   * installed); simulator mode never uses it, and loads the SDK only if this is read.
+   */
+  readonly stripe: Stripe;
   /**
    * Handles a request whose URL path starts with `basePath` (anything else is a 404): a foreign Host
    * (with `allowedHosts`) is a 421; POSTs pass the same-site, JSON and body-size checks before their route;
@@ -45,12 +51,9 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
   const mode: BackendMode = options.secretKey ? 'stripe' : 'simulator';
   if (mode === 'stripe' && !options.authorize && !options.allowNoAuthorize) throw new Error(NO_AUTHORIZE);
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
-  const stripe = new Stripe(options.secretKey ?? 'sk_test_simulator_offline', {
-    maxNetworkRetries: mode === 'stripe' ? 1 : 0,
-    ...(options.stripeHost && { host: options.stripeHost }),
-    ...(options.stripePort && { port: options.stripePort }),
-    ...(options.stripeProtocol && { protocol: options.stripeProtocol }),
-  });
+  const stripe = lazyStripeClient(() => createStripeClient(options, options.secretKey ?? 'sk_test_simulator_offline', mode === 'stripe' ? 1 : 0));
+  // Stripe mode loads the SDK now, so a missing `stripe` package stops the start, not a request.
+  if (mode === 'stripe') stripe();
   const webhookSecret = options.webhookSecret ?? (mode === 'simulator' ? SIMULATOR_WEBHOOK_SECRET : undefined);
   const eventStore = options.eventStore ?? (options.redisUrl ? new RedisEventStore({ url: options.redisUrl }) : new MemoryEventStore());
   const hub = new EventHub(eventStore, { authorize: options.authorize, stream: options.eventStream });
@@ -72,34 +75,43 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
     }
   }
   const serve = async (request: Request, internal = false) =>
-    withCors(withSecurityHeaders(await respond(request, internal)), request, options.allowedOrigins);
+    withCors(withSecurityHeaders(await respond(request, internal)), request, options.allowedOrigins, options.allowedHeaders);
 
   const backend: Backend = {
     mode,
     basePath,
     hub,
     eventStore,
-    stripe,
+    get stripe() {
+      return stripe();
+    },
     simulator: undefined as unknown as SimulatorStore,
     handle: (request) => serve(request),
     close: () => eventStore.close(),
   };
   backend.simulator = new SimulatorStore({
-    stripe,
     webhookSecret: webhookSecret ?? SIMULATOR_WEBHOOK_SECRET,
     deliver: (request) => serve(new Request(`http://simulator.local${basePath}/webhooks`, request), true),
     ...(options.now && { now: options.now }),
   });
 
   if (webhookSecret) {
-    router.add('POST', '/webhooks', createWebhookHandler({ stripe, secret: webhookSecret, store: eventStore }));
+    router.add('POST', '/webhooks', createWebhookHandler({ stripe: mode === 'stripe' ? stripe() : webCryptoWebhooks, secret: webhookSecret, store: eventStore }));
   } else {
     router.add('POST', '/webhooks', () => backendErrorResponse(500, 'STRIPE_WEBHOOK_SECRET is not set'));
   }
   router.add('GET', '/events', (request) => hub.streamResponse(request));
   router.add('GET', '/mode', () => json({ mode }));
 
-  const context: RouteContext = { mode, stripe, simulator: backend.simulator, hub, options };
+  const context: RouteContext = {
+    mode,
+    get stripe() {
+      return stripe();
+    },
+    simulator: backend.simulator,
+    hub,
+    options,
+  };
   for (const register of routes) register(router, context);
   return backend;
 }

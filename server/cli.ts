@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import { createBackend, optionsFromEnv } from './app.js';
 import type { BackendOptions } from './context.js';
 import { createNodeServer } from './node-adapter.js';
+import { withStaticFiles } from './static-files.js';
 
-const USAGE = `Usage: stripe-widget-kit-server [--config <module>] [--port <n>] [--host <address>] [--insecure-no-authorize]
+const USAGE = `Usage: stripe-widget-kit-backend [--config <module>] [--port <n>] [--host <address>] [--static <dir>] [--insecure-no-authorize]
 
 Runs the reference backend: the offline simulator without STRIPE_SECRET_KEY, Stripe mode with it.
   --config <module>          A .js/.mjs module (a .ts one under tsx) exporting the backend options as
@@ -16,6 +17,8 @@ Runs the reference backend: the offline simulator without STRIPE_SECRET_KEY, Str
                              variables fill in what it leaves out (STRIPE_SECRET_KEY, ...).
   --port <n>                 Default $PORT or 8787 (0: any free port).
   --host <address>           Address to listen on. Default 127.0.0.1.
+  --static <dir>             Also serve the pages in <dir> on the same origin (no CORS needed), and the
+                             kit's script-tag file at /stripe-widget-kit/stripe-widget-kit.iife.js.
   --insecure-no-authorize    Run Stripe mode without an authorize rule: any user reads and cancels any
                              order. Only for trying test keys alone on your machine.
 Answers only the Host names localhost, 127.0.0.1, [::1] and the config's allowedHosts.`;
@@ -38,6 +41,7 @@ async function main(argv: string[]): Promise<void> {
       config: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      static: { type: 'string' },
       'insecure-no-authorize': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -62,11 +66,13 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   const backend = createBackend(options);
-  const server = createNodeServer(backend.handle);
+  const dir = values.static;
+  const server = createNodeServer(dir ? withStaticFiles(backend.handle, { basePath: backend.basePath, dir, allowedHosts: options.allowedHosts }) : backend.handle);
   await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, values.host ?? '127.0.0.1', ready));
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   console.log(`stripe-widget-kit backend (${backend.mode} mode) on http://${host}:${address.port}${backend.basePath}`);
+  if (dir) console.log(`pages from ${dir} on http://${host}:${address.port}/`);
   if (backend.mode === 'stripe' && !options.authorize) console.warn('No authorize rule (--insecure-no-authorize): any object id in the account is answered. For local trials only.');
 }
 

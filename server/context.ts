@@ -70,6 +70,12 @@ export interface BackendOptions {
    * cross-site check and they get CORS headers (credentials allowed). Same-origin calls always pass.
    */
   allowedOrigins?: string[];
+  /**
+   * Request headers an `allowedOrigins` page may send besides `Content-Type`, `Idempotency-Key`,
+   * `Last-Event-ID`, `Authorization`, `X-CSRF-Token` and `X-Requested-With` (the CORS preflight's
+   * `Access-Control-Allow-Headers`), e.g. `['X-Tenant']` for a header your `configure({ fetch })` adds.
+   */
+  allowedHeaders?: string[];
   /** Largest JSON request body, in bytes (413 past it). Default 64 kB. */
   maxJsonBodyBytes?: number;
   /** Largest `POST /webhooks` body, in bytes (413 past it). Default 1 MB. */
@@ -92,8 +98,8 @@ export interface BackendOptions {
 /** What each widget's route module gets. */
 export interface RouteContext {
   mode: BackendMode;
-  /** The SDK client: real in stripe mode; in simulator mode used only for webhook signing. */
-  stripe: Stripe;
+  /** The SDK client, for stripe mode (simulator routes never read it: the SDK is then not even loaded). */
+  readonly stripe: Stripe;
   simulator: SimulatorStore;
   hub: EventHub;
   options: BackendOptions;

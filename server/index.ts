@@ -9,4 +9,5 @@ export { backendErrorResponse, errorResponse, json, stripeErrorResponse } from '
 export { BODY_ALREADY_READ, createNodeServer, nodeHandler, toRequest, writeResponse } from './node-adapter.js';
 export { Router, type RouteGuard } from './router.js';
 export { SimulatorStore } from './simulator/store.js';
+export { createSimulatorFetch, type SimulatorFetch, type SimulatorFetchOptions } from './simulator-fetch.js';
 export { createWebhookHandler } from './webhooks.js';

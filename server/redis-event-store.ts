@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type * as RedisModule from 'redis';
 import {
   DEFAULT_DEDUPE_WINDOW_SECONDS,
@@ -12,6 +11,7 @@ import {
   type ReplayBufferOptions,
   type StoredEvent,
 } from './event-store.js';
+import { requireOptional } from './optional-package.js';
 
 export interface RedisEventStoreOptions {
   /** `redis://[user:password@]host:port[/db]` or `rediss://…`. */
@@ -36,12 +36,7 @@ type Client = ReturnType<typeof RedisModule.createClient>;
 
 /** `redis` is an optional peer dependency: loaded only when a Redis store is asked for. */
 function loadRedis(): typeof RedisModule {
-  try {
-    return createRequire(import.meta.url)('redis') as typeof RedisModule;
-  } catch (cause) {
-    if ((cause as { code?: string })?.code !== 'MODULE_NOT_FOUND') throw cause;
-    throw new Error('A Redis event store (redisUrl / REDIS_URL) needs the `redis` package: run `npm install redis`.', { cause });
-  }
+  return requireOptional<typeof RedisModule>('redis', 'A Redis event store (redisUrl / REDIS_URL) needs the `redis` package: run `npm install redis`.');
 }
 type StreamMessage = { id: string; message: Record<string, string> };
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BackendOptions } from './context.js';
 
 /**
@@ -29,7 +28,9 @@ export function onAccount(account: string | undefined): { stripeAccount?: string
  * this one's answer; a retry of the same action gets the same Stripe key. At most 11 + 32 + 1 + 200
  * characters, within Stripe's 255.
  */
-export function scopedIdempotencyKey(kind: string, scope: readonly (string | undefined)[], key: string): string {
-  const digest = createHash('sha256').update(JSON.stringify(scope.map((part) => part ?? null))).digest('hex').slice(0, 32);
+export async function scopedIdempotencyKey(kind: string, scope: readonly (string | undefined)[], key: string): Promise<string> {
+  // WebCrypto rather than node:crypto: the routes also run in the browser simulator.
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(scope.map((part) => part ?? null))));
+  const digest = [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('').slice(0, 32);
   return `${kind}:${digest}:${key}`;
 }

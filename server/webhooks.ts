@@ -3,9 +3,11 @@ import { EventStoreUnavailable, SIGNATURE_TOLERANCE_SECONDS, type EventStore, ty
 import { errorResponse, json } from './http.js';
 import { STRIPE_ID } from './stripe-objects.js';
 import { webhookObjectRenders } from './validate-object.js';
+import type { WebhookVerifier } from './webhook-signature.js';
 
 export interface WebhookOptions {
-  stripe: Stripe;
+  /** Verifies the signature: the `stripe` client, or `webCryptoWebhooks` (no SDK: the simulator's). */
+  stripe: WebhookVerifier;
   /** The endpoint's signing secret (`whsec_…`). */
   secret: string;
   /** Dedupes event ids and fans events out to every instance's `GET /events`. */

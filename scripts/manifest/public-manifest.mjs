@@ -44,10 +44,13 @@ function numericConstants(modules) {
   return constants;
 }
 
-/** The initializer the analyzer could not print (an expression of constants), evaluated. */
+/**
+ * The initializer the analyzer could not print (an expression of constants), evaluated; for an accessor
+ * pair, its private backing field's (`#timeout = DEFAULT_TIMEOUT_MS / 1000`).
+ */
 function evaluatedDefault(modulePath, name, constants) {
   const source = readFileSync(sourcePath(modulePath), 'utf8');
-  const initializer = new RegExp(`^[ \\t]*${name}(?:: [^=\\n]+)? = ([^;\\n]+);`, 'm').exec(source)?.[1];
+  const initializer = new RegExp(`^[ \\t]*#?${name}(?:: [^=\\n]+)? = ([^;\\n]+);`, 'm').exec(source)?.[1];
   if (!initializer) return undefined;
   const arithmetic = initializer.replace(/[A-Z][A-Z0-9_]*/g, (id) => (constants.has(id) ? String(constants.get(id)) : id));
   if (!/^[\d_.\s+\-*/()]+$/.test(arithmetic)) return undefined;

@@ -8,6 +8,7 @@ import type { Router } from '../router.js';
 import {
   completeSimulatedSession,
   createSimulatedSession,
+  DEFAULT_LINKED_ACCOUNTS,
   simulatedInstitutionAccounts,
 } from '../simulator/financial-connections.js';
 
@@ -81,17 +82,24 @@ function simulatorMode({ simulator, options }: RouteContext): CreateSession {
     const replay = idempotencyKey && answered.get(idempotencyKey);
     const clientSecret = replay || createSimulatedSession(simulator, params).client_secret;
     if (idempotencyKey) answered.set(idempotencyKey, clientSecret);
-    return json({ client_secret: clientSecret, ...(options.publishableKey && { publishable_key: options.publishableKey }) });
+    return json({
+      client_secret: clientSecret,
+      ...(options.publishableKey && { publishable_key: options.publishableKey }),
+      // Tells <fc-link-account> to finish the flow with the package's simulated Stripe.js, not Stripe's.
+      simulated_stripe_js: { complete_url: `${(options.basePath ?? '/api').replace(/\/+$/, '')}${COMPLETE_ROUTE}` },
+    });
   };
 }
+
+const COMPLETE_ROUTE = '/simulator/financial_connections/sessions/complete';
 
 /** The demo's simulated bank flow: the accounts on offer, and finishing a session with a choice of them. */
 function addSimulatorControls(router: Router, { simulator }: RouteContext): void {
   router.add('POST', '/simulator/financial_connections/accounts', () => json({ object: 'list', data: simulatedInstitutionAccounts(simulator) }));
-  router.add('POST', '/simulator/financial_connections/sessions/complete', async (request) => {
-    const { client_secret: clientSecret, account_ids: accountIds = [] } = ((await readJson(request)) ?? {}) as Record<string, unknown>;
+  router.add('POST', COMPLETE_ROUTE, async (request) => {
+    const { client_secret: clientSecret, account_ids: accountIds = DEFAULT_LINKED_ACCOUNTS } = ((await readJson(request)) ?? {}) as Record<string, unknown>;
     if (typeof clientSecret !== 'string' || !Array.isArray(accountIds)) {
-      return errorResponse(400, 'Expected { client_secret: string, account_ids: string[] }', 'invalid_request_error', 'parameter_invalid');
+      return errorResponse(400, 'Expected { client_secret: string, account_ids?: string[] }', 'invalid_request_error', 'parameter_invalid');
     }
     const result = await completeSimulatedSession(simulator, clientSecret, accountIds.filter((id): id is string => typeof id === 'string'));
     return result ? json(result) : errorResponse(404, 'No such financial connections session', 'invalid_request_error', 'resource_missing');

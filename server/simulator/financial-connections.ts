@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { SimulatorStore, StripeObject } from './store.js';
 
 export type SimulatedFcSession = StripeObject & {
@@ -15,7 +14,12 @@ export interface SimulatedCollectResult {
 }
 
 const SIMULATED_CUSTOMER = 'cus_sim_demo';
-const token = () => randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** 12 random letters and digits (WebCrypto: the simulator also runs in a browser). */
+const token = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length]).join('');
+
+/** What a simulated session links when nobody chose (the package's simulated Stripe.js): the two active accounts. */
+export const DEFAULT_LINKED_ACCOUNTS: readonly string[] = ['fca_sim_checking', 'fca_sim_savings'];
 
 /** The test bank's accounts a visitor can pick in the demo's simulated bank flow. */
 export function simulatedInstitutionAccounts(store: SimulatorStore): StripeObject[] {

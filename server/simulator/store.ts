@@ -1,9 +1,8 @@
-import type Stripe from 'stripe';
+import { signWebhookPayload } from '../webhook-signature.js';
 
 export type StripeObject = { id: string; object: string } & Record<string, unknown>;
 
 export interface SimulatorOptions {
-  stripe: Stripe;
   /** The secret the simulator signs its webhooks with; the webhook route verifies with the same. */
   webhookSecret: string;
   /** Delivers a signed webhook request through the real `POST /webhooks` path. */
@@ -72,7 +71,7 @@ export class SimulatorStore {
       data: { object, ...(previousAttributes && { previous_attributes: previousAttributes }) },
     };
     const payload = JSON.stringify(event);
-    const header = this.options.stripe.webhooks.generateTestHeaderString({ payload, secret: this.options.webhookSecret });
+    const header = await signWebhookPayload(payload, this.options.webhookSecret);
     const response = await this.options.deliver(
       new Request('http://simulator.local/webhooks', {
         method: 'POST',

@@ -60,7 +60,7 @@ const STATUS_TONES: Record<string, Tone> = {
  * @tagname climate-order-status
  * @summary Status of a Stripe Climate order, with the buyer's cancel right.
  *
- * @fires {CustomEvent<SwkLoadDetail<ClimateOrder>>} swk-load - `{ object: ClimateOrder }`: the order was loaded (or came back canceled).
+ * @fires {CustomEvent<SwkLoadDetail<ClimateOrder>>} swk-load - `{ object: ClimateOrder }`: the order was loaded (or came back canceled: once per cancel, since the refetch its `climate.order.canceled` event triggers fires it again only for a changed order).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: loading or cancelling failed.
  * @fires {CustomEvent<OrderCanceledDetail>} swk-order-canceled - `{ order: ClimateOrder }`: the buyer canceled the order; `order` is the canceled order.
  *
@@ -130,15 +130,29 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
   /** The Idempotency-Key of the cancel the buyer asked for; kept for every retry until it succeeds. */
   #cancelKey: string | undefined;
 
+  /**
+   * The canceled order as the cancel answered it (JSON), already reported by `swk-load`: the refetch
+   * that Stripe's `climate.order.canceled` event triggers reports it again only if it differs.
+   */
+  #reportedCancel: string | undefined;
+
   readonly #order = new ResourceController<ClimateOrder>(this, (signal) => this.#fetchOrder(signal), {
     // A GET that lands after a cancel is the newer truth.
     onValue: () => {
       if (this.#cancellation.status === 'ready') this.#cancellation.reset();
     },
+    firesLoad: (order) => {
+      const reported = this.#reportedCancel;
+      this.#reportedCancel = undefined;
+      return reported !== JSON.stringify(order);
+    },
   });
 
   readonly #cancellation = new ResourceController<ClimateOrder>(this, (signal) => this.#postCancel(signal), {
-    onValue: (order) => this.#onCanceled(order),
+    onValue: (order) => {
+      this.#reportedCancel = JSON.stringify(order);
+      this.#onCanceled(order);
+    },
   });
 
   readonly #live = followResource(this, this.#order, {
@@ -162,6 +176,7 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.objectChanged(changed, 'orderId')) {
       this.#cancelKey = undefined;
+      this.#reportedCancel = undefined;
       this.#cancellation.reset();
       this.#dialog?.close();
       void this.#order.run();

@@ -1,16 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbortError, toWidgetError, type WidgetError } from './errors.js';
+import type { Clock } from './clock.js';
+import { isAbortError, toWidgetError, WidgetRequestError, type WidgetError } from './errors.js';
 import { emit, type SwkLoadObject } from './events.js';
+import { settled, untilReady } from './settle.js';
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { clock?: Clock };
 
 export interface ResourceOptions<T> {
   /** The object reported in `swk-load` (default: the value itself). */
   loadObject?: (value: T) => unknown;
   /** Called after each successful run, before `swk-load` is fired. */
   onValue?: (value: T, previous: T | undefined) => void;
+  /** Whether this run's value fires `swk-load` (default: every successful run does). */
+  firesLoad?: (value: T) => boolean;
   /**
    * What a run cut short by the element leaving the page does when it returns: `rerun` (default, for
    * fetches) or `reset` to idle (for user-started flows that must not restart without a click).
@@ -35,6 +39,8 @@ export class ResourceController<T> implements ReactiveController {
   readonly #options: ResourceOptions<T>;
   #controller: AbortController | undefined;
   #cutByDisconnect = false;
+  /** Set once a `config` error has outlived the settling time: later ones are shown at once. */
+  #settled = false;
 
   constructor(host: Host, task: (signal: AbortSignal) => Promise<T>, options: ResourceOptions<T> = {}) {
     this.#host = host;
@@ -108,13 +114,16 @@ export class ResourceController<T> implements ReactiveController {
     }
     this.#host.requestUpdate();
     try {
-      const value = await this.#task(controller.signal);
+      const ready = untilReady(this.#host, controller.signal);
+      if (ready) await ready;
+      const value = await this.#runTask(controller.signal);
       if (controller.signal.aborted) return;
       const previous = this.value;
       this.value = value;
       this.status = 'ready';
       this.error = undefined;
       this.#options.onValue?.(value, previous);
+      if (this.#options.firesLoad?.(value) === false) return;
       // The widget's own `SwkElement<L>` type says what its load object is; the controller only passes it on.
       const object = (this.#options.loadObject ? this.#options.loadObject(value) : value) as SwkLoadObject;
       emit(this.#host, 'swk-load', { object });
@@ -130,6 +139,22 @@ export class ResourceController<T> implements ReactiveController {
         this.refreshing = false;
         this.#host.requestUpdate();
       }
+    }
+  }
+
+  /**
+   * The task; its first `config` error (a missing endpoint or id) waits until the element has settled
+   * and asks once more, so a framework that sets properties after connecting (hydration) never shows
+   * an error state or fires `swk-error` in between. Setting the property starts a new run meanwhile.
+   */
+  async #runTask(signal: AbortSignal): Promise<T> {
+    try {
+      return await this.#task(signal);
+    } catch (cause) {
+      if (this.#settled || !(cause instanceof WidgetRequestError) || cause.error.kind !== 'config') throw cause;
+      await settled(this.#host.clock, signal);
+      this.#settled = true;
+      return this.#task(signal);
     }
   }
 

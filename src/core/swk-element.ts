@@ -65,14 +65,28 @@ export abstract class SwkElement<L = unknown> extends LitElement {
   /** The site's backend endpoint for this widget. */
   endpoint = '';
 
+  #timeout = DEFAULT_TIMEOUT_MS / 1000;
+  #refreshInterval = 0;
+
   /** Seconds to wait for the backend before showing a timeout error. */
-  timeout = DEFAULT_TIMEOUT_MS / 1000;
+  get timeout(): number {
+    return this.#timeout;
+  }
+  // Frameworks (React 19, Vue, Svelte) set `timeout="10"` as the property, a string: read it as HTML would.
+  set timeout(seconds: number | string) {
+    this.#timeout = Number(seconds);
+  }
 
   /** URL of the backend's server-sent-events stream; matching events refetch. */
   eventsUrl = '';
 
   /** Seconds between refetches (0: no polling). Paused while the page is hidden. */
-  refreshInterval = 0;
+  get refreshInterval(): number {
+    return this.#refreshInterval;
+  }
+  set refreshInterval(seconds: number | string) {
+    this.#refreshInterval = Number(seconds);
+  }
 
   /** A `fetch`-compatible function for this element only (e.g. to add auth headers). */
   fetcher: Fetcher | undefined;

@@ -17,6 +17,7 @@ import { fcMessages, type FcMessages } from './fc-link-account.messages.js';
 import { fcLinkAccountStyles } from './fc-link-account.styles.js';
 import { redactSecrets } from './redact.js';
 import { configError, sessionRequest } from './session-request.js';
+import { loadSimulatedStripe } from './simulated-stripe-loader.js';
 import { loadStripeJs } from './stripe-loader.js';
 
 /** The outcome of one linking flow. `accounts` is empty when the user linked nothing or left. */
@@ -142,7 +143,9 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
 
   async #stripeFor(secret: FcSessionSecret): Promise<Stripe> {
     let pending = this.stripe;
-    if (!pending) {
+    if (!pending && secret.simulated_stripe_js) {
+      pending = loadSimulatedStripe(secret.simulated_stripe_js.complete_url, this.endpoint, this.fetcher);
+    } else if (!pending) {
       const key = secret.publishable_key || this.publishableKey;
       if (!key) throw configError('No publishable key: set publishable-key or return publishable_key from the endpoint.');
       pending = loadStripeJs(key, secret.stripe_account || this.stripeAccount || undefined);

@@ -1,10 +1,12 @@
 'use client';
 // Generated from custom-elements.json by scripts/react-wrappers.mjs (`npm run manifest`): do not edit.
 // React wrappers made with @lit/react: properties are set as properties (`fetcher`, `stripe`, …) and
-// events are typed `on…` props, in React 18 and 19 and after Next.js hydration.
+// events are typed `on…` props, in React 18 and 19 and after Next.js hydration. Each element waits
+// for its properties (defer-hydration.ts): no request or configuration error before hydration.
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import type * as T from '../types.js';
+import { deferHydration } from './defer-hydration.js';
 import { CapitalOfferCard as CapitalOfferCardElement } from '../capital-offer-card/define.js';
 import { ClimateOrderStatus as ClimateOrderStatusElement } from '../climate-order-status/define.js';
 import { FcLinkAccount as FcLinkAccountElement } from '../fc-link-account/define.js';
@@ -18,7 +20,7 @@ import { SptTokenStatus as SptTokenStatusElement } from '../spt-token-status/def
 for (const element of [CapitalOfferCardElement, ClimateOrderStatusElement, FcLinkAccountElement, PaymentCaptureStatusElement, SptTokenStatusElement]) void element.observedAttributes;
 
 /** `<capital-offer-card>`: A Stripe Capital financing offer card that follows offer replacements. */
-export const CapitalOfferCard = createComponent({
+export const CapitalOfferCard = deferHydration(createComponent({
   tagName: 'capital-offer-card',
   elementClass: CapitalOfferCardElement,
   react: React,
@@ -33,15 +35,15 @@ export const CapitalOfferCard = createComponent({
     onOfferAction: 'swk-offer-action' as EventName<CustomEvent<T.OfferActionDetail>>,
   },
   displayName: 'CapitalOfferCard',
-});
+}));
 
 /** `<climate-order-status>`: Status of a Stripe Climate order, with the buyer's cancel right. */
-export const ClimateOrderStatus = createComponent({
+export const ClimateOrderStatus = deferHydration(createComponent({
   tagName: 'climate-order-status',
   elementClass: ClimateOrderStatusElement,
   react: React,
   events: {
-    /** `{ object: ClimateOrder }`: the order was loaded (or came back canceled). */
+    /** `{ object: ClimateOrder }`: the order was loaded (or came back canceled: once per cancel, since the refetch its `climate.order.canceled` event triggers fires it again only for a changed order). */
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.ClimateOrder>>>,
     /** `{ error: WidgetError }`: loading or cancelling failed. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
@@ -49,10 +51,10 @@ export const ClimateOrderStatus = createComponent({
     onOrderCanceled: 'swk-order-canceled' as EventName<CustomEvent<T.OrderCanceledDetail>>,
   },
   displayName: 'ClimateOrderStatus',
-});
+}));
 
 /** `<fc-link-account>`: Link bank accounts through Stripe Financial Connections. */
-export const FcLinkAccount = createComponent({
+export const FcLinkAccount = deferHydration(createComponent({
   tagName: 'fc-link-account',
   elementClass: FcLinkAccountElement,
   react: React,
@@ -67,10 +69,10 @@ export const FcLinkAccount = createComponent({
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
   },
   displayName: 'FcLinkAccount',
-});
+}));
 
 /** `<payment-capture-status>`: Payment status with asynchronous-capture settlement (fee, net, transfer, application fee). */
-export const PaymentCaptureStatus = createComponent({
+export const PaymentCaptureStatus = deferHydration(createComponent({
   tagName: 'payment-capture-status',
   elementClass: PaymentCaptureStatusElement,
   react: React,
@@ -83,10 +85,10 @@ export const PaymentCaptureStatus = createComponent({
     onCaptureSettled: 'swk-capture-settled' as EventName<CustomEvent<T.CaptureSettledDetail>>,
   },
   displayName: 'PaymentCaptureStatus',
-});
+}));
 
 /** `<spt-token-status>`: Status, limit and countdown of a Shared Payment Token (`shared_payment.granted_token`). */
-export const SptTokenStatus = createComponent({
+export const SptTokenStatus = deferHydration(createComponent({
   tagName: 'spt-token-status',
   elementClass: SptTokenStatusElement,
   react: React,
@@ -99,4 +101,4 @@ export const SptTokenStatus = createComponent({
     onTokenExpired: 'swk-token-expired' as EventName<CustomEvent<T.SptTokenExpiredDetail>>,
   },
   displayName: 'SptTokenStatus',
-});
+}));

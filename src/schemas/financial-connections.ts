@@ -13,6 +13,8 @@ export const fcSessionSecretSchema = z.looseObject({
   client_secret: z.string(),
   publishable_key: z.optional(z.nullable(z.string())),
   stripe_account: z.optional(z.nullable(z.string())),
+  /** The reference backend's simulator only: finish with the package's simulated Stripe.js at `complete_url`. */
+  simulated_stripe_js: z.optional(z.nullable(z.looseObject({ complete_url: z.string() }))),
 });
 export type FcSessionSecret = z.infer<typeof fcSessionSecretSchema>;
 

@@ -351,4 +351,17 @@ describe('<climate-order-status> live updates', () => {
     expect(calls.length).to.be.greaterThan(1);
     expect(liveText(el)).to.equal('Order status: Delivered');
   });
+
+  it('takes timeout and refresh-interval as the strings React 19, Vue and Svelte set as the properties', async () => {
+    let status = 'confirmed';
+    const { el, calls } = await mountOrder(() => ({ json: climateOrder({ status }) }));
+    await untilLoaded(el);
+    (el as { refreshInterval: number | string }).refreshInterval = '0.05';
+    expect(el.refreshInterval).to.equal(0.05);
+    (el as { timeout: number | string }).timeout = '10';
+    expect(el.timeout).to.equal(10);
+    status = 'delivered';
+    await until(() => partText(el, 'status') === 'Delivered', 'the polled status');
+    expect(calls.length).to.be.greaterThan(1);
+  });
 });
