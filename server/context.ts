@@ -74,6 +74,11 @@ export interface BackendOptions {
   maxJsonBodyBytes?: number;
   /** Largest `POST /webhooks` body, in bytes (413 past it). Default 1 MB. */
   maxWebhookBodyBytes?: number;
+  /**
+   * Metadata the backend sets on each Climate order it creates for this request (e.g. `{ user_id }`),
+   * so that `authorize` recognizes the buyer's order when `<climate-order-status>` shows it later.
+   */
+  climateOrderMetadata?: (request: Request) => Record<string, string> | undefined | Promise<Record<string, string> | undefined>;
   /** Publishable key handed to the browser with a Financial Connections session. */
   publishableKey?: string;
   /** Seconds since the epoch; injectable for tests of the simulator. */
