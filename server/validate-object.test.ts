@@ -22,7 +22,7 @@ const OBJECTS: { object: string; arbitrary: fc.Arbitrary<Json>; breaks: [field: 
   {
     object: 'financial_connections.account',
     arbitrary: financialConnectionsAccount,
-    breaks: [['balance', 'cash'], ['balance_refresh', 42], ['ownership', 42], ['permissions', 'balances']],
+    breaks: [['balance', 'cash'], ['balance_refresh', 42], ['last4', 4242], ['permissions', 'balances']],
   },
 ];
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { climateSupplierSchema } from './climate-order.js';
+import { climateSupplierFields } from './climate-order.js';
 
 /** Stripe sends decimals such as `metric_tons_available` as strings ("1000000"); a number is tolerated. */
 const decimal = z.union([z.string(), z.number()]);
@@ -18,7 +18,8 @@ export const climateLocationSchema = z.looseObject({
 });
 
 /** A `climate.supplier` as a product lists it: the order's supplier fields plus its locations. */
-export const climateProductSupplierSchema = z.extend(climateSupplierSchema, {
+export const climateProductSupplierSchema = z.looseObject({
+  ...climateSupplierFields,
   id: z.nullish(z.string()),
   locations: z.nullish(z.array(climateLocationSchema)),
 });
@@ -34,7 +35,8 @@ export const climateProductSchema = z.looseObject({
   created: z.nullish(z.number()),
   delivery_year: z.nullish(z.number()),
   metric_tons_available: z.nullish(decimal),
-  current_prices_per_metric_ton: z.nullish(z.record(z.string(), climatePriceSchema)),
+  // Currency → price; `catchall` (not `record`) keeps zod's record code out of every widget.
+  current_prices_per_metric_ton: z.nullish(z.catchall(z.object({}), climatePriceSchema)),
   suppliers: z.nullish(z.array(climateProductSupplierSchema)),
 });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fcAccountSchema } from './financial-connections.js';
+import { fcAccountFields } from './financial-connections.js';
 
 /** `balance_refresh` / `ownership_refresh`: `pending`, `succeeded`, `failed` (open string: later values render). */
 export const fcRefreshSchema = z.looseObject({
@@ -11,7 +11,8 @@ export const fcRefreshSchema = z.looseObject({
 /** `balance`: `current` maps each lowercase currency to an amount in its smallest unit. */
 export const fcBalanceSchema = z.looseObject({
   as_of: z.nullish(z.number()),
-  current: z.nullish(z.record(z.string(), z.number())),
+  // A map of currency → amount; `catchall` (not `record`) keeps zod's record code out of every widget.
+  current: z.nullish(z.catchall(z.object({}), z.number())),
   type: z.nullish(z.string()),
 });
 
@@ -20,18 +21,20 @@ export const fcBalanceSchema = z.looseObject({
  * Stripe.js returned after linking, plus the balance, the refreshes and the ownership id the widget
  * reads. The reference backend sends only these fields.
  */
-export const fcAccountDetailsSchema = z.extend(fcAccountSchema, {
-  object: z.optional(z.literal('financial_connections.account')),
+export const fcAccountDetailsSchema = z.looseObject({
+  ...fcAccountFields,
+  // Plain strings, not literals or unions: each zod feature used here lands in fc-link-account's first load.
+  object: z.optional(z.string()),
   permissions: z.nullish(z.array(z.string())),
   balance: z.nullish(fcBalanceSchema),
   balance_refresh: z.nullish(fcRefreshSchema),
-  ownership: z.nullish(z.union([z.string(), z.looseObject({ id: z.string() })])),
+  /** The `financial_connections.account_ownership` id, or the object when expanded. */
+  ownership: z.nullish(z.unknown()),
   ownership_refresh: z.nullish(fcRefreshSchema),
 });
 
 /** `GET {accounts-endpoint}/{id}/owners`: the owners' names only (never email, phone or address). */
 export const fcAccountOwnersSchema = z.looseObject({
-  object: z.optional(z.literal('list')),
   data: z.array(z.looseObject({ name: z.nullish(z.string()) })),
   has_more: z.optional(z.boolean()),
 });
