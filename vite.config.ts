@@ -44,8 +44,14 @@ export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
       plugins: [viteMinifyCss(), collapseTemplateWhitespace()],
-      // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
-      resolve: { alias: { '@stripe/stripe-js/pure': resolve(root, 'src/fc-link-account/load-stripe-script.ts') } },
+      resolve: {
+        alias: [
+          // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
+          { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
+          // One file: fc-link-account's account data is imported, not loaded on demand (see the loader).
+          { find: /^\.\/account-data-loader\.js$/, replacement: resolve(root, 'src/fc-link-account/account-data-loader.iife.ts') },
+        ],
+      },
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -40,8 +40,9 @@ type Problem = QuantityProblem | 'product' | 'overAvailable';
  * site's currency), takes tons or an amount to spend and an optional public beneficiary, shows the
  * estimated subtotal, Frontier's fees and total, and places the order with one Idempotency-Key per
  * action (the same on Retry). New and repriced products arrive over `events-url`; an estimate is
- * brought up to date before the order can be placed. The created order is then shown with
- * `<climate-order-status>` (loaded on demand) unless `no-order-status` is set.
+ * brought up to date before the order can be placed. The placed order is then shown with
+ * `<climate-order-status>` when the page registered it (the script tag and `stripe-widget-kit` do;
+ * with single entries import `stripe-widget-kit/climate-order-status` too), unless `no-order-status` is set.
  *
  * @tagname climate-order-form
  * @summary Buy carbon removal from Stripe Climate's products, with live prices.
@@ -105,7 +106,10 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
   /** The currency to show prices and order in (ISO code, e.g. `jpy`), when the products are sold in it. Default: USD, else the first one offered. */
   currency = '';
 
-  /** Does not show the placed order inside the form: the site shows it (from `swk-order-created`). */
+  /**
+   * Does not put `<climate-order-status>` under the placed order: the site shows it its own way (from
+   * `swk-order-created`). Without it, the status element renders only when the page registered it.
+   */
   noOrderStatus = false;
 
   private selectedId: string | undefined;
@@ -204,7 +208,7 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     if (!this.#pending || JSON.stringify(this.#pending.body) !== JSON.stringify(current.request)) {
       this.#pending = { key: createIdempotencyKey(), body: current.request };
     }
-    if (!this.noOrderStatus) void import('../climate-order-status/define.js');
+    
     void this.#order.run().then(() => this.#focusResult());
   };
 

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { createIdempotencyKey, endpointUrl, type RequestOptions } from '../core/backend-client.js';
+import { CountdownController } from '../core/countdown-controller.js';
 import { isAbortError, toWidgetError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatDate, formatMoney, isoDate } from '../core/format.js';
@@ -83,6 +84,7 @@ export class LinkedAccounts {
   readonly #options: AccountDataOptions;
   readonly #entries: AccountEntry[];
   readonly #live: LiveUpdateController;
+  readonly #countdown: CountdownController;
 
   constructor(host: AccountDataHost, accounts: readonly FcAccount[], options: AccountDataOptions) {
     this.#host = host;
@@ -99,6 +101,16 @@ export class LinkedAccounts {
       },
       onUpdate: (cause) => this.#update(cause),
     });
+    // "Refresh balance" is offered again when Stripe allows the next refresh.
+    this.#countdown = new CountdownController(host, {
+      clock: () => host.clock,
+      deadline: () => {
+        const now = host.clock.now();
+        const times = this.#entries.map((entry) => nextRefreshMs(entry.view?.account)).filter((ms) => ms > now);
+        return times.length > 0 ? Math.min(...times) : undefined;
+      },
+      nextRender: (remainingMs) => remainingMs,
+    });
   }
 
   get permissions(): readonly string[] {
@@ -113,8 +125,10 @@ export class LinkedAccounts {
         this.#host.removeController(resource);
       }
     }
-    this.#live.hostDisconnected();
-    this.#host.removeController(this.#live);
+    for (const controller of [this.#live, this.#countdown]) {
+      controller.hostDisconnected();
+      this.#host.removeController(controller);
+    }
   }
 
   #update(cause: UpdateCause): void {
@@ -187,9 +201,10 @@ export class LinkedAccounts {
     const refresh = account.balance_refresh;
     const current = amounts(account, locale);
     const status = refresh?.status;
-    const next = refresh?.next_refresh_available_at;
+    const nextMs = nextRefreshMs(account);
+    const waiting = nextMs > this.#host.clock.now();
     const starting = entry.refresh.status === 'loading';
-    const blocked = starting || status === 'pending';
+    const blocked = starting || status === 'pending' || waiting;
     return html`${current.length > 0
         ? html`<dl class="terms">
             <dt>${m.balance}</dt>
@@ -215,17 +230,13 @@ export class LinkedAccounts {
           aria-disabled=${blocked ? 'true' : 'false'}
           aria-busy=${starting ? 'true' : 'false'}
           @click=${() => {
-            // Stripe's next refresh time is checked at the click: before it, the text below already says when.
-            const waiting = typeof next === 'number' && next * 1000 > this.#host.clock.now();
-            if (!blocked && !waiting) void entry.refresh.run();
+            if (!blocked) void entry.refresh.run();
           }}
         >
           ${starting ? m.refreshing : m.refresh}
         </button>
       </div>
-      ${typeof next === 'number' && next * 1000 > this.#host.clock.now() && status !== 'pending'
-        ? html`<p part="refresh-note" class="muted">${m.availableAt(formatDate(next, locale, true))}</p>`
-        : nothing}
+      ${waiting && status !== 'pending' ? html`<p part="refresh-note" class="muted">${m.availableAt(formatDate(nextMs / 1000, locale, true))}</p>` : nothing}
       ${entry.refresh.status === 'error'
         ? renderError(entry.refresh.error!, locale, () => void entry.refresh.run(), { title: m.refreshFailed })
         : nothing}`;
@@ -245,4 +256,10 @@ function renderOwners(account: FcAccountDetails, owners: AccountView['owners'], 
 /** The current balance in each currency, formatted. */
 function amounts(account: FcAccountDetails, locale: Locale): string[] {
   return Object.entries(account.balance?.current ?? {}).map(([currency, amount]) => formatMoney(amount, currency, locale));
+}
+
+/** When Stripe allows the next balance refresh, in ms since the epoch (0: now, or unknown). */
+function nextRefreshMs(account: FcAccountDetails | undefined): number {
+  const next = account?.balance_refresh?.next_refresh_available_at;
+  return typeof next === 'number' && Number.isFinite(next) ? next * 1000 : 0;
 }

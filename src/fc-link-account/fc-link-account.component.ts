@@ -20,6 +20,7 @@ import { redactSecrets } from './redact.js';
 import { configError, sessionRequest } from './session-request.js';
 import { loadStripeJs } from './stripe-loader.js';
 import type * as AccountData from './account-data.js';
+import { loadAccountData } from './account-data-loader.js';
 
 /** The outcome of one linking flow. `accounts` is empty when the user linked nothing or left. */
 export interface FcLinkResult {
@@ -153,7 +154,7 @@ export class FcLinkAccount extends SwkElement<FcLinkResult | FcAccountDetails> {
   async #followAccounts(result: FcLinkResult): Promise<void> {
     this.#dropAccountData();
     if (!this.#wantsAccountData || result.accounts.length === 0) return;
-    const { LinkedAccounts } = await (this.#accountDataModule ??= import('./account-data.js'));
+    const { LinkedAccounts } = await (this.#accountDataModule ??= loadAccountData());
     // Another flow (or none) is on screen by now.
     if (this.#flow.value !== result || this.#accountData) return;
     this.#accountData = new LinkedAccounts(this, result.accounts, {
@@ -239,7 +240,7 @@ export class FcLinkAccount extends SwkElement<FcLinkResult | FcAccountDetails> {
     this.#idempotencyKey = createIdempotencyKey();
     this.#dropAccountData();
     // Loaded while the bank window is open, so the data shows as soon as accounts are linked.
-    if (this.#wantsAccountData) this.#accountDataModule ??= import('./account-data.js');
+    if (this.#wantsAccountData) this.#accountDataModule ??= loadAccountData();
     void this.#flow.run();
   };
 
