@@ -201,7 +201,8 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     const current = this.#request();
     if ('problem' in current) {
       this.attempted = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], input[name="product"]:not(:disabled)')?.focus());
+      const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
+      void this.updateComplete.then(() => (find('[aria-invalid="true"]') ?? find('input[name="product"]:not(:disabled)'))?.focus());
       return;
     }
     // A new action (or changed inputs) gets a new key; Retry (inputs unchanged: editing clears the error) keeps it.
