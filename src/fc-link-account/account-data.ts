@@ -111,6 +111,7 @@ export class LinkedAccounts {
       },
       nextRender: (remainingMs) => remainingMs,
     });
+    for (const entry of this.#entries) void entry.details.run();
   }
 
   get permissions(): readonly string[] {
