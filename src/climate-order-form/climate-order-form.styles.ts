@@ -18,12 +18,16 @@ export const climateOrderFormStyles = css`
   }
   .product {
     display: flex;
+    align-items: flex-start;
     gap: 12px;
     margin-top: 8px;
     padding: 8px 12px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+  }
+  .product input {
+    margin-top: 0.3em;
   }
   .product-name {
     font-weight: 600;
