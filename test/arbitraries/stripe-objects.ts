@@ -165,19 +165,19 @@ export const paymentIntent: fc.Arbitrary<Json> = stripeRecord(
   ['id', 'object', 'status', 'amount', 'currency'],
 );
 
-const fcAccount = stripeRecord(
-  {
-    id: id('fca'),
-    object: fc.constant('financial_connections.account'),
-    institution_name: orNull(text),
-    display_name: orNull(text),
-    category: orNull(enumOf(KNOWN.fcCategory)),
-    subcategory: orNull(enumOf(KNOWN.fcSubcategory)),
-    last4: orNull(fc.oneof(fc.constantFrom('6789', ''), text)),
-    status: orNull(enumOf(KNOWN.fcStatus)),
-  },
-  ['id', 'object'],
-);
+/** What Stripe.js returns of an account; the retrieved account (below) adds its data. */
+const fcAccountFields = {
+  id: id('fca'),
+  object: fc.constant('financial_connections.account'),
+  institution_name: orNull(text),
+  display_name: orNull(text),
+  category: orNull(enumOf(KNOWN.fcCategory)),
+  subcategory: orNull(enumOf(KNOWN.fcSubcategory)),
+  last4: orNull(fc.oneof(fc.constantFrom('6789', ''), text)),
+  status: orNull(enumOf(KNOWN.fcStatus)),
+};
+
+const fcAccount = stripeRecord(fcAccountFields, ['id', 'object']);
 
 /** `financialConnectionsSession` of Stripe.js's `collectFinancialConnectionsAccounts()`: none, one or many accounts. */
 export const financialConnectionsSession: fc.Arbitrary<Json> = stripeRecord(
@@ -225,14 +225,7 @@ const fcRefresh = stripeRecord(
 /** A retrieved `financial_connections.account`: balances in any currencies, every refresh state, ownership as id or object. */
 export const financialConnectionsAccount: fc.Arbitrary<Json> = stripeRecord(
   {
-    id: id('fca'),
-    object: fc.constant('financial_connections.account'),
-    institution_name: orNull(text),
-    display_name: orNull(text),
-    category: orNull(enumOf(KNOWN.fcCategory)),
-    subcategory: orNull(enumOf(KNOWN.fcSubcategory)),
-    last4: orNull(fc.oneof(fc.constantFrom('6789', ''), text)),
-    status: orNull(enumOf(KNOWN.fcStatus)),
+    ...fcAccountFields,
     permissions: orNull(fc.subarray(['balances', 'ownership', 'payment_method', 'transactions'])),
     balance: orNull(stripeRecord({ as_of: orNull(unixSeconds), current: orNull(fc.dictionary(currency, amount, { maxKeys: 3 })), type: orNull(enumOf(['cash', 'credit'])) }, [])),
     balance_refresh: orNull(fcRefresh),
