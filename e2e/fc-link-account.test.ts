@@ -253,6 +253,16 @@ describe('<fc-link-account> on the demo page', () => {
     await dialog.getByRole('button', { name: 'Link selected accounts' }).click();
     const linked = (await waitForEvent(page, 'swk-linked', mark)).detail as LinkedDetail;
     const id = linked.accounts[0]!.id;
+    // The simulator ends a prefetched refresh by itself after a few seconds: hold it for the look checks.
+    const held = await page.evaluate(async (account) => {
+      const response = await fetch(`/api/simulator/financial_connections/accounts/${account}/refresh/balance`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ outcome: 'pending' }),
+      });
+      return response.status;
+    }, id);
+    assert.equal(held, 200, 'the refresh was still pending when held');
     await simulated.locator('[part~="balance-status"]', { hasText: 'Updating balance…' }).waitFor();
     await checkEveryLook(page, simulated, 'fc-link-account-balance-pending', { en: ['Updating balance…'], ja: ['残高を更新しています…'] });
 

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createBackend, type Backend } from '../app.js';
 import type { PublishedEvent } from '../event-hub.js';
 import { completeSimulatedSession, createSimulatedSession } from '../simulator/financial-connections.js';
-import { REFRESH_COOLDOWN_SECONDS } from '../simulator/financial-connections-accounts.js';
+import { REFRESH_COOLDOWN_SECONDS, SIMULATED_REFRESH_MS } from '../simulator/financial-connections-accounts.js';
 import { call, startFakeStripeApi, type FakeRoute } from '../test-support/fake-stripe-api.js';
 import { financialConnectionsAccountRoutes } from './financial-connections-accounts.js';
 
@@ -195,6 +195,21 @@ describe('financial connections account routes, simulator mode', () => {
     assert.deepEqual(account.balance_refresh, { status: 'succeeded', last_attempted_at: 1_780_000_000, next_refresh_available_at: 1_780_000_000 + REFRESH_COOLDOWN_SECONDS });
     assert.deepEqual(published.at(-1), { type: 'financial_connections.account.refreshed_balance', id, object: 'financial_connections.account' });
     assert.equal((await finish('balance', 'succeeded')).status, 404, 'nothing pending any more');
+  });
+
+  it('a prefetched refresh ends by itself after SIMULATED_REFRESH_MS, unless a control holds it', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const free = await linkedAccount(['balances']);
+    const held = await linkedAccount(['balances']);
+    assert.equal((await held.finish('balance', 'pending')).status, 200);
+    t.mock.timers.tick(SIMULATED_REFRESH_MS);
+    // The free one's refresh ends (its webhook is the proof the timer ran); the held one's does not.
+    for (let turn = 0; turn < 100 && !free.published.some((e) => e.type.endsWith('refreshed_balance')); turn++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(((await free.get()).balance_refresh as { status: string }).status, 'succeeded');
+    assert.equal(((await held.get()).balance_refresh as { status: string }).status, 'pending');
+    assert.equal(held.published.filter((e) => e.type.endsWith('refreshed_balance')).length, 0);
+    await held.finish('balance', 'succeeded');
+    assert.equal(((await held.get()).balance_refresh as { status: string }).status, 'succeeded');
   });
 
   it('a failed refresh keeps no balance and says failed', async () => {

@@ -4,7 +4,7 @@ import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
 import { accountOf, onAccount, plain, scopedIdempotencyKey, STRIPE_ID } from '../stripe-objects.js';
 import type { Router } from '../router.js';
-import { findAccount, finishRefresh, listOwners, refreshRefusal, startRefresh } from '../simulator/financial-connections-accounts.js';
+import { findAccount, finishRefresh, holdRefresh, listOwners, refreshRefusal, startRefresh } from '../simulator/financial-connections-accounts.js';
 
 type Feature = 'balance' | 'ownership';
 const FEATURES: readonly Feature[] = ['balance', 'ownership'];
@@ -122,7 +122,8 @@ function readFeatures(body: unknown): Feature[] | Response {
  * be the customer `resolveCustomer(request)` names (required in stripe mode, like sessions) and
  * `authorize(request, account)` must allow it; otherwise 404, as for an unknown id. In simulator mode
  * also `POST /simulator/financial_connections/accounts/:id/refresh/:feature` with
- * `{ outcome: 'succeeded' | 'failed' }`, which ends a pending refresh now.
+ * `{ outcome: 'succeeded' | 'failed' }`, which ends a pending refresh now (`'pending'` keeps it pending
+ * until then: it no longer ends by itself).
  */
 export const financialConnectionsAccountRoutes: RouteModule = (router, context) => {
   const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
@@ -169,8 +170,12 @@ export const financialConnectionsAccountRoutes: RouteModule = (router, context) 
 function addSimulatorControls(router: Router, { simulator }: RouteContext): void {
   router.add('POST', '/simulator/financial_connections/accounts/:id/refresh/:feature', async (request, { id = '', feature = '' }) => {
     const { outcome = 'succeeded' } = ((await readJson(request)) ?? {}) as Record<string, unknown>;
-    if (!FEATURES.includes(feature as Feature) || (outcome !== 'succeeded' && outcome !== 'failed')) {
-      return errorResponse(400, 'Expected /refresh/balance or /refresh/ownership and { outcome: "succeeded" | "failed" }', 'invalid_request_error', 'parameter_invalid');
+    if (!FEATURES.includes(feature as Feature) || (outcome !== 'succeeded' && outcome !== 'failed' && outcome !== 'pending')) {
+      return errorResponse(400, 'Expected /refresh/balance or /refresh/ownership and { outcome: "succeeded" | "failed" | "pending" }', 'invalid_request_error', 'parameter_invalid');
+    }
+    if (outcome === 'pending') {
+      const held = holdRefresh(simulator, id, feature as Feature);
+      return held ? json(accountForBrowser(findAccount(simulator, id)!)) : errorResponse(404, 'No such pending refresh', 'invalid_request_error', 'resource_missing');
     }
     const account = await finishRefresh(simulator, id, feature as Feature, outcome);
     return account ? json(accountForBrowser(account)) : errorResponse(404, 'No such pending refresh', 'invalid_request_error', 'resource_missing');

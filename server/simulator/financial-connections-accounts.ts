@@ -134,6 +134,17 @@ export function listOwners(store: SimulatorStore, ownershipId: string): { data: 
   return ownership?.object === 'financial_connections.account_ownership' ? ownership.owners : undefined;
 }
 
+/**
+ * Keeps a pending refresh pending until `finishRefresh` (the demo's controls, tests that look at the
+ * pending state): it no longer ends by itself. False when nothing of that feature is pending.
+ */
+export function holdRefresh(store: SimulatorStore, id: string, feature: Feature): boolean {
+  const key = `${id} ${feature}`;
+  clearTimeout(timersOf(store).get(key));
+  timersOf(store).delete(key);
+  return findAccount(store, id)?.[REFRESH_FIELD[feature]]?.status === 'pending';
+}
+
 /** What linking starts, as Stripe does for the session's `prefetch`. */
 export function startPrefetch(store: SimulatorStore, id: string, prefetch: readonly string[]): void {
   if (prefetch.includes('balances')) startRefresh(store, id, 'balance');

@@ -44,5 +44,5 @@ export const wrongHandler = <CapitalOfferCard onOfferReplaced={(e: CustomEvent<n
 // @ts-expect-error `onLoad` is React's own; the shared event is onSwkLoad, with the widget's object
 export const loadDetail = <CapitalOfferCard onSwkLoad={(e) => e.detail.object.orderId} />;
 
-// @ts-expect-error swk-order-created carries the order, not a product list
-export const orderDetail = <ClimateOrderForm onOrderCreated={(e) => e.detail.order.data} />;
+// @ts-expect-error swk-order-created carries OrderCreatedDetail ({ order }), not a number
+export const orderDetail = <ClimateOrderForm onOrderCreated={(e: CustomEvent<number>) => e.detail.toFixed()} />;
