@@ -1,6 +1,6 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { stripeWidgetKitBackend } from './server/vite-plugin.js';
 // @ts-expect-error: plain .mjs build helper
 import { viteMinifyCss } from './scripts/minify-css-literals.mjs';
@@ -28,16 +28,33 @@ function libraryEntries(): Record<string, string> {
   return entries;
 }
 
+/**
+ * The script-tag file is minified, so its only raw line breaks are inside template literals: lit's
+ * html`…` (and already-minified css`…`). A break and the indentation after it render like one break
+ * in HTML (the kit has no <pre>), so the indentation is dropped.
+ */
+function collapseTemplateWhitespace(): Plugin {
+  return {
+    name: 'collapse-template-whitespace',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = file.code.replace(/\n[ \t]+/g, '\n');
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
-      plugins: [viteMinifyCss()],
-      // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
+      plugins: [viteMinifyCss(), collapseTemplateWhitespace()],
       resolve: {
-        alias: {
-          '@stripe/stripe-js/pure': resolve(root, 'src/fc-link-account/load-stripe-script.ts'),
-          './simulated-stripe-import.js': resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts'),
-        },
+        alias: [
+          // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
+          { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
+          { find: './simulated-stripe-import.js', replacement: resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts') },
+          // One file: fc-link-account's account data is imported, not loaded on demand (see the loader).
+          { find: /^\.\/account-data-loader\.js$/, replacement: resolve(root, 'src/fc-link-account/account-data-loader.iife.ts') },
+        ],
       },
       build: {
         outDir: 'dist',

@@ -3,7 +3,7 @@
 // the reference backend. With real keys, drop the stand-in and allow https://js.stripe.com in
 // script-src and frame-src (Stripe.js needs both).
 const list = document.getElementById('events');
-for (const type of ['swk-load', 'swk-error', 'swk-linked', 'swk-empty', 'swk-order-canceled', 'swk-offer-action', 'swk-offer-replaced', 'swk-token-expired', 'swk-capture-settled']) {
+for (const type of ['swk-load', 'swk-error', 'swk-linked', 'swk-empty', 'swk-order-canceled', 'swk-offer-action', 'swk-offer-replaced', 'swk-token-expired', 'swk-capture-settled', 'swk-order-created']) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     item.textContent = `${event.target.localName}: ${type}`;

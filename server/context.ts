@@ -45,7 +45,10 @@ export interface BackendOptions {
    * and Stripe only scopes them to the account, so **production sites must set it**, e.g.
    * `(request, object) => object.metadata?.user_id === userIdForSession(request)`.
    * Financial Connections calls it with `{ id: customer, object: 'customer' }` (the customer
-   * `resolveCustomer` named) before a session is created. The hook gets Stripe's whole object (without
+   * `resolveCustomer` named) before a session is created, and with the `financial_connections.account`
+   * (check `account_holder.customer`) before its balance or owners are shown or refreshed. Climate asks
+   * about each `climate.product`: may this user buy it (the product list, order creation and the event
+   * stream's price events). The hook gets Stripe's whole object (without
    * secrets); the browser may get fewer fields. Stripe mode requires it (see `allowNoAuthorize`).
    */
   authorize?: AuthorizeObject;
@@ -80,6 +83,11 @@ export interface BackendOptions {
   maxJsonBodyBytes?: number;
   /** Largest `POST /webhooks` body, in bytes (413 past it). Default 1 MB. */
   maxWebhookBodyBytes?: number;
+  /**
+   * Metadata the backend sets on each Climate order it creates for this request (e.g. `{ user_id }`),
+   * so that `authorize` recognizes the buyer's order when `<climate-order-status>` shows it later.
+   */
+  climateOrderMetadata?: (request: Request) => Record<string, string> | undefined | Promise<Record<string, string> | undefined>;
   /** Publishable key handed to the browser with a Financial Connections session. */
   publishableKey?: string;
   /** Seconds since the epoch; injectable for tests of the simulator. */

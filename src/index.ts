@@ -8,3 +8,4 @@ export * from './fc-link-account/define.js';
 export * from './climate-order-status/define.js';
 export * from './spt-token-status/define.js';
 export * from './payment-capture-status/define.js';
+export * from './climate-order-form/define.js';

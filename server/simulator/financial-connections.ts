@@ -1,3 +1,4 @@
+import { startPrefetch } from './financial-connections-accounts.js';
 import type { SimulatorStore, StripeObject } from './store.js';
 
 export type SimulatedFcSession = StripeObject & {
@@ -49,7 +50,8 @@ export function createSimulatedSession(store: SimulatorStore, params: { permissi
 
 /**
  * Ends the simulated bank flow: links the chosen accounts (none when the visitor picked none or
- * left) and sends one `financial_connections.account.created` webhook per account, as Stripe does.
+ * left) and sends one `financial_connections.account.created` webhook per account, as Stripe does,
+ * then starts the refreshes the session's `prefetch` asked for.
  * `undefined` when no session has that client secret.
  */
 export async function completeSimulatedSession(store: SimulatorStore, clientSecret: string, accountIds: string[]): Promise<SimulatedCollectResult | undefined> {
@@ -63,6 +65,7 @@ export async function completeSimulatedSession(store: SimulatorStore, clientSecr
   for (const account of chosen) {
     store.put(account);
     await store.sendWebhook('financial_connections.account.created', account);
+    startPrefetch(store, account.id, session.prefetch);
   }
   return { financialConnectionsSession: { id: session.id, accounts: chosen } };
 }

@@ -8,6 +8,11 @@
  * `limit`, `starting_after`, `status`); shared payment granted tokens
  * https://docs.stripe.com/api/shared-payment/granted-token/retrieve; Climate orders, PaymentIntents and
  * Financial Connections sessions from the `stripe` SDK's typings (node_modules/stripe/types).
+ * Financial Connections accounts retrieve / refresh (`features` required: balance, ownership,
+ * transactions) / list owners (`ownership` required) https://docs.stripe.com/api/financial_connections/accounts;
+ * Climate products list/retrieve https://docs.stripe.com/api/climate/product and order create
+ * https://docs.stripe.com/api/climate/order/create (`product` required; "Either this or metric_tons
+ * must be specified" for `amount`).
  */
 export interface StripeEndpoint {
   method: 'GET' | 'POST';
@@ -23,6 +28,10 @@ export interface StripeEndpoint {
   noun?: string;
   /** Limits Stripe enforces on a list's `limit`. */
   list?: true;
+  /** Parameters of which Stripe takes exactly one (`amount` or `metric_tons`). */
+  exactlyOne?: string[];
+  /** Values Stripe accepts for a parameter (an array's items too: `features[0]`). */
+  values?: Record<string, string[]>;
 }
 
 export const STRIPE_ENDPOINTS: StripeEndpoint[] = [
@@ -39,6 +48,33 @@ export const STRIPE_ENDPOINTS: StripeEndpoint[] = [
   { method: 'GET', path: '/v1/climate/orders/:id', params: [], noun: 'climate order' },
   { method: 'POST', path: '/v1/climate/orders/:id/cancel', params: [], noun: 'climate order' },
   { method: 'GET', path: '/v1/payment_intents/:id', params: ['client_secret'], noun: 'payment_intent' },
+  { method: 'GET', path: '/v1/financial_connections/accounts/:id', params: [], noun: 'financial connections account' },
+  {
+    method: 'POST',
+    path: '/v1/financial_connections/accounts/:id/refresh',
+    params: ['features'],
+    required: ['features[0]'],
+    values: { features: ['balance', 'ownership', 'transactions'] },
+    noun: 'financial connections account',
+  },
+  {
+    method: 'GET',
+    path: '/v1/financial_connections/accounts/:id/owners',
+    params: ['ending_before', 'limit', 'ownership', 'starting_after'],
+    required: ['ownership'],
+    list: true,
+    noun: 'financial connections account',
+  },
+  { method: 'GET', path: '/v1/climate/products', params: ['ending_before', 'limit', 'starting_after'], list: true },
+  { method: 'GET', path: '/v1/climate/products/:id', params: [], noun: 'climate product' },
+  {
+    method: 'POST',
+    path: '/v1/climate/orders',
+    params: ['amount', 'beneficiary', 'currency', 'metadata', 'metric_tons', 'product'],
+    required: ['product'],
+    exactlyOne: ['amount', 'metric_tons'],
+    noun: 'climate product',
+  },
   {
     method: 'POST',
     path: '/v1/financial_connections/sessions',
@@ -98,6 +134,19 @@ export function rejectRequest(
   }
   for (const key of endpoint.required ?? []) {
     if (!params.get(key)) return invalid(400, `Missing required param: ${key}.`, { code: 'parameter_missing', param: key });
+  }
+  if (endpoint.exactlyOne) {
+    const given = endpoint.exactlyOne.filter((name) => params.has(name));
+    if (given.length !== 1) {
+      const [first, second] = endpoint.exactlyOne;
+      return invalid(400, `You must specify exactly one of \`${first}\` or \`${second}\`.`, { code: 'parameter_invalid', param: given[1] ?? first! });
+    }
+  }
+  for (const [key, value] of params) {
+    const allowed = endpoint.values?.[key.replace(/\[\d+\]$/, '')];
+    if (allowed && !allowed.includes(value)) {
+      return invalid(400, `Invalid ${key}: must be one of ${allowed.join(', ')}`, { code: 'parameter_invalid', param: key });
+    }
   }
   if (endpoint.list && params.has('limit')) {
     const limit = Number(params.get('limit'));

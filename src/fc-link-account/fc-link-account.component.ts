@@ -6,6 +6,7 @@ import { emit } from '../core/events.js';
 import { ResourceController, type ResourceStatus } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { renderError, renderLiveRegion } from '../core/templates.js';
+import type { FcAccountDetails } from '../schemas/financial-connections-account.js';
 import {
   fcSessionResultSchema,
   fcSessionSecretSchema,
@@ -19,6 +20,8 @@ import { redactSecrets } from './redact.js';
 import { configError, sessionRequest } from './session-request.js';
 import { loadSimulatedStripe } from './simulated-stripe-loader.js';
 import { loadStripeJs } from './stripe-loader.js';
+import type * as AccountData from './account-data.js';
+import { loadAccountData } from './account-data-loader.js';
 
 /** The outcome of one linking flow. `accounts` is empty when the user linked nothing or left. */
 export interface FcLinkResult {
@@ -40,7 +43,7 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  *
  * @fires {CustomEvent<FcLinkResult>} swk-linked - `{ sessionId: string, accounts: FcAccount[] }`: the user linked one or more accounts.
  * @fires {CustomEvent<FcEmptyDetail>} swk-empty - `{ sessionId: string }`: the flow ended with no account linked (a normal outcome).
- * @fires {CustomEvent<SwkLoadDetail<FcLinkResult>>} swk-load - `{ object: FcLinkResult }`: any flow that finished, linked or empty.
+ * @fires {CustomEvent<SwkLoadDetail<FcLinkResult | FcAccountDetails>>} swk-load - `{ object }`: any flow that finished, linked or empty (`FcLinkResult`); with `accounts-endpoint`, each linked account retrieved (`FcAccountDetails`).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: the backend, Stripe.js or Stripe failed.
  *
  * @slot - The label of the link button. Default "Link bank account" / 「銀行口座を連携」.
@@ -56,6 +59,13 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  * @csspart category - The account's category and subcategory.
  * @csspart last4 - The last four digits.
  * @csspart status - The account's status badge.
+ * @csspart account-data - What `accounts-endpoint` retrieved for an account: balance, owners, refresh.
+ * @csspart balance - The current balance, per currency.
+ * @csspart as-of - When the balance was current.
+ * @csspart balance-status - "Updating balance…", "could not be updated" or "no balance yet".
+ * @csspart refresh-button - Asks Stripe to refresh the balance (not before Stripe's next refresh time).
+ * @csspart refresh-note - When the balance can be refreshed again.
+ * @csspart owners - The account owners' names (names only).
  * @csspart message - The text of the empty state.
  * @csspart link-another-button - Starts a new session after accounts were linked.
  * @csspart try-again-button - Starts a new session after nothing was linked.
@@ -77,7 +87,7 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  * @cssprop --swk-font-family - Font family.
  * @cssprop [--swk-font-size=15px] - Base font size.
  */
-export class FcLinkAccount extends SwkElement<FcLinkResult> {
+export class FcLinkAccount extends SwkElement<FcLinkResult | FcAccountDetails> {
   static override styles = [...SwkElement.styles, fcLinkAccountStyles];
   static override catalogs = [fcMessages];
   static override properties: PropertyDeclarations = {
@@ -85,6 +95,7 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
     stripeAccount: { attribute: 'stripe-account' },
     permissions: {},
     prefetch: {},
+    accountsEndpoint: { attribute: 'accounts-endpoint' },
     stripe: { attribute: false },
     phase: { state: true },
   };
@@ -101,6 +112,14 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
   /** Space-separated data to fetch right after linking: balances, ownership, transactions. */
   prefetch = '';
 
+  /**
+   * The site's account routes (e.g. `/api/financial_connections/accounts`). With `balances` or
+   * `ownership` in `permissions`, each linked account's balance and owners' names are retrieved
+   * (`GET {accounts-endpoint}/{id}`, `…/{id}/owners`) and the balance can be refreshed
+   * (`POST …/{id}/refresh`). Empty: nothing is fetched after linking.
+   */
+  accountsEndpoint = '';
+
   /** A Stripe.js instance (or a promise of one) to use instead of loading Stripe.js on first click. */
   stripe: Stripe | Promise<Stripe | null> | null | undefined;
 
@@ -109,6 +128,9 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
   /** One key per user action; cleared once that action's POST succeeded so a later retry is a new action. */
   #idempotencyKey: string | undefined;
   #shownStatus: ResourceStatus = 'idle';
+  /** The linked accounts' data (balances, owners), loaded on demand after a flow linked accounts. */
+  #accountData: AccountData.LinkedAccounts | undefined;
+  #accountDataModule: Promise<typeof AccountData> | undefined;
 
   readonly #flow = new ResourceController<FcLinkResult>(this, (signal) => this.#link(signal), {
     // Moved or re-added mid-flow: back to the button, never a second session or bank window unasked.
@@ -116,8 +138,34 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
     onValue: (result) => {
       if (result.accounts.length > 0) emit(this, 'swk-linked', result);
       else emit(this, 'swk-empty', { sessionId: result.sessionId });
+      void this.#followAccounts(result);
     },
   });
+
+  /** Whether linked accounts get their data shown: an accounts endpoint and a permission to show. */
+  get #wantsAccountData(): boolean {
+    return Boolean(this.accountsEndpoint) && /(^|[\s,])(balances|ownership)([\s,]|$)/.test(this.permissions);
+  }
+
+  #dropAccountData(): void {
+    this.#accountData?.dispose();
+    this.#accountData = undefined;
+  }
+
+  async #followAccounts(result: FcLinkResult): Promise<void> {
+    this.#dropAccountData();
+    if (!this.#wantsAccountData || result.accounts.length === 0) return;
+    const { LinkedAccounts } = await (this.#accountDataModule ??= loadAccountData());
+    // Another flow (or none) is on screen by now.
+    if (this.#flow.value !== result || this.#accountData) return;
+    this.#accountData = new LinkedAccounts(this, result.accounts, {
+      endpoint: this.accountsEndpoint,
+      permissions: this.permissions.split(/[\s,]+/),
+      fetchJson: (options) => this.fetchJson(options),
+      text: (catalog) => this.text(catalog),
+    });
+    this.requestUpdate();
+  }
 
   async #link(signal: AbortSignal): Promise<FcLinkResult> {
     this.phase = 'creating';
@@ -193,6 +241,9 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
   readonly #start = (): void => {
     if (this.#flow.status === 'loading') return;
     this.#idempotencyKey = createIdempotencyKey();
+    this.#dropAccountData();
+    // Loaded while the bank window is open, so the data shows as soon as accounts are linked.
+    if (this.#wantsAccountData) this.#accountDataModule ??= loadAccountData();
     void this.#flow.run();
   };
 
@@ -203,6 +254,7 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined) {
       this.#idempotencyKey = undefined;
+      this.#dropAccountData();
       this.#flow.reset();
     }
   }
@@ -255,7 +307,7 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
     }
     return html`<h3 part="title" class="title" tabindex="-1" data-focus>${m.linkedTitle}</h3>
       <p class="muted">${m.linked(result.accounts.length)}</p>
-      ${renderAccountList(result.accounts, m, this.locale)}
+      ${renderAccountList(result.accounts, m, this.locale, this.#accountData && ((id) => this.#accountData?.render(id)))}
       <div class="actions">
         <button part="link-another-button" class="secondary" type="button" @click=${this.#start}>${m.linkAnother}</button>
       </div>`;

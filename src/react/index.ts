@@ -8,6 +8,7 @@ import * as React from 'react';
 import type * as T from '../types.js';
 import { deferHydration } from './defer-hydration.js';
 import { CapitalOfferCard as CapitalOfferCardElement } from '../capital-offer-card/define.js';
+import { ClimateOrderForm as ClimateOrderFormElement } from '../climate-order-form/define.js';
 import { ClimateOrderStatus as ClimateOrderStatusElement } from '../climate-order-status/define.js';
 import { FcLinkAccount as FcLinkAccountElement } from '../fc-link-account/define.js';
 import { PaymentCaptureStatus as PaymentCaptureStatusElement } from '../payment-capture-status/define.js';
@@ -17,7 +18,7 @@ import { SptTokenStatus as SptTokenStatusElement } from '../spt-token-status/def
 // server a tag may stay undefined (or defined by another copy of the kit), and @lit/react would then
 // render `endpoint`, `offerId`… as attributes: the element would fetch before hydration, without the
 // `fetcher`. Finalizing here keeps every property for the client.
-for (const element of [CapitalOfferCardElement, ClimateOrderStatusElement, FcLinkAccountElement, PaymentCaptureStatusElement, SptTokenStatusElement]) void element.observedAttributes;
+for (const element of [CapitalOfferCardElement, ClimateOrderFormElement, ClimateOrderStatusElement, FcLinkAccountElement, PaymentCaptureStatusElement, SptTokenStatusElement]) void element.observedAttributes;
 
 /** `<capital-offer-card>`: A Stripe Capital financing offer card that follows offer replacements. */
 export const CapitalOfferCard = deferHydration(createComponent({
@@ -35,6 +36,22 @@ export const CapitalOfferCard = deferHydration(createComponent({
     onOfferAction: 'swk-offer-action' as EventName<CustomEvent<T.OfferActionDetail>>,
   },
   displayName: 'CapitalOfferCard',
+}));
+
+/** `<climate-order-form>`: Buy carbon removal from Stripe Climate's products, with live prices. */
+export const ClimateOrderForm = deferHydration(createComponent({
+  tagName: 'climate-order-form',
+  elementClass: ClimateOrderFormElement,
+  react: React,
+  events: {
+    /** `{ object }`: the product list was loaded or refreshed (a `list` of `climate.product`), or the order was placed (the `climate.order`). */
+    onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.ClimateProductList | T.ClimateOrder>>>,
+    /** `{ error: WidgetError }`: loading the products or placing the order failed. */
+    onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
+    /** `{ order: ClimateOrder }`: the order was placed; `order` is Stripe's new `climate.order`. */
+    onOrderCreated: 'swk-order-created' as EventName<CustomEvent<T.OrderCreatedDetail>>,
+  },
+  displayName: 'ClimateOrderForm',
 }));
 
 /** `<climate-order-status>`: Status of a Stripe Climate order, with the buyer's cancel right. */
@@ -63,8 +80,8 @@ export const FcLinkAccount = deferHydration(createComponent({
     onLinked: 'swk-linked' as EventName<CustomEvent<T.FcLinkResult>>,
     /** `{ sessionId: string }`: the flow ended with no account linked (a normal outcome). */
     onEmpty: 'swk-empty' as EventName<CustomEvent<T.FcEmptyDetail>>,
-    /** `{ object: FcLinkResult }`: any flow that finished, linked or empty. */
-    onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.FcLinkResult>>>,
+    /** `{ object }`: any flow that finished, linked or empty (`FcLinkResult`); with `accounts-endpoint`, each linked account retrieved (`FcAccountDetails`). */
+    onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.FcLinkResult | T.FcAccountDetails>>>,
     /** `{ error: WidgetError }`: the backend, Stripe.js or Stripe failed. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
   },

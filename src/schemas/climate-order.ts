@@ -5,11 +5,14 @@ const timestamp = z.nullish(z.number());
 /** Stripe sends decimals such as `metric_tons` as strings ("0.25"); a number is tolerated. */
 const decimal = z.union([z.string(), z.number()]);
 
-export const climateSupplierSchema = z.looseObject({
+/** A supplier's fields an order's delivery shows (a product's supplier adds its id and locations). */
+export const climateSupplierFields = {
   name: z.nullish(z.string()),
   info_url: z.nullish(z.string()),
   removal_pathway: z.nullish(z.string()),
-});
+};
+
+export const climateSupplierSchema = z.looseObject(climateSupplierFields);
 
 export const climateDeliveryDetailSchema = z.looseObject({
   delivered_at: timestamp,

@@ -18,8 +18,8 @@ export const fcSessionSecretSchema = z.looseObject({
 });
 export type FcSessionSecret = z.infer<typeof fcSessionSecretSchema>;
 
-/** A `financial_connections.account` as Stripe.js returns it; only the fields the widget shows. */
-export const fcAccountSchema = z.looseObject({
+/** The fields of a `financial_connections.account` the widget shows, for this schema and the retrieved account's. */
+export const fcAccountFields = {
   id: z.string(),
   institution_name: z.optional(z.nullable(z.string())),
   display_name: z.optional(z.nullable(z.string())),
@@ -27,7 +27,10 @@ export const fcAccountSchema = z.looseObject({
   subcategory: z.optional(z.nullable(z.string())),
   last4: z.optional(z.nullable(z.string())),
   status: z.optional(z.nullable(z.string())),
-});
+};
+
+/** A `financial_connections.account` as Stripe.js returns it; only the fields the widget shows. */
+export const fcAccountSchema = z.looseObject(fcAccountFields);
 export type FcAccount = z.infer<typeof fcAccountSchema>;
 
 /** `financialConnectionsSession` of `stripe.collectFinancialConnectionsAccounts()`'s result. */

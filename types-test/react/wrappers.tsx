@@ -1,6 +1,6 @@
 // React 18 and 19: the @lit/react wrappers of `stripe-widget-kit/react`.
 import { useRef } from 'react';
-import { CapitalOfferCard, ClimateOrderStatus, FcLinkAccount, PaymentCaptureStatus, SptTokenStatus } from 'stripe-widget-kit/react';
+import { CapitalOfferCard, ClimateOrderForm, ClimateOrderStatus, FcLinkAccount, PaymentCaptureStatus, SptTokenStatus } from 'stripe-widget-kit/react';
 import type { CapitalOfferCard as CapitalOfferCardElement } from 'stripe-widget-kit/capital-offer-card';
 
 const withAuth = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, headers: { Authorization: 'Bearer t' } });
@@ -21,7 +21,14 @@ export function Typed() {
         onSwkError={(e) => e.detail.error.message}
       />
       <ClimateOrderStatus endpoint="/api/climate/orders" orderId="climorder_sim_open" onOrderCanceled={(e) => e.detail.order.id} />
-      <FcLinkAccount endpoint="/api/financial_connections/sessions" permissions="balances" onLinked={(e) => e.detail.accounts.length} onEmpty={(e) => e.detail.sessionId} />
+      <FcLinkAccount
+        endpoint="/api/financial_connections/sessions"
+        accountsEndpoint="/api/financial_connections/accounts"
+        permissions="balances"
+        onLinked={(e) => e.detail.accounts.length}
+        onEmpty={(e) => e.detail.sessionId}
+      />
+      <ClimateOrderForm endpoint="/api/climate" currency="usd" noOrderStatus onOrderCreated={(e) => e.detail.order.metric_tons} />
       <PaymentCaptureStatus endpoint="/api/payment_intents" paymentIntentId="pi_sim_capture_settled" onCaptureSettled={(e) => e.detail} />
       <SptTokenStatus endpoint="/api/shared_payment/granted_tokens" tokenId="spt_sim_active" onTokenExpired={(e) => e.detail.token.id} />
     </>
@@ -36,3 +43,6 @@ export const wrongHandler = <CapitalOfferCard onOfferReplaced={(e: CustomEvent<n
 
 // @ts-expect-error `onLoad` is React's own; the shared event is onSwkLoad, with the widget's object
 export const loadDetail = <CapitalOfferCard onSwkLoad={(e) => e.detail.object.orderId} />;
+
+// @ts-expect-error swk-order-created carries OrderCreatedDetail ({ order }), not a number
+export const orderDetail = <ClimateOrderForm onOrderCreated={(e: CustomEvent<number>) => e.detail.toFixed()} />;
