@@ -41,7 +41,7 @@ export interface SwkElement<L = unknown> {
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-unused-vars -- L only types the listeners of the interface above
 export abstract class SwkElement<L = unknown> extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = [...baseStyles];
 
   /** The widget's message catalogs; their Japanese halves load before a Japanese render. */
   static catalogs: readonly Catalog<unknown>[] = [];
