@@ -1,9 +1,13 @@
+import type { SwkEventDetail } from './analytics.js';
+
 /** A `fetch`-compatible function. Sites wrap `fetch` to add auth headers. */
 export type Fetcher = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 export interface KitConfig {
   /** Used by every widget that has no `fetcher` property of its own. Defaults to the global `fetch`. */
   fetch?: Fetcher;
+  /** Hears every widget's analytics event (the `detail` of `swk-event`), in the order they happen. */
+  onEvent?: ((event: SwkEventDetail) => void) | undefined;
 }
 
 let current: KitConfig = {};

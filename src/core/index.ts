@@ -1,3 +1,4 @@
+export type { SwkEventDetail, SwkEventName } from './analytics.js';
 export { systemClock, type Clock } from './clock.js';
 export { configure, getConfig, type Fetcher, type KitConfig } from './config.js';
 export { createIdempotencyKey, endpointUrl, requestJson, type RequestOptions } from './backend-client.js';

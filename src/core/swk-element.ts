@@ -1,4 +1,5 @@
 import { html, LitElement, ReactiveElement, render, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { track } from './analytics.js';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Fetcher } from './config.js';
@@ -117,7 +118,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
   ): unknown {
     const loading = () => renderLoading(this.locale, options.loadingLabel);
     const error = (error: WidgetError) =>
-      renderError(error, this.locale, error.kind === 'config' ? undefined : () => void resource.run(), {
+      renderError(error, this.locale, error.kind === 'config' ? undefined : () => void resource.retry(), {
         ...(options.errorTitle?.(error) !== undefined && { title: options.errorTitle(error)! }),
       });
     return resource.render({
@@ -133,7 +134,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
           resource.fail(renderFailure(cause));
           return error(resource.error!);
         }
-        return resource.error ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${view}` : view;
+        return resource.error ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.retry())}${view}` : view;
       },
     });
   }
@@ -160,6 +161,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
       const error = renderFailure(cause);
       render(renderError(error, this.locale, () => this.requestUpdate()), this.renderRoot, this.renderOptions);
       emit(this, 'swk-error', { error });
+      track(this, 'error', null, error.kind);
     }
   }
 
