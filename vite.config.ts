@@ -8,13 +8,14 @@ import { viteMinifyCss } from './scripts/minify-css-literals.mjs';
 const root = import.meta.dirname;
 
 /**
- * One ES entry per widget (`src/<tag>/define.ts`), plus the all-in-one entry, the schemas, the core
- * (configure and the base class, registering nothing) and the React wrappers.
+ * One ES entry per widget (`src/<tag>/define.ts`), plus the all-in-one entry, the schemas, the English
+ * catalogs, the core (configure and the base class, registering nothing) and the React wrappers.
  */
 function libraryEntries(): Record<string, string> {
   const entries: Record<string, string> = {
     index: resolve(root, 'src/index.ts'),
     schemas: resolve(root, 'src/schemas/index.ts'),
+    messages: resolve(root, 'src/messages.ts'),
     core: resolve(root, 'src/core/index.ts'),
     react: resolve(root, 'src/react/index.ts'),
   };
@@ -29,8 +30,14 @@ export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
       plugins: [viteMinifyCss()],
-      // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
-      resolve: { alias: { '@stripe/stripe-js/pure': resolve(root, 'src/fc-link-account/load-stripe-script.ts') } },
+      resolve: {
+        alias: [
+          // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
+          { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
+          // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts.
+          { find: /^\.\/dev\.js$/, replacement: resolve(root, 'src/core/dev.off.ts') },
+        ],
+      },
       build: {
         outDir: 'dist',
         emptyOutDir: false,

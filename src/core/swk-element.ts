@@ -1,4 +1,5 @@
 import { html, LitElement, ReactiveElement, render, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { SiteMessages } from '../messages.js';
 import { track } from './analytics.js';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import { systemClock, type Clock } from './clock.js';
@@ -8,6 +9,7 @@ import { LocaleController } from './locale-controller.js';
 import { coreMessages, type CoreMessages } from './messages.js';
 import type { ResourceController } from './resource-controller.js';
 import { baseStyles } from './styles.js';
+import { withOwnCatalogs } from './site-messages.js';
 import { renderError, renderLoading, renderRefreshFailed } from './templates.js';
 import type { WidgetError } from './errors.js';
 import { emit, type SwkElementEventMap } from './events.js';
@@ -49,6 +51,8 @@ export abstract class SwkElement<L = unknown> extends LitElement {
 
   /** Registers `tag` once; a second bundle on the same page (or a second call) is a no-op. */
   static define(tag: string): void {
+    // A site's catalog holds each widget's texts under its tag.
+    for (const catalog of this.catalogs) catalog.name ??= tag;
     if (typeof customElements === 'undefined' || customElements.get(tag)) return;
     customElements.define(tag, this as unknown as CustomElementConstructor);
   }
@@ -61,6 +65,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
     refreshInterval: { type: Number, attribute: 'refresh-interval' },
     fetcher: { attribute: false },
     clock: { attribute: false },
+    messages: { attribute: false },
   };
 
   /** The site's backend endpoint for this widget. */
@@ -81,9 +86,12 @@ export abstract class SwkElement<L = unknown> extends LitElement {
   /** Time and timers: countdowns, deadlines, polling and reconnect backoff. Tests pass a fake clock. */
   clock: Clock = systemClock;
 
+  /** The site's own catalogs by language tag (`{ fr: {...} }`) for this element; `configure({ messages })` sets them for every widget. */
+  messages: SiteMessages | undefined;
+
   readonly #localeController = new LocaleController(this);
 
-  /** The resolved locale: own `lang`, nearest ancestor's, document's, browser's. */
+  /** The resolved locale (`en`, `ja` or a key of the site's catalogs) for the nearest `lang`: own, ancestors', document's, browser's. */
   get locale(): Locale {
     return this.#localeController.locale;
   }
@@ -99,8 +107,14 @@ export abstract class SwkElement<L = unknown> extends LitElement {
     return messagesFor(catalog, this.locale);
   }
 
+  /** The element's own `messages` are in reach of every text it renders during the update. */
+  protected override performUpdate(): void {
+    withOwnCatalogs(this.messages, () => super.performUpdate());
+  }
+
   /** Holds a render until the locale's catalogs are loaded, so Japanese pages never flash English. */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    this.#localeController.sync();
     const catalogs = [coreMessages as Catalog<unknown>, ...(this.constructor as typeof SwkElement).catalogs];
     const loading = loadCatalogs(catalogs, this.locale);
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
