@@ -34,8 +34,8 @@ export default defineConfig(({ mode }) => {
         alias: [
           // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
           { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
-          // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts.
-          { find: /^\.\/dev\.js$/, replacement: resolve(root, 'src/core/dev.off.ts') },
+          // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts, contrast.off.ts.
+          { find: /^\.\/(dev|contrast)\.js$/, replacement: resolve(root, 'src/core/$1.off.ts') },
         ],
       },
       build: {

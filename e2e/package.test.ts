@@ -77,7 +77,7 @@ describe('the packed tarball, installed without stripe', () => {
         "import type { ClimateOrder } from 'stripe-widget-kit/schemas';",
         "import { en, type SwkMessages } from 'stripe-widget-kit/messages';",
         'configure({});',
-        "configure({ messages: { 'en-GB': en }, onEvent: (event) => event.name });",
+        "configure({ messages: { 'en-GB': en }, appearance: { theme: 'night' }, onEvent: (event) => event.name });",
         'export const english: SwkMessages = window.StripeWidgetKit.messages.en;',
         'window.StripeWidgetKit.configure({});',
         'StripeWidgetKit.configure({});',

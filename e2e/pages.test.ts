@@ -116,6 +116,13 @@ describe('pages that use the built kit', () => {
     await simulator('capital/replace', { offerId: 'financingoffer_live_demo' });
     await fired(v.page, 'swk-offer-replaced', 'capital-offer-card');
 
+    // fc-link-account wears the appearance csp.js gave it (night theme, its primary color and rule).
+    const linkButton = await v.page.locator('fc-link-account [part=button]').evaluate((button) => {
+      const style = getComputedStyle(button);
+      return [style.backgroundColor, style.color, style.textTransform, getComputedStyle(button.closest('[part=base]')!).backgroundColor];
+    });
+    assert.deepEqual(linkButton, ['rgb(10, 124, 255)', 'rgb(26, 31, 54)', 'uppercase', 'rgb(26, 31, 54)']);
+
     // fc-link-account: the click creates a session on the backend and links the simulated bank's accounts.
     await v.page.locator('fc-link-account [part=button]').click();
     await fired(v.page, 'swk-linked', 'fc-link-account');

@@ -1,3 +1,4 @@
+import type { Appearance } from '@stripe/stripe-js';
 import type { SiteMessages } from '../messages.js';
 import type { SwkEventDetail } from './analytics.js';
 
@@ -7,11 +8,13 @@ export type Fetcher = (input: RequestInfo | URL, init?: RequestInit) => Promise<
 export interface KitConfig {
   /** Used by every widget that has no `fetcher` property of its own. Defaults to the global `fetch`. */
   fetch?: Fetcher;
+  /** Stripe's Appearance object for every widget without an `appearance` property of its own. */
+  appearance?: Appearance | undefined;
   /** Hears every widget's analytics event (the `detail` of `swk-event`), in the order they happen. */
   onEvent?: ((event: SwkEventDetail) => void) | undefined;
   /** The site's own catalogs by language tag (`{ fr: {...} }`), for every widget. */
   messages?: SiteMessages | undefined;
-  /** Dev-mode warnings (e.g. missing catalog texts): on with Lit's development build unless set. */
+  /** Dev-mode warnings (appearance, contrast, catalogs): on with Lit's development build unless set. */
   dev?: boolean | undefined;
 }
 

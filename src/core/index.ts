@@ -1,3 +1,4 @@
+export type { Appearance } from '@stripe/stripe-js';
 export type { SwkEventDetail, SwkEventName } from './analytics.js';
 export { systemClock, type Clock } from './clock.js';
 export { configure, getConfig, type Fetcher, type KitConfig } from './config.js';

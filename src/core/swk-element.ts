@@ -1,6 +1,8 @@
+import type { Appearance } from '@stripe/stripe-js';
 import { html, LitElement, ReactiveElement, render, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SiteMessages } from '../messages.js';
 import { track } from './analytics.js';
+import { AppearanceController, appearanceOf, loadAppearance } from './appearance.js';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Fetcher } from './config.js';
@@ -65,6 +67,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
     refreshInterval: { type: Number, attribute: 'refresh-interval' },
     fetcher: { attribute: false },
     clock: { attribute: false },
+    appearance: { attribute: false },
     messages: { attribute: false },
   };
 
@@ -86,10 +89,18 @@ export abstract class SwkElement<L = unknown> extends LitElement {
   /** Time and timers: countdowns, deadlines, polling and reconnect backoff. Tests pass a fake clock. */
   clock: Clock = systemClock;
 
+  /** Stripe's Appearance object (`theme`, `variables`, `rules`) for this element; `configure({ appearance })` sets one for every widget. */
+  appearance: Appearance | undefined;
+
   /** The site's own catalogs by language tag (`{ fr: {...} }`) for this element; `configure({ messages })` sets them for every widget. */
   messages: SiteMessages | undefined;
 
   readonly #localeController = new LocaleController(this);
+
+  constructor() {
+    super();
+    new AppearanceController(this);
+  }
 
   /** The resolved locale (`en`, `ja` or a key of the site's catalogs) for the nearest `lang`: own, ancestors', document's, browser's. */
   get locale(): Locale {
@@ -116,8 +127,9 @@ export abstract class SwkElement<L = unknown> extends LitElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     this.#localeController.sync();
     const catalogs = [coreMessages as Catalog<unknown>, ...(this.constructor as typeof SwkElement).catalogs];
-    const loading = loadCatalogs(catalogs, this.locale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    // The appearance's stylesheet too, when the page uses one: no flash of the default look.
+    const loading = [loadCatalogs(catalogs, this.locale), loadAppearance(appearanceOf(this))].filter(Boolean);
+    return loading.length ? Promise.all(loading).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /**
