@@ -6,6 +6,7 @@ import '../../src/spt-token-status/define.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
 import type { SptTokenStatus } from '../../src/spt-token-status/define.js';
 import { configure } from '../../src/core/config.js';
+import { recordKitWarnings } from '../dev-warnings.js';
 import { FakeClock } from '../fake-clock.js';
 import { fakeBackend, part, until } from '../helpers.js';
 import { ENDPOINT, grantedToken, T0, T0_SECONDS } from '../spt-token-status/fixtures.js';
@@ -42,16 +43,6 @@ const style = (el: Element, selector: string) => getComputedStyle(part(el, selec
 const button = (el: Element) => style(el, 'button[part="button"]');
 const box = (el: Element) => style(el, '[part="base"]');
 
-function recordKitWarnings(): { warnings: string[]; stop(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (text.startsWith('stripe-widget-kit:')) warnings.push(text);
-    else original(...args);
-  };
-  return { warnings, stop: () => void (console.warn = original) };
-}
 
 describe("Stripe's Appearance object", () => {
   afterEach(async () => {

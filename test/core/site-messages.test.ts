@@ -3,6 +3,7 @@ import '../../src/spt-token-status/define.js';
 import type { SptTokenStatus } from '../../src/spt-token-status/define.js';
 import { configure } from '../../src/core/config.js';
 import { en, type SwkMessages } from '../../src/messages.js';
+import { recordKitWarnings } from '../dev-warnings.js';
 import { FakeClock } from '../fake-clock.js';
 import { fakeBackend, shadowText, until } from '../helpers.js';
 import { grantedToken, ENDPOINT, T0 } from '../spt-token-status/fixtures.js';
@@ -39,18 +40,6 @@ async function mountToken(lang: string, messages?: Record<string, SwkMessages>):
 }
 
 const partText = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
-
-/** The kit's dev-mode warnings (Lit's development build runs here, so dev mode is on). */
-function recordKitWarnings(): { warnings: string[]; stop(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (text.startsWith('stripe-widget-kit:')) warnings.push(text);
-    else original(...args);
-  };
-  return { warnings, stop: () => void (console.warn = original) };
-}
 
 describe("the site's own languages", () => {
   afterEach(() => configure({ messages: undefined }));
