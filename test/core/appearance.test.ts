@@ -43,7 +43,6 @@ const style = (el: Element, selector: string) => getComputedStyle(part(el, selec
 const button = (el: Element) => style(el, 'button[part="button"]');
 const box = (el: Element) => style(el, '[part="base"]');
 
-
 describe("Stripe's Appearance object", () => {
   afterEach(async () => {
     configure({ appearance: undefined, dev: undefined });
