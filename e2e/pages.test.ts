@@ -69,6 +69,8 @@ describe('pages that use the built kit', () => {
     await waitForAllLoaded(v.page);
     const kit = await v.page.evaluate(() => (window as unknown as { StripeWidgetKit?: { version?: string } }).StripeWidgetKit?.version);
     assert.equal(kit, pkg.version, 'window.StripeWidgetKit from the IIFE');
+    const english = await v.page.evaluate(() => (window as unknown as { StripeWidgetKit: { messages: { en: { core: { retry: string } } } } }).StripeWidgetKit.messages.en.core.retry);
+    assert.equal(english, 'Try again', 'StripeWidgetKit.messages.en, the catalog sites start from');
     assert.deepEqual(await v.page.evaluate((tags) => tags.filter((t) => !customElements.get(t)), TAGS), []);
     assert.equal((await v.page.locator('spt-token-status [part=status]').innerText()).trim(), 'Active');
     assert.equal((await v.page.locator('climate-order-status [part=status]').first().innerText()).trim().length > 0, true);
