@@ -8,13 +8,14 @@ import { viteMinifyCss } from './scripts/minify-css-literals.mjs';
 const root = import.meta.dirname;
 
 /**
- * One ES entry per widget (`src/<tag>/define.ts`), plus the all-in-one entry, the schemas, the core
- * (configure and the base class, registering nothing) and the React wrappers.
+ * One ES entry per widget (`src/<tag>/define.ts`), plus the all-in-one entry, the schemas, the English
+ * catalogs, the core (configure and the base class, registering nothing) and the React wrappers.
  */
 function libraryEntries(): Record<string, string> {
   const entries: Record<string, string> = {
     index: resolve(root, 'src/index.ts'),
     schemas: resolve(root, 'src/schemas/index.ts'),
+    messages: resolve(root, 'src/messages.ts'),
     core: resolve(root, 'src/core/index.ts'),
     react: resolve(root, 'src/react/index.ts'),
     // Loaded by <fc-link-account> only for a simulator session (a lazy chunk of npm builds; the IIFE
@@ -54,6 +55,8 @@ export default defineConfig(({ mode }) => {
           { find: './simulated-stripe-import.js', replacement: resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts') },
           // One file: fc-link-account's account data is imported, not loaded on demand (see the loader).
           { find: /^\.\/account-data-loader\.js$/, replacement: resolve(root, 'src/fc-link-account/account-data-loader.iife.ts') },
+          // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts, contrast.off.ts.
+          { find: /^\.\/(dev|contrast)\.js$/, replacement: resolve(root, 'src/core/$1.off.ts') },
         ],
       },
       build: {

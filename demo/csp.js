@@ -11,6 +11,13 @@ for (const type of ['swk-load', 'swk-error', 'swk-linked', 'swk-empty', 'swk-ord
   });
 }
 
+// Stripe's Appearance object on one widget: a constructable stylesheet, so the strict CSP holds.
+document.querySelector('fc-link-account').appearance = {
+  theme: 'night',
+  variables: { colorPrimary: '#0a7cff', borderRadius: '2px' },
+  rules: { '.Button--primary': { textTransform: 'uppercase' } },
+};
+
 async function post(path, body) {
   const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) });
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);

@@ -70,6 +70,8 @@ describe('pages that use the built kit', () => {
     await waitForAllLoaded(v.page);
     const kit = await v.page.evaluate(() => (window as unknown as { StripeWidgetKit?: { version?: string } }).StripeWidgetKit?.version);
     assert.equal(kit, pkg.version, 'window.StripeWidgetKit from the IIFE');
+    const english = await v.page.evaluate(() => (window as unknown as { StripeWidgetKit: { messages: { en: { core: { retry: string } } } } }).StripeWidgetKit.messages.en.core.retry);
+    assert.equal(english, 'Try again', 'StripeWidgetKit.messages.en, the catalog sites start from');
     assert.deepEqual(await v.page.evaluate((tags) => tags.filter((t) => !customElements.get(t)), TAGS), []);
     assert.equal((await v.page.locator('spt-token-status [part=status]').innerText()).trim(), 'Active');
     assert.equal((await v.page.locator('climate-order-status [part=status]').first().innerText()).trim().length > 0, true);
@@ -116,6 +118,13 @@ describe('pages that use the built kit', () => {
     await fired(v.page, 'swk-offer-action', 'capital-offer-card', 'financingoffer_live_demo');
     await simulator('capital/replace', { offerId: 'financingoffer_live_demo' });
     await fired(v.page, 'swk-offer-replaced', 'capital-offer-card');
+
+    // fc-link-account wears the appearance csp.js gave it (night theme, its primary color and rule).
+    const linkButton = await v.page.locator('fc-link-account [part=button]').evaluate((button) => {
+      const style = getComputedStyle(button);
+      return [style.backgroundColor, style.color, style.textTransform, getComputedStyle(button.closest('[part=base]')!).backgroundColor];
+    });
+    assert.deepEqual(linkButton, ['rgb(10, 124, 255)', 'rgb(26, 31, 54)', 'uppercase', 'rgb(26, 31, 54)']);
 
     // fc-link-account: the click creates a session on the backend and links the simulated bank's accounts.
     await v.page.locator('fc-link-account [part=button]').click();

@@ -3,6 +3,8 @@
  * (`stripe-widget-kit/climate-order-status`) to register only that one.
  */
 export * from './core/index.js';
+export * as messages from './messages.js';
+export type { SiteMessages, SwkMessages } from './messages.js';
 export * from './capital-offer-card/define.js';
 export * from './fc-link-account/define.js';
 export * from './climate-order-status/define.js';

@@ -23,12 +23,12 @@ const isPublicMember = (m) => (m.privacy ?? 'public') === 'public' && !m.static 
 /** `CustomEvent<Detail>` → `Detail` (the integrations wrap the detail in `CustomEvent<…>` themselves). */
 const detailType = (text) => /^CustomEvent<(.*)>$/s.exec(text ?? '')?.[1] ?? text;
 
-/** The light-theme fallback of each `--swk-*` property: the first `var(--swk-x, fallback)` in the theme. */
+/** The light-theme default of each `--swk-*` property: the second entry of its row in the theme's TOKENS table. */
 function themeDefaults() {
   const defaults = new Map();
   for (const line of readFileSync(THEME_SOURCE, 'utf8').split('\n')) {
-    const found = /var\((--swk-[\w-]+),\s*(.+)\);\s*$/.exec(line);
-    if (found && !defaults.has(found[1])) defaults.set(found[1], found[2]);
+    const found = /\[\s*'(--swk-[\w-]+)',\s*(?:'([^']*)'|"([^"]*)")/.exec(line);
+    if (found && !defaults.has(found[1])) defaults.set(found[1], found[2] ?? found[3]);
   }
   return defaults;
 }

@@ -1,11 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { endpointUrl } from '../core/backend-client.js';
+import { track } from '../core/analytics.js';
 import { WidgetRequestError, type WidgetError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatDate, formatMoney, formatPercent, isoDate } from '../core/format.js';
 import { followResource, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
+import { ViewedController } from '../core/viewed-controller.js';
 import { describeEnum, renderBadge, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
 import {
   capitalFinancingOfferSchema,
@@ -66,6 +68,7 @@ const TONES: Record<string, Tone> = {
  *
  * @fires {CustomEvent<SwkLoadDetail<CapitalFinancingOffer | null>>} swk-load - The offer shown (`object` null: the account has no offer).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - The error now shown.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `loaded`, `offer_viewed` (once per offer, when on screen), `offer_replaced`, `offer_action`, `error`, `retried`.
  * @fires {CustomEvent<OfferReplacedDetail>} swk-offer-replaced - `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId` as the active offer. Fired as soon as a replaced offer loads (with `no-follow`: `offer` null), and again when the user chooses "View updated offer".
  * @fires {CustomEvent<OfferActionDetail>} swk-offer-action - `{ offer }`: the user chose "Review offer"; the site decides where it leads.
  *
@@ -124,6 +127,11 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
 
   readonly #live = followResource(this, this.#resource, { matches: (event) => this.#concerns(event) });
 
+  constructor() {
+    super();
+    new ViewedController(this, 'offer_viewed', () => (this.#resource.status === 'ready' ? this.#resource.value?.offer : undefined));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.objectChanged(changed, 'offerId', 'noFollow')) {
       void this.#resource.run();
@@ -174,10 +182,13 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
     if (this.noFollow) {
       if (offer.status === 'replaced' && offer.replacement) {
         emit(this, 'swk-offer-replaced', { previousOfferId: offer.id, offerId: offer.replacement, offer: null });
+        track(this, 'offer_replaced', { id: offer.replacement });
       }
       return;
     }
-    if (firstId !== offer.id) emit(this, 'swk-offer-replaced', { previousOfferId: firstId, offerId: offer.id, offer });
+    if (firstId === offer.id) return;
+    emit(this, 'swk-offer-replaced', { previousOfferId: firstId, offerId: offer.id, offer });
+    track(this, 'offer_replaced', offer);
   }
 
   #concerns(event: LiveEvent): boolean {
@@ -283,7 +294,10 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
   #renderActions(offer: CapitalFinancingOffer): TemplateResult | typeof nothing {
     if (ACTIONABLE.has(offer.status)) {
       return html`<div class="actions">
-        <button part="action-button" type="button" @click=${() => emit(this, 'swk-offer-action', { offer })}>${this.#m.review}</button>
+        <button part="action-button" type="button" @click=${() => {
+            emit(this, 'swk-offer-action', { offer });
+            track(this, 'offer_action', offer);
+          }}>${this.#m.review}</button>
       </div>`;
     }
     const replacement = offer.replacement;
@@ -292,7 +306,10 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
         <button
           part="replacement-button"
           type="button"
-          @click=${() => emit(this, 'swk-offer-replaced', { previousOfferId: offer.id, offerId: replacement, offer: null })}
+          @click=${() => {
+            emit(this, 'swk-offer-replaced', { previousOfferId: offer.id, offerId: replacement, offer: null });
+            track(this, 'offer_replaced', { id: replacement });
+          }}
         >
           ${this.#m.viewReplacement}
         </button>

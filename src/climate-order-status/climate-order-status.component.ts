@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { createIdempotencyKey, endpointUrl } from '../core/backend-client.js';
+import { track } from '../core/analytics.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { CountdownController } from '../core/countdown-controller.js';
 import { emit } from '../core/events.js';
@@ -62,6 +63,7 @@ const STATUS_TONES: Record<string, Tone> = {
  *
  * @fires {CustomEvent<SwkLoadDetail<ClimateOrder>>} swk-load - `{ object: ClimateOrder }`: the order was loaded (or came back canceled: once per cancel, since the refetch its `climate.order.canceled` event triggers fires it again only for a changed order).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: loading or cancelling failed.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `loaded`, `order_cancel_opened`, `order_canceled`, `error`, `retried`.
  * @fires {CustomEvent<OrderCanceledDetail>} swk-order-canceled - `{ order: ClimateOrder }`: the buyer canceled the order; `order` is the canceled order.
  *
  * @csspart base - The outer box.
@@ -149,6 +151,7 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
   });
 
   readonly #cancellation = new ResourceController<ClimateOrder>(this, (signal) => this.#postCancel(signal), {
+    loadedEvent: false,
     onValue: (order) => {
       this.#reportedCancel = JSON.stringify(order);
       this.#onCanceled(order);
@@ -207,6 +210,7 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
     this.#cancelKey = undefined;
     this.#dialog?.close();
     emit(this, 'swk-order-canceled', { order });
+    track(this, 'order_canceled', order);
   }
 
   /** The order on screen: the cancel's answer until a newer GET replaces it. */
@@ -221,12 +225,13 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
   #openDialog(): void {
     if (this.#cancellation.status === 'loading') return;
     this.#dialog?.showModal();
+    track(this, 'order_cancel_opened', this.#shownOrder);
   }
 
   #confirmCancel(): void {
     // A second click while the POST is in flight must not send another.
     if (this.#cancellation.status === 'loading') return;
-    void this.#cancellation.run();
+    void (this.#cancellation.status === 'error' ? this.#cancellation.retry() : this.#cancellation.run());
   }
 
   async #onDialogClose(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { track, type EventSubject } from './analytics.js';
 import type { Clock } from './clock.js';
 import { isAbortError, toWidgetError, WidgetRequestError, type WidgetError } from './errors.js';
 import { emit, type SwkLoadObject } from './events.js';
@@ -20,6 +21,13 @@ export interface ResourceOptions<T> {
    * fetches) or `reset` to idle (for user-started flows that must not restart without a click).
    */
   onReturn?: 'rerun' | 'reset';
+  /**
+   * Whether a run that succeeds reports the `loaded` analytics event (default true). User-started
+   * flows say false and report their own outcome (`linked`, `order_canceled`).
+   */
+  loadedEvent?: boolean;
+  /** Called when a run in flight is abandoned: the element left the page, or `reset()`. */
+  onCancel?: () => void;
 }
 
 /**
@@ -59,9 +67,15 @@ export class ResourceController<T> implements ReactiveController {
     return this.#start(this.status === 'ready');
   }
 
+  /** The user's Retry: reports `retried`, then refreshes (keeping a value on screen) or runs again. */
+  retry(): Promise<void> {
+    track(this.#host, 'retried');
+    return this.#start(this.status === 'ready');
+  }
+
   /** Aborts the run in flight, if any, and returns to idle. */
   reset(): void {
-    this.abort();
+    this.#cancel();
     this.status = 'idle';
     this.value = undefined;
     this.error = undefined;
@@ -77,8 +91,19 @@ export class ResourceController<T> implements ReactiveController {
     this.abort();
     this.status = 'error';
     this.error = error;
-    emit(this.#host, 'swk-error', { error });
+    this.#reportError(error);
     this.#host.requestUpdate();
+  }
+
+  #reportError(error: WidgetError): void {
+    emit(this.#host, 'swk-error', { error });
+    track(this.#host, 'error', null, error.kind);
+  }
+
+  #cancel(): void {
+    const running = this.#controller;
+    this.abort();
+    if (running) this.#options.onCancel?.();
   }
 
   abort(): void {
@@ -98,7 +123,7 @@ export class ResourceController<T> implements ReactiveController {
   hostDisconnected(): void {
     if (this.#controller) {
       this.#cutByDisconnect = true;
-      this.abort();
+      this.#cancel();
     }
   }
 
@@ -127,12 +152,13 @@ export class ResourceController<T> implements ReactiveController {
       // The widget's own `SwkElement<L>` type says what its load object is; the controller only passes it on.
       const object = (this.#options.loadObject ? this.#options.loadObject(value) : value) as SwkLoadObject;
       emit(this.#host, 'swk-load', { object });
+      if (!keepValue && this.#options.loadedEvent !== false) track(this.#host, 'loaded', object as EventSubject | null);
     } catch (cause) {
       if (controller.signal.aborted || isAbortError(cause)) return;
       this.error = toWidgetError(cause);
       // A failed refresh keeps what is on screen (status stays ready) and reports the error beside it.
       if (!keepValue) this.status = 'error';
-      emit(this.#host, 'swk-error', { error: this.error });
+      this.#reportError(this.error);
     } finally {
       if (this.#controller === controller) {
         this.#controller = undefined;

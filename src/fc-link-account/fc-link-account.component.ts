@@ -1,6 +1,7 @@
 import type { Stripe } from '@stripe/stripe-js';
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { createIdempotencyKey } from '../core/backend-client.js';
+import { track } from '../core/analytics.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { ResourceController, type ResourceStatus } from '../core/resource-controller.js';
@@ -45,6 +46,7 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  * @fires {CustomEvent<FcEmptyDetail>} swk-empty - `{ sessionId: string }`: the flow ended with no account linked (a normal outcome).
  * @fires {CustomEvent<SwkLoadDetail<FcLinkResult | FcAccountDetails>>} swk-load - `{ object }`: any flow that finished, linked or empty (`FcLinkResult`); with `accounts-endpoint`, each linked account retrieved (`FcAccountDetails`).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: the backend, Stripe.js or Stripe failed.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `link_started`, then `linked`, `link_empty` or `link_canceled`; `error`, `retried`.
  *
  * @slot - The label of the link button. Default "Link bank account" / 「銀行口座を連携」.
  *
@@ -135,7 +137,10 @@ export class FcLinkAccount extends SwkElement<FcLinkResult | FcAccountDetails> {
   readonly #flow = new ResourceController<FcLinkResult>(this, (signal) => this.#link(signal), {
     // Moved or re-added mid-flow: back to the button, never a second session or bank window unasked.
     onReturn: 'reset',
+    loadedEvent: false,
+    onCancel: () => track(this, 'link_canceled'),
     onValue: (result) => {
+      track(this, result.accounts.length > 0 ? 'linked' : 'link_empty', { id: result.sessionId });
       if (result.accounts.length > 0) emit(this, 'swk-linked', result);
       else emit(this, 'swk-empty', { sessionId: result.sessionId });
       void this.#followAccounts(result);
@@ -244,11 +249,12 @@ export class FcLinkAccount extends SwkElement<FcLinkResult | FcAccountDetails> {
     this.#dropAccountData();
     // Loaded while the bank window is open, so the data shows as soon as accounts are linked.
     if (this.#wantsAccountData) this.#accountDataModule ??= loadAccountData();
+    track(this, 'link_started');
     void this.#flow.run();
   };
 
   readonly #retry = (): void => {
-    void this.#flow.run();
+    void this.#flow.retry();
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {

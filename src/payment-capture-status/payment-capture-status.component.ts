@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { endpointUrl } from '../core/backend-client.js';
+import { track } from '../core/analytics.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatMoney } from '../core/format.js';
@@ -38,6 +39,7 @@ const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
  *
  * @fires {CustomEvent<SwkLoadDetail<PaymentIntent>>} swk-load - `{ object: PaymentIntent }` after each successful fetch (the `client_secret` removed).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }` when the payment cannot be loaded.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `loaded`, `capture_settled`, `error`, `retried`.
  * @fires {CustomEvent<CaptureSettledDetail>} swk-capture-settled - `{ charge: Charge }` once, when every part that was pending while shown has arrived.
  *
  * @csspart base - The outer box.
@@ -144,6 +146,7 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
     if (pending === 0 && this.#sawPending && !this.#settledAnnounced && charge) {
       this.#settledAnnounced = true;
       emit(this, 'swk-capture-settled', { charge });
+      track(this, 'capture_settled', intent);
     }
     this.#live.reschedule();
   }

@@ -30,6 +30,8 @@ export const CapitalOfferCard = deferHydration(createComponent({
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.CapitalFinancingOffer | null>>>,
     /** The error now shown. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
+    /** Analytics: `loaded`, `offer_viewed` (once per offer, when on screen), `offer_replaced`, `offer_action`, `error`, `retried`. */
+    onEvent: 'swk-event' as EventName<CustomEvent<T.SwkEventDetail>>,
     /** `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId` as the active offer. Fired as soon as a replaced offer loads (with `no-follow`: `offer` null), and again when the user chooses "View updated offer". */
     onOfferReplaced: 'swk-offer-replaced' as EventName<CustomEvent<T.OfferReplacedDetail>>,
     /** `{ offer }`: the user chose "Review offer"; the site decides where it leads. */
@@ -64,6 +66,8 @@ export const ClimateOrderStatus = deferHydration(createComponent({
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.ClimateOrder>>>,
     /** `{ error: WidgetError }`: loading or cancelling failed. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
+    /** Analytics: `loaded`, `order_cancel_opened`, `order_canceled`, `error`, `retried`. */
+    onEvent: 'swk-event' as EventName<CustomEvent<T.SwkEventDetail>>,
     /** `{ order: ClimateOrder }`: the buyer canceled the order; `order` is the canceled order. */
     onOrderCanceled: 'swk-order-canceled' as EventName<CustomEvent<T.OrderCanceledDetail>>,
   },
@@ -84,6 +88,8 @@ export const FcLinkAccount = deferHydration(createComponent({
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.FcLinkResult | T.FcAccountDetails>>>,
     /** `{ error: WidgetError }`: the backend, Stripe.js or Stripe failed. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
+    /** Analytics: `link_started`, then `linked`, `link_empty` or `link_canceled`; `error`, `retried`. */
+    onEvent: 'swk-event' as EventName<CustomEvent<T.SwkEventDetail>>,
   },
   displayName: 'FcLinkAccount',
 }));
@@ -98,6 +104,8 @@ export const PaymentCaptureStatus = deferHydration(createComponent({
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.PaymentIntent>>>,
     /** `{ error: WidgetError }` when the payment cannot be loaded. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
+    /** Analytics: `loaded`, `capture_settled`, `error`, `retried`. */
+    onEvent: 'swk-event' as EventName<CustomEvent<T.SwkEventDetail>>,
     /** `{ charge: Charge }` once, when every part that was pending while shown has arrived. */
     onCaptureSettled: 'swk-capture-settled' as EventName<CustomEvent<T.CaptureSettledDetail>>,
   },
@@ -114,6 +122,8 @@ export const SptTokenStatus = deferHydration(createComponent({
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.SharedPaymentGrantedToken>>>,
     /** `{ error: WidgetError }`: loading failed; the error state (with Retry) is shown. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
+    /** Analytics: `loaded`, `token_expired`, `error`, `retried`. */
+    onEvent: 'swk-event' as EventName<CustomEvent<T.SwkEventDetail>>,
     /** `{ token: SharedPaymentGrantedToken }`: `usage_limits.expires_at` passed while the token was shown as active. Fires once per token. */
     onTokenExpired: 'swk-token-expired' as EventName<CustomEvent<T.SptTokenExpiredDetail>>,
   },

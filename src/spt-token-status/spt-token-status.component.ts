@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { endpointUrl } from '../core/backend-client.js';
+import { track } from '../core/analytics.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatDate, formatDuration, formatMoney, isoDate } from '../core/format.js';
@@ -35,6 +36,7 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
  *
  * @fires {CustomEvent<SwkLoadDetail<SharedPaymentGrantedToken>>} swk-load - `{ object: SharedPaymentGrantedToken }`: the token was loaded or reloaded.
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: loading failed; the error state (with Retry) is shown.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `loaded`, `token_expired`, `error`, `retried`.
  * @fires {CustomEvent<SptTokenExpiredDetail>} swk-token-expired - `{ token: SharedPaymentGrantedToken }`: `usage_limits.expires_at` passed while the token was shown as active. Fires once per token.
  *
  * @csspart base - The outer box, in every state.
@@ -140,6 +142,7 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
     if (expired && this.#activeShownFor === token.id && this.#expiredFiredFor !== token.id) {
       this.#expiredFiredFor = token.id;
       emit(this, 'swk-token-expired', { token });
+      track(this, 'token_expired', { id: token.id, status: 'expired' });
     }
   }
 

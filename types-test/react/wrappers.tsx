@@ -2,6 +2,7 @@
 import { useRef } from 'react';
 import { CapitalOfferCard, ClimateOrderForm, ClimateOrderStatus, FcLinkAccount, PaymentCaptureStatus, SptTokenStatus } from 'stripe-widget-kit/react';
 import type { CapitalOfferCard as CapitalOfferCardElement } from 'stripe-widget-kit/capital-offer-card';
+import { en } from 'stripe-widget-kit/messages';
 
 const withAuth = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, headers: { Authorization: 'Bearer t' } });
 
@@ -31,12 +32,28 @@ export function Typed() {
       <ClimateOrderForm endpoint="/api/climate" currency="usd" noOrderStatus onOrderCreated={(e) => e.detail.order.metric_tons} />
       <PaymentCaptureStatus endpoint="/api/payment_intents" paymentIntentId="pi_sim_capture_settled" onCaptureSettled={(e) => e.detail} />
       <SptTokenStatus endpoint="/api/shared_payment/granted_tokens" tokenId="spt_sim_active" onTokenExpired={(e) => e.detail.token.id} />
+      <SptTokenStatus
+        endpoint="/api/shared_payment/granted_tokens"
+        tokenId="spt_sim_active"
+        appearance={{ theme: 'night', variables: { colorPrimary: '#0a7cff' }, rules: { '.Badge': { textTransform: 'uppercase' } } }}
+        messages={{ fr: { ...en, core: { ...en.core, retry: 'Réessayer' } } }}
+        onEvent={(e) => e.detail.objectId ?? e.detail.name}
+      />
     </>
   );
 }
 
 // @ts-expect-error misspelt property
 export const misspelt = <CapitalOfferCard offerID="financingoffer_abc123" />;
+
+// @ts-expect-error Stripe's themes are stripe, night and flat
+export const wrongTheme = <SptTokenStatus appearance={{ theme: 'dark' }} />;
+
+// @ts-expect-error a catalog lacking a key
+export const partialCatalog = <SptTokenStatus messages={{ fr: { ...en, core: { retry: 'Réessayer' } } }} />;
+
+// @ts-expect-error analytics events carry no personal data fields
+export const personal = <SptTokenStatus onEvent={(e) => e.detail.email} />;
 
 // @ts-expect-error the handler's event carries OfferReplacedDetail, not a number
 export const wrongHandler = <CapitalOfferCard onOfferReplaced={(e: CustomEvent<number>) => e.detail.toFixed()} />;
