@@ -3,6 +3,7 @@ import type { EventHub, EventStreamOptions } from './event-hub.js';
 import type { EventStore } from './event-store.js';
 import type { Router } from './router.js';
 import type { SimulatorStore } from './simulator/store.js';
+import type { WebhookEventHook, WebhookHandlers } from './webhook-hooks.js';
 
 export type BackendMode = 'stripe' | 'simulator';
 
@@ -87,6 +88,20 @@ export interface BackendOptions {
   redisUrl?: string;
   /** `GET /events` limits: connections per user (`userOf`) and in total, unsent bytes per client. */
   eventStream?: EventStreamOptions;
+  /**
+   * Your code for every verified webhook event, e.g. to keep your own records in step with Stripe. Called
+   * once per event (deduplicated, on exactly one instance when several share Redis), after its object
+   * passed the widgets' schema, with Stripe's whole event (a PaymentIntent's `client_secret` removed),
+   * before the event reaches the event stream. A throw or rejection answers 500, so Stripe retries and
+   * the hook runs again. Finish within 60 s: past that another instance may run it too.
+   */
+  onWebhookEvent?: WebhookEventHook;
+  /**
+   * Like `onWebhookEvent`, one typed handler per event type, run before it:
+   * `{ 'capital.financing_offer.replacement_created': (event) => … }` gets `event.data.object` as a
+   * `CapitalFinancingOffer`.
+   */
+  webhookHandlers?: WebhookHandlers;
 }
 
 /** What each widget's route module gets. */
