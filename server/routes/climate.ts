@@ -79,21 +79,24 @@ function simulatorMode({ simulator }: RouteContext): ClimateMode {
   };
 }
 
+/** A delay control's `expectedDeliveryYear`, when it is an integer. */
+function delayYear(body: Record<string, unknown>): number | undefined {
+  const year = body.expectedDeliveryYear;
+  return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
+}
+
 /** Demo controls: what Frontier does to an order, each sending the webhook Stripe would send. */
 function addSimulatorControls(router: Parameters<RouteModule>[0], { simulator }: RouteContext): void {
   const control = (action: 'deliver' | 'delay' | 'substitute' | 'cancel', run: (id: string, body: Record<string, unknown>) => Promise<SimulatedClimateOrder>) =>
     router.add('POST', `/simulator/climate/orders/:id/${action}`, async (request, { id = '' }) => {
-      const current = simulator.get<SimulatedClimateOrder>(id);
-      const refusal = transitionRefusal(current?.object === 'climate.order' ? current : undefined, action, simulator.now());
-      if (refusal) return errorResponse(current ? 400 : 404, refusal);
       const body = ((await readJson(request)) ?? {}) as Record<string, unknown>;
+      const current = simulator.get<SimulatedClimateOrder>(id);
+      const refusal = transitionRefusal(current?.object === 'climate.order' ? current : undefined, action, simulator.now(), delayYear(body));
+      if (refusal) return errorResponse(current ? 400 : 404, refusal);
       return json(await run(id, body));
     });
   control('deliver', (id) => deliverOrder(simulator, id));
-  control('delay', (id, body) => {
-    const year = typeof body.expectedDeliveryYear === 'number' && Number.isInteger(body.expectedDeliveryYear) ? body.expectedDeliveryYear : undefined;
-    return delayOrder(simulator, id, year);
-  });
+  control('delay', (id, body) => delayOrder(simulator, id, delayYear(body)));
   control('substitute', (id) => substituteProduct(simulator, id));
   control('cancel', (id) => cancelOrder(simulator, id, 'product_unavailable'));
   router.add('GET', '/simulator/climate/orders', () =>
