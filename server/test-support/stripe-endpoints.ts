@@ -7,7 +7,10 @@
  * https://docs.stripe.com/api/capital/financing_offers/list (`connected_account`, `created`, `ending_before`,
  * `limit`, `starting_after`, `status`); shared payment granted tokens
  * https://docs.stripe.com/api/shared-payment/granted-token/retrieve; Climate orders, PaymentIntents and
- * Financial Connections sessions from the `stripe` SDK's typings (node_modules/stripe/types).
+ * Financial Connections sessions from the `stripe` SDK's typings (node_modules/stripe/types). Creating a
+ * PaymentIntent with a granted token: `payment_method_data[shared_payment_granted_token]`, added in
+ * 2026-04-22.preview (https://docs.stripe.com/changelog/dahlia/2026-04-22/shared-payment-granted-token),
+ * so Stripe knows that parameter only under a preview `Stripe-Version`.
  */
 export interface StripeEndpoint {
   method: 'GET' | 'POST';
@@ -19,6 +22,10 @@ export interface StripeEndpoint {
   required?: string[];
   /** Served only under a `Stripe-Version` ending in `.preview`. */
   preview?: boolean;
+  /** For a parameter that is a hash: the keys Stripe accepts inside it (others are unknown parameters). */
+  nested?: Record<string, string[]>;
+  /** Parameters (bracket form) that exist only under a preview `Stripe-Version`; unknown otherwise. */
+  previewParams?: string[];
   /** What a missing object is called in Stripe's `No such …` message. */
   noun?: string;
   /** Limits Stripe enforces on a list's `limit`. */
@@ -39,6 +46,23 @@ export const STRIPE_ENDPOINTS: StripeEndpoint[] = [
   { method: 'GET', path: '/v1/climate/orders/:id', params: [], noun: 'climate order' },
   { method: 'POST', path: '/v1/climate/orders/:id/cancel', params: [], noun: 'climate order' },
   { method: 'GET', path: '/v1/payment_intents/:id', params: ['client_secret'], noun: 'payment_intent' },
+  {
+    method: 'POST',
+    path: '/v1/payment_intents',
+    params: [
+      'amount', 'application_fee_amount', 'automatic_payment_methods', 'capture_method', 'confirm', 'confirmation_method', 'currency',
+      'confirmation_token', 'customer', 'description', 'error_on_requires_action', 'mandate', 'mandate_data', 'metadata',
+      'off_session', 'on_behalf_of', 'payment_method', 'payment_method_configuration', 'payment_method_data',
+      'payment_method_options', 'payment_method_types', 'radar_options', 'receipt_email', 'return_url', 'setup_future_usage',
+      'shipping', 'statement_descriptor', 'statement_descriptor_suffix', 'transfer_data', 'transfer_group', 'use_stripe_sdk',
+    ],
+    required: ['amount', 'currency'],
+    nested: {
+      payment_method_data: ['type', 'billing_details', 'metadata', 'allow_redisplay', 'radar_options', 'card', 'shared_payment_granted_token'],
+      transfer_data: ['amount', 'destination'],
+    },
+    previewParams: ['payment_method_data[shared_payment_granted_token]'],
+  },
   {
     method: 'POST',
     path: '/v1/financial_connections/sessions',
@@ -92,9 +116,13 @@ export function rejectRequest(
   }
   for (const key of new Set(params.keys())) {
     const name = key.replace(/\[.*$/, '');
-    if (name !== 'expand' && !endpoint.params.includes(name)) {
-      return invalid(400, `Received unknown parameter: ${key}`, { code: 'parameter_unknown', param: key });
-    }
+    const inner = /^[^[]+\[([^\]]+)\]/.exec(key)?.[1];
+    const nested = endpoint.nested?.[name];
+    const unknown =
+      (name !== 'expand' && !endpoint.params.includes(name)) ||
+      (nested !== undefined && inner !== undefined && !nested.includes(inner)) ||
+      (endpoint.previewParams?.includes(key) && !stripeVersion?.endsWith('.preview'));
+    if (unknown) return invalid(400, `Received unknown parameter: ${key}`, { code: 'parameter_unknown', param: key });
   }
   for (const key of endpoint.required ?? []) {
     if (!params.get(key)) return invalid(400, `Missing required param: ${key}.`, { code: 'parameter_missing', param: key });
