@@ -9,6 +9,8 @@ type Host = ReactiveControllerHost & HTMLElement;
 export interface ResourceOptions<T> {
   /** The object reported in `swk-load` (default: the value itself). */
   loadObject?: (value: T) => unknown;
+  /** False for a run whose value is not the widget's object (e.g. a payment a button made): no `swk-load`. */
+  loadEvent?: boolean;
   /** Called after each successful run, before `swk-load` is fired. */
   onValue?: (value: T, previous: T | undefined) => void;
   /**
@@ -117,7 +119,7 @@ export class ResourceController<T> implements ReactiveController {
       this.#options.onValue?.(value, previous);
       // The widget's own `SwkElement<L>` type says what its load object is; the controller only passes it on.
       const object = (this.#options.loadObject ? this.#options.loadObject(value) : value) as SwkLoadObject;
-      emit(this.#host, 'swk-load', { object });
+      if (this.#options.loadEvent !== false) emit(this.#host, 'swk-load', { object });
     } catch (cause) {
       if (controller.signal.aborted || isAbortError(cause)) return;
       this.error = toWidgetError(cause);
