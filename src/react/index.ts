@@ -31,6 +31,8 @@ export const CapitalOfferCard = createComponent({
     onOfferReplaced: 'swk-offer-replaced' as EventName<CustomEvent<T.OfferReplacedDetail>>,
     /** `{ offer }`: the user chose "Review offer"; the site decides where it leads. */
     onOfferAction: 'swk-offer-action' as EventName<CustomEvent<T.OfferActionDetail>>,
+    /** `{ offer }`: the card marked an undelivered offer delivered (`mark_delivered` answered); `offer` is Stripe's answer. */
+    onOfferDelivered: 'swk-offer-delivered' as EventName<CustomEvent<T.OfferDeliveredDetail>>,
   },
   displayName: 'CapitalOfferCard',
 });
@@ -97,6 +99,8 @@ export const SptTokenStatus = createComponent({
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
     /** `{ token: SharedPaymentGrantedToken }`: `usage_limits.expires_at` passed while the token was shown as active. Fires once per token. */
     onTokenExpired: 'swk-token-expired' as EventName<CustomEvent<T.SptTokenExpiredDetail>>,
+    /** `{ paymentIntent: PaymentIntent }`: the charge button created a PaymentIntent with the token (its status may still be `processing` or `requires_action`). */
+    onCharged: 'swk-charged' as EventName<CustomEvent<T.SptChargedDetail>>,
   },
   displayName: 'SptTokenStatus',
 });

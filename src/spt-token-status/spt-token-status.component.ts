@@ -46,6 +46,7 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
  * `revoked`, `used`, `resolved`, `deactivated`); absent while nothing is shown. The `actions` slot and the
  * charge button exist only while it is `active`. Style by it: `spt-token-status[state='revoked'] { … }`.
  *
+ * @attr {'active' | 'expired' | 'revoked' | 'used' | 'resolved' | 'deactivated'} state - Set by the widget, read-only: `active` while the token can be charged, otherwise why not; absent while no token is shown. Style by it (`spt-token-status[state='active']`).
  * @tagname spt-token-status
  * @summary Status, limit and countdown of a Shared Payment Token (`shared_payment.granted_token`).
  *
