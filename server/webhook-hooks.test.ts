@@ -2,12 +2,12 @@
 // after validation, with the whole object; a failing hook answers 5xx so that Stripe retries. With two
 // instances on one real Redis (scripts/node-tests.mjs starts redis-server), exactly one runs it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it, mock } from 'node:test';
-import { startRedis, type RedisProcess } from '../scripts/redis.mjs';
+import { describe, it, mock } from 'node:test';
 import { createBackend, type Backend } from './app.js';
 import type { BackendOptions } from './context.js';
 import type { PublishedEvent } from './event-hub.js';
 import { RedisEventStore } from './redis-event-store.js';
+import { useTestRedis } from './test-support/redis.js';
 import { climateOrderObject, postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
 import type { VerifiedWebhookEvent } from './webhook-hooks.js';
 
@@ -162,29 +162,14 @@ describe('webhook hooks, one instance', () => {
 });
 
 describe('webhook hooks, two instances on one Redis', () => {
-  let sharedRedis: RedisProcess | undefined;
-  let redisUrl: string;
-  const backends: Backend[] = [];
+  const redis = useTestRedis();
   let prefixes = 0;
-
-  before(async () => {
-    if (process.env.SWK_TEST_REDIS_URL) {
-      redisUrl = process.env.SWK_TEST_REDIS_URL;
-    } else {
-      sharedRedis = await startRedis();
-      redisUrl = sharedRedis.url;
-    }
-  });
-  after(async () => {
-    await Promise.all(backends.map((backend) => backend.close()));
-    await sharedRedis?.stop();
-  });
 
   /** Instances A and B: nothing shared but Redis (their own key prefix per test) and the hook's counter. */
   async function twoInstances(onWebhookEvent: BackendOptions['onWebhookEvent']): Promise<[Backend, Backend]> {
     const keyPrefix = `swk_hooks_${process.pid}_${prefixes++}`;
-    const pair = [0, 1].map(() => createBackend({ webhookSecret: WEBHOOK_SECRET, eventStore: new RedisEventStore({ url: redisUrl, keyPrefix }), onWebhookEvent }, []));
-    backends.push(...pair);
+    const pair = [0, 1].map(() => createBackend({ webhookSecret: WEBHOOK_SECRET, eventStore: new RedisEventStore({ url: redis.url(), keyPrefix }), onWebhookEvent }, []));
+    redis.backends.push(...pair);
     await Promise.all(pair.map((backend) => (backend.eventStore as RedisEventStore).ready));
     return [pair[0]!, pair[1]!];
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createBackend } from '../app.js';
 import type { AuthorizeObject, BackendOptions } from '../context.js';
+import { CONNECTED_ACCOUNT, offerBody } from '../test-support/capital.js';
 import { call, startFakeStripeApi } from '../test-support/fake-stripe-api.js';
 import { capitalRoutes } from './capital.js';
 
@@ -10,27 +11,16 @@ import { capitalRoutes } from './capital.js';
 
 type Offer = Record<string, unknown> & { id: string; replacement?: unknown; replacement_for?: unknown };
 
-const CONNECTED = 'acct_connected_1';
-const offerBody = (id: string, fields: Record<string, unknown> = {}): Offer => ({
-  id,
-  object: 'capital.financing_offer',
-  account: CONNECTED,
-  status: 'replaced',
-  financing_type: 'flex_loan',
-  offered_terms: { currency: 'usd', advance_amount: 500000, fee_amount: 50000, withhold_rate: 0.15 },
-  created: 1_700_000_000,
-  replacement: null,
-  replacement_for: null,
-  metadata: { user: 'me' },
-  ...fields,
-});
+const CONNECTED = CONNECTED_ACCOUNT;
+/** A replaced offer of the user's (`metadata.user`), unless `fields` say otherwise. */
+const replaced = (id: string, fields: Record<string, unknown> = {}): Offer => offerBody(id, { status: 'replaced', metadata: { user: 'me' }, ...fields });
 
 /** a → b → c → d: three replacements, each offer naming the next and the previous by id, as Stripe stores them. */
 const chain = [
-  offerBody('financingoffer_a', { replacement: 'financingoffer_b' }),
-  offerBody('financingoffer_b', { replacement: 'financingoffer_c', replacement_for: 'financingoffer_a' }),
-  offerBody('financingoffer_c', { replacement: 'financingoffer_d', replacement_for: 'financingoffer_b' }),
-  offerBody('financingoffer_d', { status: 'delivered', replacement_for: 'financingoffer_c' }),
+  replaced('financingoffer_a', { replacement: 'financingoffer_b' }),
+  replaced('financingoffer_b', { replacement: 'financingoffer_c', replacement_for: 'financingoffer_a' }),
+  replaced('financingoffer_c', { replacement: 'financingoffer_d', replacement_for: 'financingoffer_b' }),
+  replaced('financingoffer_d', { status: 'delivered', replacement_for: 'financingoffer_c' }),
 ];
 
 /** The ids along `field`, following expanded objects only (a plain id ends the walk and is listed as `id:`). */
@@ -109,9 +99,9 @@ describe('GET /capital/financing_offers/:id expands the replacement chain, strip
 
   it("leaves another account's offer, and one Stripe cannot find, as plain ids", async () => {
     offers = [
-      offerBody('financingoffer_a', { replacement: 'financingoffer_x' }),
-      offerBody('financingoffer_x', { account: 'acct_other', status: 'delivered', replacement_for: 'financingoffer_a' }),
-      offerBody('financingoffer_lost', { status: 'delivered', replacement_for: 'financingoffer_gone' }),
+      replaced('financingoffer_a', { replacement: 'financingoffer_x' }),
+      replaced('financingoffer_x', { account: 'acct_other', status: 'delivered', replacement_for: 'financingoffer_a' }),
+      replaced('financingoffer_lost', { status: 'delivered', replacement_for: 'financingoffer_gone' }),
     ];
     assert.deepEqual(walk(await get(backend(), 'financingoffer_a'), 'replacement'), ['id:financingoffer_x']);
     assert.deepEqual(walk(await get(backend(), 'financingoffer_lost'), 'replacement_for'), ['id:financingoffer_gone']);
@@ -119,10 +109,10 @@ describe('GET /capital/financing_offers/:id expands the replacement chain, strip
 
   it('stops at a loop and at an offer that does not name the newer one back', async () => {
     offers = [
-      offerBody('financingoffer_p', { replacement: 'financingoffer_q' }),
-      offerBody('financingoffer_q', { replacement: 'financingoffer_p', replacement_for: 'financingoffer_p' }),
-      offerBody('financingoffer_new', { status: 'delivered', replacement_for: 'financingoffer_stranger' }),
-      offerBody('financingoffer_stranger', { replacement: 'financingoffer_someone_else' }),
+      replaced('financingoffer_p', { replacement: 'financingoffer_q' }),
+      replaced('financingoffer_q', { replacement: 'financingoffer_p', replacement_for: 'financingoffer_p' }),
+      replaced('financingoffer_new', { status: 'delivered', replacement_for: 'financingoffer_stranger' }),
+      replaced('financingoffer_stranger', { replacement: 'financingoffer_someone_else' }),
     ];
     const looped = await get(backend(), 'financingoffer_p');
     assert.deepEqual(walk(looped, 'replacement'), ['financingoffer_q', 'id:financingoffer_p']);
@@ -131,7 +121,7 @@ describe('GET /capital/financing_offers/:id expands the replacement chain, strip
 
   it('walks at most five replacements each way', async () => {
     const ids = Array.from({ length: 9 }, (_, i) => `financingoffer_long_${i}`);
-    offers = ids.map((id, i) => offerBody(id, { replacement: ids[i + 1] ?? null, replacement_for: ids[i - 1] ?? null, ...(i === 8 && { status: 'delivered' }) }));
+    offers = ids.map((id, i) => replaced(id, { replacement: ids[i + 1] ?? null, replacement_for: ids[i - 1] ?? null, ...(i === 8 && { status: 'delivered' }) }));
     const first = await get(backend(), ids[0]!);
     assert.deepEqual(walk(first, 'replacement'), [...ids.slice(1, 6), `id:${ids[6]}`]);
   });

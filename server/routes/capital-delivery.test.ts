@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { createBackend } from '../app.js';
 import type { BackendOptions } from '../context.js';
 import type { PublishedEvent } from '../event-hub.js';
+import { CONNECTED_ACCOUNT, offerBody } from '../test-support/capital.js';
 import { call, startFakeStripeApi, type RecordedRequest } from '../test-support/fake-stripe-api.js';
 import { capitalRoutes } from './capital.js';
 
@@ -11,20 +12,9 @@ import { capitalRoutes } from './capital.js';
 
 type Json = Record<string, unknown> & { error?: { code?: string; message?: string; type?: string } };
 
-const CONNECTED = 'acct_connected_1';
-const offerBody = (id: string, fields: Record<string, unknown> = {}) => ({
-  id,
-  object: 'capital.financing_offer',
-  account: CONNECTED,
-  status: 'undelivered',
-  financing_type: 'flex_loan',
-  offered_terms: { currency: 'usd', advance_amount: 500000, fee_amount: 50000, withhold_rate: 0.15 },
-  created: 1_700_000_000,
-  expires_after: 1_702_592_000.5,
-  replacement: null,
-  replacement_for: null,
-  ...fields,
-});
+const CONNECTED = CONNECTED_ACCOUNT;
+/** An offer Stripe has just made: undelivered. */
+const newOffer = (id: string, fields: Record<string, unknown> = {}) => offerBody(id, { status: 'undelivered', ...fields });
 
 const post = (key?: string) => ({
   method: 'POST',
@@ -36,17 +26,17 @@ describe('POST /capital/financing_offers/:id/mark_delivered, stripe mode', () =>
   let fake: Awaited<ReturnType<typeof startFakeStripeApi>>;
   before(async () => {
     fake = await startFakeStripeApi([
-      (r) => (r.method === 'GET' && r.path === '/v1/capital/financing_offers/financingoffer_new' ? { body: offerBody('financingoffer_new', { metadata: { user: 'me' } }) } : undefined),
+      (r) => (r.method === 'GET' && r.path === '/v1/capital/financing_offers/financingoffer_new' ? { body: newOffer('financingoffer_new', { metadata: { user: 'me' } }) } : undefined),
       (r) =>
         r.method === 'POST' && r.path === '/v1/capital/financing_offers/financingoffer_new/mark_delivered'
-          ? { body: offerBody('financingoffer_new', { status: 'delivered', metadata: { user: 'me' } }) }
+          ? { body: newOffer('financingoffer_new', { status: 'delivered', metadata: { user: 'me' } }) }
           : undefined,
-      (r) => (r.method === 'GET' && r.path === '/v1/capital/financing_offers/financingoffer_delivered' ? { body: offerBody('financingoffer_delivered', { status: 'delivered' }) } : undefined),
+      (r) => (r.method === 'GET' && r.path === '/v1/capital/financing_offers/financingoffer_delivered' ? { body: offerBody('financingoffer_delivered') } : undefined),
       (r) =>
         r.method === 'POST' && r.path === '/v1/capital/financing_offers/financingoffer_delivered/mark_delivered'
           ? { status: 400, body: { error: { type: 'invalid_request_error', message: 'This financing offer was already delivered.' } } }
           : undefined,
-      (r) => (r.method === 'GET' && r.path === '/v1/capital/financing_offers/financingoffer_other' ? { body: offerBody('financingoffer_other', { account: 'acct_other' }) } : undefined),
+      (r) => (r.method === 'GET' && r.path === '/v1/capital/financing_offers/financingoffer_other' ? { body: newOffer('financingoffer_other', { account: 'acct_other' }) } : undefined),
     ]);
   });
   after(() => fake.close());

@@ -4,26 +4,13 @@ import { createBackend } from '../app.js';
 import type { BackendOptions } from '../context.js';
 import type { PublishedEvent } from '../event-hub.js';
 import { JPY_OFFER_ID, LIVE_OFFER_ID, STORY_OFFER_ID, STORY_REPLACEMENT_ID } from '../simulator/capital.js';
+import { offerBody, CONNECTED_ACCOUNT } from '../test-support/capital.js';
 import { call, startFakeStripeApi, type RecordedRequest } from '../test-support/fake-stripe-api.js';
 import { capitalRoutes, pickCurrentOffer } from './capital.js';
 
 type Json = Record<string, unknown> & { error?: { code?: string; message?: string; type?: string } };
 
-const offerBody = (id: string, fields: Record<string, unknown> = {}) => ({
-  id,
-  object: 'capital.financing_offer',
-  account: 'acct_connected_1',
-  status: 'delivered',
-  financing_type: 'flex_loan',
-  offered_terms: { currency: 'usd', advance_amount: 500000, fee_amount: 50000, withhold_rate: 0.15 },
-  created: 1_700_000_000,
-  expires_after: 1_702_592_000.5,
-  replacement: null,
-  replacement_for: null,
-  ...fields,
-});
-
-const CONNECTED = 'acct_connected_1';
+const CONNECTED = CONNECTED_ACCOUNT;
 
 /**
  * Stripe's list, as the platform sees it: every connected account's offers, newest first, filtered by
