@@ -40,9 +40,10 @@ export interface BackendOptions {
    */
   resolveStripeAccount?: (request: Request) => Promise<string | undefined> | string | undefined;
   /**
-   * Ownership check for every object a route answers with: the financing offer (one by id and the
-   * current one), the climate order (before it is shown, and before a cancel is sent to Stripe), the
-   * shared payment granted token and the PaymentIntent. The widgets send ids anyone can edit in the page,
+   * Ownership check for every object a route answers with: the financing offer (one by id, the current
+   * one, each offer of a replacement chain it expands, and before `mark_delivered` is sent), the climate
+   * order (before it is shown, and before a cancel is sent to Stripe), the shared payment granted token
+   * (before it is shown, and before it is charged) and the PaymentIntent. The widgets send ids anyone can edit in the page,
    * and Stripe only scopes them to the account, so **production sites must set it**, e.g.
    * `(request, object) => object.metadata?.user_id === userIdForSession(request)`.
    * Financial Connections calls it with `{ id: customer, object: 'customer' }` (the customer

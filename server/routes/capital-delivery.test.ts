@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it, mock } from 'node:test';
 import { createBackend } from '../app.js';
 import type { BackendOptions } from '../context.js';
 import type { PublishedEvent } from '../event-hub.js';
@@ -77,6 +77,17 @@ describe('POST /capital/financing_offers/:id/mark_delivered, stripe mode', () =>
     const response = await call(backend({ authorize: () => false }), '/capital/financing_offers/financingoffer_new/mark_delivered', post('swk_key_2'));
     assert.equal(response.status, 404);
     assert.equal(((await response.json()) as Json).error?.code, 'resource_missing');
+    assert.equal(posts().length, 0);
+  });
+
+  it('answers 500 when authorize throws, and no POST reaches Stripe', async () => {
+    const logged = mock.method(console, 'error', () => {});
+    try {
+      const response = await call(backend({ authorize: () => Promise.reject(new Error('session store down')) }), '/capital/financing_offers/financingoffer_new/mark_delivered', post('swk_key_throw'));
+      assert.equal(response.status, 500);
+    } finally {
+      logged.mock.restore();
+    }
     assert.equal(posts().length, 0);
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it, mock } from 'node:test';
 import { createBackend } from '../app.js';
 import type { BackendOptions } from '../context.js';
 import type { PublishedEvent } from '../event-hub.js';
@@ -148,6 +148,18 @@ describe('POST /shared_payment/granted_tokens/:id/payment_intents, stripe mode',
     assert.equal(response.status, 404);
     assert.equal(((await response.json()) as Json).error?.code, 'resource_missing');
     assert.deepEqual(seen[0]?.metadata, { user: 'me' }, 'authorize gets the whole token');
+    assert.equal(posts().length, 0);
+  });
+
+  it('answers 500 when authorize throws, and nothing reaches PaymentIntents', async () => {
+    const logged = mock.method(console, 'error', () => {});
+    try {
+      const response = await charge(backend({ authorize: () => Promise.reject(new Error('session store down')) }), 'spt_fresh', { amount: 1_000, currency: 'usd' });
+      assert.equal(response.status, 500);
+      assert.deepEqual(await response.json(), { error: { message: 'Internal error' } });
+    } finally {
+      logged.mock.restore();
+    }
     assert.equal(posts().length, 0);
   });
 
