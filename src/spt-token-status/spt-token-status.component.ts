@@ -181,7 +181,9 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
   #startCharge(): void {
     // A second click while the POST is in flight must not send another.
     if (this.#charge.status === 'loading') return;
-    this.#chargeKey = createIdempotencyKey();
+    // A charge cut short (the element left the page mid-POST) may have gone through: pressing again
+    // replays it with its key. A new key only after a success, or for another token or amount.
+    this.#chargeKey ??= createIdempotencyKey();
     void this.#charge.run();
   }
 

@@ -107,6 +107,22 @@ describe('<spt-token-status charge-amount>: charging the token', () => {
     expect(posts(calls)).to.have.length(1);
   });
 
+  it('replays a charge cut short by leaving the page with the same key when pressed again', async () => {
+    const { fetcher, calls } = tokenAndCharge(() => usedToken(0), (n) => (n === 0 ? 'hang' : { json: paymentIntent(5000) }));
+    const el = await mountCharge(fetcher);
+    chargeButton(el)!.click();
+    await until(() => posts(calls).length === 1, 'the first POST');
+    const parent = el.parentElement!;
+    el.remove();
+    expect(posts(calls)[0]!.signal?.aborted).to.equal(true);
+    parent.append(el);
+    await until(() => chargeButton(el)?.getAttribute('aria-busy') === 'false', 'the button again');
+    chargeButton(el)!.click();
+    await untilText(el, 'Payment of $50.00: Succeeded');
+    const [first, again] = posts(calls);
+    expect(again!.headers.get('Idempotency-Key')).to.equal(first!.headers.get('Idempotency-Key'));
+  });
+
   it('shows no button for an amount above what the limit leaves, and says why', async () => {
     const { fetcher, calls } = tokenAndCharge(() => usedToken(6000));
     const el = await mountCharge(fetcher);
