@@ -4,6 +4,7 @@ import type { SharedPaymentGrantedToken } from '../schemas/shared-payment-grante
 export * from './spt-token-status.component.js';
 export type { SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
 export type { PaymentIntent } from '../schemas/payment-intent.js';
+export type { TokenStateName } from './token-state.js';
 
 SptTokenStatus.define('spt-token-status');
 

@@ -12,7 +12,7 @@ import { sharedPaymentGrantedTokenSchema, type SharedPaymentGrantedToken } from 
 import { CountdownController } from '../core/countdown-controller.js';
 import { CARD_BRANDS, sptMessages } from './spt-token-status.messages.js';
 import { sptTokenStatusStyles } from './spt-token-status.styles.js';
-import { announcementStep, remainingAmount, secondsLeft, tokenState, tokenStateName, validChargeAmount, type TokenState } from './token-state.js';
+import { announcementStep, remainingAmount, secondsLeft, tokenState, tokenStateName, validChargeAmount, type TokenState, type TokenStateName } from './token-state.js';
 
 export type { Clock } from '../core/clock.js';
 
@@ -46,7 +46,6 @@ const TONES: Record<TokenState['kind'], Tone> = { active: 'success', expired: 'w
  * `revoked`, `used`, `resolved`, `deactivated`); absent while nothing is shown. The `actions` slot and the
  * charge button exist only while it is `active`. Style by it: `spt-token-status[state='revoked'] { … }`.
  *
- * @attr {'active' | 'expired' | 'revoked' | 'used' | 'resolved' | 'deactivated'} state - Set by the widget, read-only: `active` while the token can be charged, otherwise why not; absent while no token is shown. Style by it (`spt-token-status[state='active']`).
  * @tagname spt-token-status
  * @summary Status, limit and countdown of a Shared Payment Token (`shared_payment.granted_token`).
  *
@@ -100,6 +99,7 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
   static override properties: PropertyDeclarations = {
     tokenId: { attribute: 'token-id' },
     chargeAmount: { type: Number, attribute: 'charge-amount' },
+    state: { reflect: true },
   };
 
   /** The granted token's id (`spt_…`). */
@@ -110,6 +110,13 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
    * ¥5,000). Without it there is no charge button.
    */
   chargeAmount: number | undefined;
+
+  /**
+   * Set by the widget (read it, do not set it): `active` while the token can be charged, otherwise why
+   * not; `undefined` (no attribute) while no token is shown. Reflected to the `state` attribute, to
+   * style by (`spt-token-status[state='active']`).
+   */
+  state: TokenStateName | undefined;
 
   /** The Idempotency-Key of the charge the user asked for: kept for every retry until it succeeds. */
   #chargeKey: string | undefined;
@@ -206,17 +213,16 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
       this.#live.reschedule();
     }
     this.#now = this.clock.now();
+    const token = this.#shownToken;
+    // Set before rendering, so the attribute and what is shown change in the same update.
+    this.state = token ? tokenStateName(tokenState(token, this.#now)) : undefined;
     this.#updateAnnouncement();
   }
 
   protected override updated(): void {
     const token = this.#shownToken;
-    if (!token) {
-      this.removeAttribute('state');
-      return;
-    }
+    if (!token) return;
     const state = tokenState(token, this.#now);
-    if (this.getAttribute('state') !== tokenStateName(state)) this.setAttribute('state', tokenStateName(state));
     if (state.kind === 'active') {
       this.#activeShownFor = token.id;
       return;
