@@ -96,7 +96,8 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
   });
 
   if (webhookSecret) {
-    router.add('POST', '/webhooks', createWebhookHandler({ stripe: mode === 'stripe' ? stripe() : webCryptoWebhooks, secret: webhookSecret, store: eventStore }));
+    const hooks = { onWebhookEvent: options.onWebhookEvent, webhookHandlers: options.webhookHandlers };
+    router.add('POST', '/webhooks', createWebhookHandler({ stripe: mode === 'stripe' ? stripe() : webCryptoWebhooks, secret: webhookSecret, store: eventStore, hooks }));
   } else {
     router.add('POST', '/webhooks', () => backendErrorResponse(500, 'STRIPE_WEBHOOK_SECRET is not set'));
   }

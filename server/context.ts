@@ -3,6 +3,7 @@ import type { EventHub, EventStreamOptions } from './event-hub.js';
 import type { EventStore } from './event-store.js';
 import type { Router } from './router.js';
 import type { SimulatorStore } from './simulator/store.js';
+import type { WebhookEventHook, WebhookHandlers } from './webhook-hooks.js';
 
 export type BackendMode = 'stripe' | 'simulator';
 
@@ -39,9 +40,10 @@ export interface BackendOptions {
    */
   resolveStripeAccount?: (request: Request) => Promise<string | undefined> | string | undefined;
   /**
-   * Ownership check for every object a route answers with: the financing offer (one by id and the
-   * current one), the climate order (before it is shown, and before a cancel is sent to Stripe), the
-   * shared payment granted token and the PaymentIntent. The widgets send ids anyone can edit in the page,
+   * Ownership check for every object a route answers with: the financing offer (one by id, the current
+   * one, each offer of a replacement chain it expands, and before `mark_delivered` is sent), the climate
+   * order (before it is shown, and before a cancel is sent to Stripe), the shared payment granted token
+   * (before it is shown, and before it is charged) and the PaymentIntent. The widgets send ids anyone can edit in the page,
    * and Stripe only scopes them to the account, so **production sites must set it**, e.g.
    * `(request, object) => object.metadata?.user_id === userIdForSession(request)`.
    * Financial Connections calls it with `{ id: customer, object: 'customer' }` (the customer
@@ -101,6 +103,20 @@ export interface BackendOptions {
   redisUrl?: string;
   /** `GET /events` limits: connections per user (`userOf`) and in total, unsent bytes per client. */
   eventStream?: EventStreamOptions;
+  /**
+   * Your code for every verified webhook event, e.g. to keep your own records in step with Stripe. Called
+   * once per event (deduplicated, on exactly one instance when several share Redis), after its object
+   * passed the widgets' schema, with Stripe's whole event (a PaymentIntent's `client_secret` removed),
+   * before the event reaches the event stream. A throw or rejection answers 500, so Stripe retries and
+   * the hook runs again. Finish within 60 s: past that another instance may run it too.
+   */
+  onWebhookEvent?: WebhookEventHook;
+  /**
+   * Like `onWebhookEvent`, one typed handler per event type, run before it:
+   * `{ 'capital.financing_offer.replacement_created': (event) => … }` gets `event.data.object` as a
+   * `CapitalFinancingOffer`.
+   */
+  webhookHandlers?: WebhookHandlers;
 }
 
 /** What each widget's route module gets. */

@@ -34,3 +34,18 @@ export async function scopedIdempotencyKey(kind: string, scope: readonly (string
   const digest = [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('').slice(0, 32);
   return `${kind}:${digest}:${key}`;
 }
+
+/**
+ * `scopedIdempotencyKey` for a POST about `objectId` by the caller behind `request`: scoped by the
+ * connected account (`resolveStripeAccount`), the customer (`resolveCustomer`, when the site set it)
+ * and the object, so another user's request with the same key never gets this one's answer replayed.
+ */
+export async function callerIdempotencyKey(kind: string, options: BackendOptions, request: Request, objectId: string, key: string): Promise<string> {
+  let customer: string | undefined;
+  try {
+    customer = (await options.resolveCustomer?.(request)) || undefined;
+  } catch {
+    customer = undefined; // a user with no customer still acts; the account and the object still scope the key
+  }
+  return scopedIdempotencyKey(kind, [await accountOf(options, request), customer, objectId], key);
+}

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { track } from '../core/analytics.js';
 import { createIdempotencyKey, endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -49,6 +50,7 @@ type Problem = QuantityProblem | 'product' | 'overAvailable';
  *
  * @fires {CustomEvent<SwkLoadDetail<ClimateProductList | ClimateOrder>>} swk-load - `{ object }`: the product list was loaded or refreshed (a `list` of `climate.product`), or the order was placed (the `climate.order`).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: loading the products or placing the order failed.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `loaded` (the product list), `order_created`, `error`, `retried`.
  * @fires {CustomEvent<OrderCreatedDetail>} swk-order-created - `{ order: ClimateOrder }`: the order was placed; `order` is Stripe's new `climate.order`.
  *
  * @csspart base - The outer box.
@@ -127,9 +129,11 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
   readonly #order = new ResourceController<ClimateOrder>(this, (signal) => this.#postOrder(signal), {
     // Moved mid-order: back to the form (the key stays, so confirming again cannot order twice).
     onReturn: 'reset',
+    tracksLoaded: false,
     onValue: (order) => {
       this.#pending = undefined;
       emit(this, 'swk-order-created', { order });
+      track(this, 'order_created', order);
     },
   });
 

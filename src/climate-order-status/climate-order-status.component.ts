@@ -71,9 +71,10 @@ const STATUS_TONES: Record<string, Tone> = {
  * @csspart status - The status badge.
  * @csspart notice - Each notice (delay, substitution, cancellation).
  * @csspart delay-notice - The delay notice with the new delivery year.
- * @csspart substitution-notice - The product-substitution notice.
+ * @csspart substitution-notice - The product-substitution notice: the new product, its suppliers and the date.
  * @csspart cancellation - The cancellation notice (reason and date).
  * @csspart cancellation-reason - The cancellation reason.
+ * @csspart refund - "You receive a full refund", on every cancellation by Frontier (any reason but the buyer's request).
  * @csspart cancel-deadline - The 30-day cancel deadline, or that it has passed.
  * @csspart details - The list of tons, product, beneficiary, delivery year and amounts.
  * @csspart timeline - The ordered / confirmed / delivered timeline.
@@ -151,7 +152,7 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
   });
 
   readonly #cancellation = new ResourceController<ClimateOrder>(this, (signal) => this.#postCancel(signal), {
-    loadedEvent: false,
+    tracksLoaded: false,
     onValue: (order) => {
       this.#reportedCancel = JSON.stringify(order);
       this.#onCanceled(order);

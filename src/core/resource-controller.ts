@@ -14,7 +14,10 @@ export interface ResourceOptions<T> {
   loadObject?: (value: T) => unknown;
   /** Called after each successful run, before `swk-load` is fired. */
   onValue?: (value: T, previous: T | undefined) => void;
-  /** Whether this run's value fires `swk-load` (default: every successful run does). */
+  /**
+   * Whether this run's value fires `swk-load` (default: every successful run does). `() => false` for a
+   * run whose value is not the widget's object (e.g. a payment a button made).
+   */
   firesLoad?: (value: T) => boolean;
   /**
    * What a run cut short by the element leaving the page does when it returns: `rerun` (default, for
@@ -25,7 +28,7 @@ export interface ResourceOptions<T> {
    * Whether a run that succeeds reports the `loaded` analytics event (default true). User-started
    * flows say false and report their own outcome (`linked`, `order_canceled`).
    */
-  loadedEvent?: boolean;
+  tracksLoaded?: boolean;
   /** Called when a run in flight is abandoned: the element left the page, or `reset()`. */
   onCancel?: () => void;
 }
@@ -152,7 +155,7 @@ export class ResourceController<T> implements ReactiveController {
       // The widget's own `SwkElement<L>` type says what its load object is; the controller only passes it on.
       const object = (this.#options.loadObject ? this.#options.loadObject(value) : value) as SwkLoadObject;
       emit(this.#host, 'swk-load', { object });
-      if (!keepValue && this.#options.loadedEvent !== false) track(this.#host, 'loaded', object as EventSubject | null);
+      if (!keepValue && this.#options.tracksLoaded !== false) track(this.#host, 'loaded', object as EventSubject | null);
     } catch (cause) {
       if (controller.signal.aborted || isAbortError(cause)) return;
       this.error = toWidgetError(cause);

@@ -137,7 +137,7 @@ export class FcLinkAccount extends SwkElement<FcLinkResult | FcAccountDetails> {
   readonly #flow = new ResourceController<FcLinkResult>(this, (signal) => this.#link(signal), {
     // Moved or re-added mid-flow: back to the button, never a second session or bank window unasked.
     onReturn: 'reset',
-    loadedEvent: false,
+    tracksLoaded: false,
     onCancel: () => track(this, 'link_canceled'),
     onValue: (result) => {
       track(this, result.accounts.length > 0 ? 'linked' : 'link_empty', { id: result.sessionId });

@@ -30,12 +30,14 @@ export const CapitalOfferCard = deferHydration(createComponent({
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.CapitalFinancingOffer | null>>>,
     /** The error now shown. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
-    /** Analytics: `loaded`, `offer_viewed` (once per offer, when on screen), `offer_replaced`, `offer_action`, `error`, `retried`. */
+    /** Analytics: `loaded`, `offer_viewed` (once per offer, when on screen), `offer_replaced`, `offer_action`, `offer_delivered`, `error`, `retried`. */
     onEvent: 'swk-event' as EventName<CustomEvent<T.SwkEventDetail>>,
     /** `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId` as the active offer. Fired as soon as a replaced offer loads (with `no-follow`: `offer` null), and again when the user chooses "View updated offer". */
     onOfferReplaced: 'swk-offer-replaced' as EventName<CustomEvent<T.OfferReplacedDetail>>,
     /** `{ offer }`: the user chose "Review offer"; the site decides where it leads. */
     onOfferAction: 'swk-offer-action' as EventName<CustomEvent<T.OfferActionDetail>>,
+    /** `{ offer }`: the card marked an undelivered offer delivered (`mark_delivered` answered); `offer` is Stripe's answer. */
+    onOfferDelivered: 'swk-offer-delivered' as EventName<CustomEvent<T.OfferDeliveredDetail>>,
   },
   displayName: 'CapitalOfferCard',
 }));
@@ -50,6 +52,8 @@ export const ClimateOrderForm = deferHydration(createComponent({
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.ClimateProductList | T.ClimateOrder>>>,
     /** `{ error: WidgetError }`: loading the products or placing the order failed. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
+    /** Analytics: `loaded` (the product list), `order_created`, `error`, `retried`. */
+    onEvent: 'swk-event' as EventName<CustomEvent<T.SwkEventDetail>>,
     /** `{ order: ClimateOrder }`: the order was placed; `order` is Stripe's new `climate.order`. */
     onOrderCreated: 'swk-order-created' as EventName<CustomEvent<T.OrderCreatedDetail>>,
   },
@@ -122,10 +126,12 @@ export const SptTokenStatus = deferHydration(createComponent({
     onSwkLoad: 'swk-load' as EventName<CustomEvent<T.SwkLoadDetail<T.SharedPaymentGrantedToken>>>,
     /** `{ error: WidgetError }`: loading failed; the error state (with Retry) is shown. */
     onSwkError: 'swk-error' as EventName<CustomEvent<T.SwkErrorDetail>>,
-    /** Analytics: `loaded`, `token_expired`, `error`, `retried`. */
+    /** Analytics: `loaded`, `token_expired`, `token_charged`, `error`, `retried`. */
     onEvent: 'swk-event' as EventName<CustomEvent<T.SwkEventDetail>>,
     /** `{ token: SharedPaymentGrantedToken }`: `usage_limits.expires_at` passed while the token was shown as active. Fires once per token. */
     onTokenExpired: 'swk-token-expired' as EventName<CustomEvent<T.SptTokenExpiredDetail>>,
+    /** `{ paymentIntent: PaymentIntent }`: the charge button created a PaymentIntent with the token (its status may still be `processing` or `requires_action`). */
+    onCharged: 'swk-charged' as EventName<CustomEvent<T.SptChargedDetail>>,
   },
   displayName: 'SptTokenStatus',
 }));

@@ -28,8 +28,11 @@ export const climateDeliveryDetailSchema = z.looseObject({
   supplier: z.nullish(climateSupplierSchema),
 });
 
-/** `product` is an id, or the `climate.product` when expanded. */
-export const climateProductRefSchema = z.union([z.string(), z.looseObject({ id: z.string(), name: z.nullish(z.string()) })]);
+/** `product` is an id, or the `climate.product` when expanded (its name and suppliers are shown). */
+export const climateProductRefSchema = z.union([
+  z.string(),
+  z.looseObject({ id: z.string(), name: z.nullish(z.string()), suppliers: z.nullish(z.array(climateSupplierSchema)) }),
+]);
 
 /**
  * The fields of a `climate.order` that `<climate-order-status>` reads. `status` and

@@ -109,7 +109,7 @@ describe('<payment-capture-status> settled payments', () => {
     expect(partText(el, 'status')).to.equal('Succeeded');
     expect(partText(el, 'fee')).to.equal('Pending');
     expect(partText(el, 'net')).to.equal('Pending');
-    expect(partText(el, 'notice')).to.equal('Fees and payouts are finalised shortly, usually within an hour.');
+    expect(partText(el, 'notice')).to.equal('The fees are finalised shortly, usually within an hour.');
     expectNoBrokenText(el);
   });
 
