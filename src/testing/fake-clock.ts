@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../src/core/clock.js';
+import { systemClock, type Clock } from '../core/clock.js';
 
 interface Timer {
   at: number;
