@@ -6,10 +6,9 @@
  * imported by a widget. The fast-check arbitraries are `stripe-widget-kit/testing/arbitraries`.
  */
 export * from './builders/index.js';
-export { createSimulator, type Simulator, type SimulatorOptions } from './simulator.js';
+export { createSimulator, type Simulator, type SimulatorBackend, type SimulatorOptions } from './simulator.js';
 export { simulatorControls, SimulatorControlError, type GrantTokenParams, type SimulatorControls, type TestPaymentMethod } from './controls.js';
 export { fetchEventSource } from './simulator-event-source.js';
-export { createSimulatorFetch, type SimulatorFetch, type SimulatorFetchOptions } from '../../server/simulator-fetch.js';
 export { createSimulatedStripe, SIMULATED_BANK_ERROR, type SimulatedBankOutcome, type SimulatedStripeOptions } from '../fc-link-account/simulated-stripe-js.js';
 export { FakeClock, clockAt } from './fake-clock.js';
 export type { Clock } from '../core/clock.js';

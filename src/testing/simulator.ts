@@ -1,13 +1,18 @@
 import type { Stripe } from '@stripe/stripe-js';
-import { createSimulatorFetch, type SimulatorFetch, type SimulatorFetchOptions } from '../../server/simulator-fetch.js';
+import { createSimulatorFetch } from '../../server/simulator-fetch.js';
 import type { Clock } from '../core/clock.js';
+import type { LiveEvent } from '../core/event-streams.js';
 // The core entry (not config.js): the package build keeps it external, so this is the widgets' own module.
 import { configure, getConfig } from '../core/index.js';
 import { createSimulatedStripe, type SimulatedBankOutcome } from '../fc-link-account/simulated-stripe-js.js';
 import { simulatorControls, type SimulatorControls } from './controls.js';
 import { fetchEventSource, routedEventSource } from './simulator-event-source.js';
 
-export interface SimulatorOptions extends Omit<SimulatorFetchOptions, 'now'> {
+export interface SimulatorOptions {
+  /** Where the routes are mounted. Default `/api`. */
+  basePath?: string;
+  /** Where relative URLs resolve: default the page's address in a browser, `http://simulator.local/` elsewhere. */
+  baseUrl?: string;
   /**
    * The simulator's time (tokens expire, cancel windows close): the same `Clock` as the widgets' (a
    * `FakeClock`) makes both move together. Default: the system's.
@@ -15,8 +20,26 @@ export interface SimulatorOptions extends Omit<SimulatorFetchOptions, 'now'> {
   clock?: Pick<Clock, 'now'>;
 }
 
+/**
+ * The backend behind a {@link Simulator}: enough to serve it from a Node server in a browser test
+ * (`createNodeServer(simulator.backend.handle)` from `stripe-widget-kit/server`) and to hear its events.
+ * (Typed apart from the server entry's `Backend`, whose typings name the optional `stripe` package.)
+ */
+export interface SimulatorBackend {
+  /** Where the routes are mounted (`/api` unless `basePath`). */
+  readonly basePath: string;
+  /** Hears every event the `GET /events` stream sends (`{ type, id, object }`), as the simulator's webhooks publish them. */
+  readonly hub: { subscribe(listener: (event: LiveEvent) => void): () => void };
+  /** Answers one request, as the `fetch` function does (a Node server can call it). */
+  handle(request: Request): Promise<Response>;
+  /** Ends its event streams' store. */
+  close(): Promise<void>;
+}
+
 /** The reference backend's simulator in this page or process: a `fetch` function with its controls. */
-export interface Simulator extends SimulatorFetch {
+export interface Simulator {
+  (input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  readonly backend: SimulatorBackend;
   /** The simulator's controls as typed functions (`simulator.controls.climate.deliverOrder(id)`). */
   readonly controls: SimulatorControls;
   /** `{basePath}/events`, absolute: what to give the widgets' `events-url`. */
