@@ -297,6 +297,44 @@ describe('the packed tarball in a React / Node-server project', () => {
   });
 });
 
+describe('the server typings without stripe installed', () => {
+  it('type-check stripe-widget-kit/server with skipLibCheck off (a Node project: @types/node, no DOM)', () => {
+    const app = installedApp('bare', []);
+    assert.ok(!readdirSync(join(app, 'node_modules')).includes('stripe'), 'stripe is not installed');
+    writeFileSync(
+      join(app, 'server-check.ts'),
+      [
+        "import type { Backend, RouteModule, StripeClient } from 'stripe-widget-kit/server';",
+        "const { createBackend } = await import('stripe-widget-kit/server');",
+        "const health: RouteModule = (router) => router.add('GET', '/health', () => Response.json({ ok: true }));",
+        'export const backend: Backend = createBackend({}, [health]);',
+        'export const client: StripeClient = backend.stripe;',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(app, 'tsconfig.server-check.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          lib: ['ES2023'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          // Node's own types, from this repository: the fresh project installs only the kit.
+          types: ['node'],
+          typeRoots: [resolve('node_modules/@types')],
+        },
+        files: ['server-check.ts'],
+      }),
+    );
+    const result = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.server-check.json')], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+  });
+});
+
 describe('the bin, from the repository', () => {
   it('serves the simulator backend', async () => {
     ensureBuilt();
