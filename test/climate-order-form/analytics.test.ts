@@ -4,7 +4,7 @@ import type { ClimateOrderForm } from '../../src/climate-order-form/define.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { fakeBackend, mount, part, stripeError, until } from '../helpers.js';
 import { assertNoPrivateData, recordFlow, recordSwkEvents } from '../swk-events.js';
-import { confirmButton, createdOrder, ENDPOINT, list, product, radio, soldOut, typeQuantity, untilListed } from './fixtures.js';
+import { confirmButton, createdOrder, ENDPOINT, fillIn, list, product, soldOut, untilListed } from './fixtures.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -30,12 +30,7 @@ describe('climate-order-form analytics events', () => {
         .clock=${new FakeClock(T0)}
       ></climate-order-form>`);
       await untilListed(el);
-      radio(el, 'Offtake portfolio 2027').click();
-      await typeQuantity(el, '0.5');
-      const beneficiary = part<HTMLInputElement>(el, '[part~="beneficiary-input"]');
-      beneficiary.value = 'Example Coffee';
-      beneficiary.dispatchEvent(new Event('input'));
-      await el.updateComplete;
+      await fillIn(el);
       confirmButton(el).click();
       await until(() => el.shadowRoot!.querySelector('[part~="order-error"] [part~="retry-button"]') !== null, 'the refusal');
       part<HTMLButtonElement>(el, '[part~="order-error"] [part~="retry-button"]').click();
