@@ -47,15 +47,37 @@ function collapseTemplateWhitespace(): Plugin {
 /** Where the test kit reaches the widgets' configuration: the package's own core entry, not a copy of it. */
 const CORE_ENTRY = resolve(root, 'src/core/index.ts');
 
+/** MIT packages bundled into the test kit (not installed for users): their notices ride along in the chunk that holds them. */
+const BUNDLED_IN_TESTING = ['eventsource', 'eventsource-parser'];
+
+function bundledLicenses(): Plugin {
+  const notice = (name: string) => {
+    const dir = resolve(root, 'node_modules', name);
+    const { version, license } = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8')) as { version: string; license: string };
+    if (license !== 'MIT') throw new Error(`${name} is ${license}, not MIT: check before bundling it into the test kit`);
+    return `${name}@${version} (${license})\n${readFileSync(resolve(dir, 'LICENSE'), 'utf8').trim()}`;
+  };
+  return {
+    name: 'bundled-licenses',
+    renderChunk(code, chunk) {
+      const bundled = BUNDLED_IN_TESTING.filter((name) => chunk.moduleIds.some((id) => id.includes(`/node_modules/${name}/`)));
+      if (bundled.length === 0) return null;
+      return `/*! Bundled into stripe-widget-kit/testing:\n\n${bundled.map(notice).join('\n\n').replaceAll('*/', '* /')}\n*/\n${code}`;
+    },
+  };
+}
+
 /**
  * The test kit (`stripe-widget-kit/testing` and `/testing/arbitraries`), built on its own so that the
  * widgets' chunks stay exactly as without it. It imports the core as `stripe-widget-kit/core`, so its
  * `install()` configures the same module the widgets read; what else it uses (schemas, the simulator,
- * the simulated Stripe.js) is stateless and bundled in.
+ * the simulated Stripe.js, and the `eventsource` client its event source is built on, so users who never
+ * import the test kit do not install it) is stateless and bundled in.
  */
 function testingBuild() {
   return {
     plugins: [
+      bundledLicenses(),
       {
         name: 'testing-imports-the-package-core',
         enforce: 'pre' as const,
@@ -71,7 +93,7 @@ function testingBuild() {
       minify: false,
       lib: { entry: { testing: resolve(root, 'src/testing/index.ts'), 'testing-arbitraries': resolve(root, 'src/testing/arbitraries/index.ts') }, formats: ['es' as const] },
       rollupOptions: {
-        external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^@stripe\/stripe-js($|\/)/, /^fast-check($|\/)/, /^eventsource($|\/)/, /^stripe-widget-kit\//],
+        external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^@stripe\/stripe-js($|\/)/, /^fast-check($|\/)/, /^stripe-widget-kit\//],
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/testing-[name]-[hash].js' },
       },
     },

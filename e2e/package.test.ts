@@ -66,12 +66,15 @@ describe('the packed tarball alone: no stripe, no React, no Vite', () => {
     await browser?.close();
   });
 
-  it('installs no stripe, vite, React, React types or @lit/react', () => {
+  it("installs no stripe, vite, React, React types, @lit/react or the test kit's event-source client", () => {
     const names = readdirSync(join(app, 'node_modules'));
     const scoped = (scope: string) => (names.includes(scope) ? readdirSync(join(app, 'node_modules', scope)).map((n) => `${scope}/${n}`) : []);
     const all = [...names, ...scoped('@types'), ...scoped('@lit')];
     assert.ok(all.includes('stripe-widget-kit') && all.includes('lit'));
-    for (const unwanted of ['stripe', 'vite', 'react', 'react-dom', '@types/react', '@lit/react', 'redis']) assert.ok(!all.includes(unwanted), `${unwanted} was installed`);
+    // eventsource: stripe-widget-kit/testing bundles it (the import test below runs its event source without it).
+    for (const unwanted of ['stripe', 'vite', 'react', 'react-dom', '@types/react', '@lit/react', 'redis', 'eventsource', 'eventsource-parser']) {
+      assert.ok(!all.includes(unwanted), `${unwanted} was installed`);
+    }
     const du = spawnSync('du', ['-sk', join(app, 'node_modules')], { encoding: 'utf8' });
     console.log(`install weight (node_modules of the kit alone): ${du.stdout.split('\t')[0]} kB`);
   });
@@ -290,6 +293,44 @@ describe('the packed tarball in a React / Node-server project', () => {
       }),
     );
     const result = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.check.json')], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+  });
+});
+
+describe('the server typings without stripe installed', () => {
+  it('type-check stripe-widget-kit/server with skipLibCheck off (a Node project: @types/node, no DOM)', () => {
+    const app = installedApp('bare', []);
+    assert.ok(!readdirSync(join(app, 'node_modules')).includes('stripe'), 'stripe is not installed');
+    writeFileSync(
+      join(app, 'server-check.ts'),
+      [
+        "import type { Backend, RouteModule, StripeClient } from 'stripe-widget-kit/server';",
+        "const { createBackend } = await import('stripe-widget-kit/server');",
+        "const health: RouteModule = (router) => router.add('GET', '/health', () => Response.json({ ok: true }));",
+        'export const backend: Backend = createBackend({}, [health]);',
+        'export const client: StripeClient = backend.stripe;',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(app, 'tsconfig.server-check.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          lib: ['ES2023'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          // Node's own types, from this repository: the fresh project installs only the kit.
+          types: ['node'],
+          typeRoots: [resolve('node_modules/@types')],
+        },
+        files: ['server-check.ts'],
+      }),
+    );
+    const result = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.server-check.json')], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);
   });
 });

@@ -32,7 +32,8 @@ const PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>
 <climate-order-status endpoint="/api/climate/orders" order-id="climorder_sim_open"></climate-order-status>
 <capital-offer-card endpoint="/api/capital/financing_offers" offer-id="financingoffer_live_demo"></capital-offer-card>
 <payment-capture-status endpoint="/api/payment_intents" payment-intent-id="pi_sim_capture_pending_connect"></payment-capture-status>
-<fc-link-account endpoint="/api/financial_connections/sessions"></fc-link-account>
+<fc-link-account endpoint="/api/financial_connections/sessions" accounts-endpoint="/api/financial_connections/accounts" permissions="balances"></fc-link-account>
+<climate-order-form endpoint="/api/climate"></climate-order-form>
 </body></html>`;
 
 describe("README's French catalog", () => {
@@ -132,7 +133,15 @@ describe("README's French catalog", () => {
       assert.match(await text('capital-offer-card [part=amount]'), /^[\d\s\u202f]+,\d\d\s\$US$/u);
       await page.locator('payment-capture-status [part=status]').waitFor();
       assert.equal(await text('payment-capture-status [part=title]'), 'Paiement');
+      await page.locator('climate-order-form [part~=price]').first().waitFor();
+      assert.equal(await text('climate-order-form [part=title]'), 'Acheter de la captation de carbone');
+      assert.match(await text('climate-order-form [part~=price]'), /\$US/u);
       assert.equal(await text('fc-link-account [part=button]'), 'Associer un compte bancaire');
+      // Linked (the simulator's session uses the kit's simulated Stripe.js): the account data's texts are the catalog's too.
+      await page.locator('fc-link-account [part=button]').click();
+      await page.locator('fc-link-account [part~=refresh-button]').first().waitFor();
+      assert.equal(await text('fc-link-account [part~=refresh-button]'), 'Actualiser le solde');
+      assert.equal(await text('fc-link-account [part~=balance-status]'), 'Aucun solde n’a encore été récupéré.');
       assert.deepEqual(
         console.filter((line) => line.startsWith('stripe-widget-kit:') || line.startsWith('pageerror')),
         [],

@@ -1,5 +1,4 @@
-import type Stripe from 'stripe';
-import type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
+import type { BackendMode, BackendOptions, RouteContext, RouteModule, StripeClient } from './context.js';
 import { withCors } from './cors.js';
 import { EventHub } from './event-hub.js';
 import type { EventStore } from './event-store.js';
@@ -23,9 +22,10 @@ export interface Backend {
   simulator: SimulatorStore;
   /**
    * The `stripe` SDK client. Stripe mode makes it at start (and fails there when `stripe` is not
-   * installed); simulator mode never uses it, and loads the SDK only if this is read.
+   * installed); simulator mode never uses it, and loads the SDK only if this is read. Typed without
+   * the optional `stripe` package (see `StripeClient`): `backend.stripe as Stripe` for the SDK's type.
    */
-  readonly stripe: Stripe;
+  readonly stripe: StripeClient;
   /**
    * Handles a request whose URL path starts with `basePath` (anything else is a 404): a foreign Host
    * (with `allowedHosts`) is a 421; POSTs pass the same-site, JSON and body-size checks before their route;

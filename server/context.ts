@@ -1,9 +1,9 @@
-import type Stripe from 'stripe';
 import type { EventHub, EventStreamOptions } from './event-hub.js';
 import type { EventStore } from './event-store.js';
 import type { Router } from './router.js';
 import type { SimulatorStore } from './simulator/store.js';
 import type { WebhookEventHook, WebhookHandlers } from './webhook-hooks.js';
+import type { WebhookVerifier } from './webhook-signature.js';
 
 export type BackendMode = 'stripe' | 'simulator';
 
@@ -119,11 +119,22 @@ export interface BackendOptions {
   webhookHandlers?: WebhookHandlers;
 }
 
+/**
+ * The `stripe` SDK client, as the public typings name it. `stripe` is an optional peer dependency (the
+ * simulator runs without it), so these typings do not import its types: a project without it would
+ * fail to compile them (TS2307 with `skipLibCheck: false`). This is the part every SDK version has; the
+ * object is the SDK's `Stripe` instance, so with `stripe` installed give it that type:
+ * `context.stripe as Stripe` (`import type Stripe from 'stripe'`).
+ */
+export interface StripeClient extends WebhookVerifier {
+  rawRequest(method: string, path: string, params?: Record<string, unknown>, options?: Record<string, unknown>): Promise<unknown>;
+}
+
 /** What each widget's route module gets. */
 export interface RouteContext {
   mode: BackendMode;
   /** The SDK client, for stripe mode (simulator routes never read it: the SDK is then not even loaded). */
-  readonly stripe: Stripe;
+  readonly stripe: StripeClient;
   simulator: SimulatorStore;
   hub: EventHub;
   options: BackendOptions;

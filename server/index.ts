@@ -1,6 +1,6 @@
 export { createBackend, NO_AUTHORIZE, optionsFromEnv, type Backend } from './app.js';
 export { ifAuthorized } from './authorize.js';
-export type { AuthorizeObject, BackendMode, BackendOptions, RouteContext, RouteModule, StripeObject } from './context.js';
+export type { AuthorizeObject, BackendMode, BackendOptions, RouteContext, RouteModule, StripeClient, StripeObject } from './context.js';
 export { EventHub, type EventStreamOptions, type PublishedEvent } from './event-hub.js';
 export { EventStoreUnavailable, type EventStore, type EventStoreListener, type HookClaim, type ReplayBufferOptions, type StoredEvent } from './event-store.js';
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memory-event-store.js';

@@ -10,9 +10,12 @@ export type SimulatorFetchOptions = Pick<BackendOptions, 'basePath' | 'now' | 'e
   baseUrl?: string;
 };
 
-/** A `fetch`-compatible function answered by the simulator in this process; `backend` is its state. */
+/**
+ * A `fetch`-compatible function answered by the simulator in this process; `backend` is its state.
+ * (`Request | string`, not the DOM library's `RequestInfo`, so Node projects without it compile this.)
+ */
 export interface SimulatorFetch {
-  (input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  (input: Request | string | URL, init?: RequestInit): Promise<Response>;
   /** The backend behind it: `simulator` (the store), `hub` (what the event stream would send), `close()`. */
   readonly backend: Backend;
 }
@@ -27,7 +30,7 @@ export function createSimulatorFetch(options: SimulatorFetchOptions = {}): Simul
   const { baseUrl, ...backendOptions } = options;
   const backend = createBackend(backendOptions);
   const base = baseUrl ?? globalThis.location?.href ?? 'http://simulator.local/';
-  const simulatorFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const simulatorFetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), base), init);
     return backend.handle(request);
   };

@@ -4,8 +4,10 @@
  * own catalog has this shape; start from a copy (spread it: the texts include functions).
  */
 import { capitalOfferMessages } from './capital-offer-card/capital-offer-card.messages.js';
+import { climateOrderFormMessages } from './climate-order-form/climate-order-form.messages.js';
 import { climateOrderMessages } from './climate-order-status/climate-order-status.messages.js';
 import { coreMessages } from './core/messages.js';
+import { accountDataMessages } from './fc-link-account/account-data.messages.js';
 import { fcMessages } from './fc-link-account/fc-link-account.messages.js';
 import { messages as paymentCaptureMessages } from './payment-capture-status/payment-capture-status.messages.js';
 import { sptMessages } from './spt-token-status/spt-token-status.messages.js';
@@ -16,13 +18,22 @@ function frozen<T extends object>(value: T): Readonly<T> {
   return Object.freeze(value);
 }
 
+/**
+ * One widget's section from its catalogs (fc-link-account's balances and owners come in a second one,
+ * loaded after linking): a key in both would be ambiguous, so it is a type error.
+ */
+function section<A extends object, B extends object>(first: A, second: B & { [K in keyof A & keyof B]: never }): A & B {
+  return { ...first, ...second };
+}
+
 export const en = frozen({
   core: coreMessages.en,
-  'fc-link-account': fcMessages.en,
+  'fc-link-account': section(fcMessages.en, accountDataMessages.en),
   'capital-offer-card': capitalOfferMessages.en,
   'climate-order-status': climateOrderMessages.en,
   'spt-token-status': sptMessages.en,
   'payment-capture-status': paymentCaptureMessages.en,
+  'climate-order-form': climateOrderFormMessages.en,
 });
 
 /** A full catalog in one language: every key of `en`, each text of the same kind (string or function). */

@@ -23,6 +23,23 @@ export function recordSwkEvents() {
   };
 }
 
+/**
+ * A flow as a site hears it on `document`, in order: each of `types` (e.g. `swk-load`, `swk-charged`) by
+ * its type, and each `swk-event` as `event:<name>`, so an analytics event's place among the DOM events
+ * of the same flow can be asserted.
+ */
+export function recordFlow(types: readonly string[]) {
+  const log: string[] = [];
+  const listener = (event: Event) => log.push(event.type === 'swk-event' ? `event:${(event as CustomEvent<SwkEventDetail>).detail.name}` : event.type);
+  for (const type of [...types, 'swk-event']) document.addEventListener(type, listener);
+  return {
+    log,
+    stop: () => {
+      for (const type of [...types, 'swk-event']) document.removeEventListener(type, listener);
+    },
+  };
+}
+
 const EVENT_KEYS = new Set(['name', 'tag', 'at', 'objectId', 'status', 'errorKind']);
 /** Statuses a widget reports of its own accord (spt-token-status's `token_expired`). */
 const OWN_STATUSES = new Set(['expired']);

@@ -1,6 +1,7 @@
 import { ifAuthorized } from '../authorize.js';
 import { expandReplacementChain, type OfferLookup } from '../capital-chain.js';
 import type { BackendOptions, RouteContext, RouteModule, StripeObject } from '../context.js';
+import { withSdk, type SdkRouteContext } from '../sdk-context.js';
 import { backendErrorResponse, errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { previewStripeVersion } from '../preview-versions.js';
 import { readIdempotencyKey } from '../request-checks.js';
@@ -52,7 +53,7 @@ interface CapitalMode {
  * (https://docs.stripe.com/api/capital/financing_offers/list). Calls carry the documented preview
  * `Stripe-Version` (see preview-versions.ts).
  */
-function stripeMode({ stripe, options }: RouteContext): CapitalMode {
+function stripeMode({ stripe, options }: SdkRouteContext): CapitalMode {
   const requestOptions = () => ({ apiVersion: previewStripeVersion(options, 'capital') });
   return {
     async retrieve(request, id) {
@@ -179,7 +180,7 @@ async function currentOffer(options: BackendOptions, request: Request, found: Of
  * currency?, status? }` (a new offer, `undelivered` unless `status: 'delivered'`).
  */
 export const capitalRoutes: RouteModule = (router, context) => {
-  const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  const mode = context.mode === 'stripe' ? stripeMode(withSdk(context)) : simulatorMode(context);
   const { options } = context;
   router.add('GET', '/capital/financing_offers', async (request) => currentOffer(options, request, await mode.offersOfAccount(request)));
   router.add('GET', '/capital/financing_offers/:id', async (request, { id = '' }) =>

@@ -1,4 +1,5 @@
 import type { BackendOptions, RouteContext, RouteModule, StripeObject } from '../context.js';
+import { withSdk, type SdkRouteContext } from '../sdk-context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
 import { accountOf, onAccount, plain, scopedIdempotencyKey, STRIPE_ID } from '../stripe-objects.js';
@@ -61,7 +62,7 @@ interface OrderingMode {
   create(request: Request, params: OrderParams, metadata: Record<string, string> | undefined, key: string): Promise<Response> | Response;
 }
 
-function stripeMode({ stripe, options }: RouteContext): OrderingMode {
+function stripeMode({ stripe, options }: SdkRouteContext): OrderingMode {
   return {
     async products(request) {
       try {
@@ -149,7 +150,7 @@ async function buyableProducts(options: BackendOptions, request: Request, produc
  * `POST /simulator/climate/products/:id/price` (`{ percent? }`, `climate.product.pricing_updated`).
  */
 export const climateOrderingRoutes: RouteModule = (router, context) => {
-  const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  const mode = context.mode === 'stripe' ? stripeMode(withSdk(context)) : simulatorMode(context);
   const { options } = context;
   router.add('GET', '/climate/products', async (request) => {
     const products = await mode.products(request);

@@ -1,5 +1,6 @@
 import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
+import { withSdk, type SdkRouteContext } from '../sdk-context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
 import { accountOf, callerIdempotencyKey, onAccount, plain, STRIPE_ID } from '../stripe-objects.js';
@@ -25,7 +26,7 @@ interface ClimateMode {
   cancel(request: Request, id: string, idempotencyKey: string): Promise<Response> | Response;
 }
 
-function stripeMode({ stripe, options }: RouteContext): ClimateMode {
+function stripeMode({ stripe, options }: SdkRouteContext): ClimateMode {
   return {
     async retrieve(request, id) {
       const account = await accountOf(options, request);
@@ -111,7 +112,7 @@ function addSimulatorControls(router: Parameters<RouteModule>[0], { simulator }:
  * `{ expectedDeliveryYear? }`) and `GET /simulator/climate/orders`.
  */
 export const climateRoutes: RouteModule = (router, context) => {
-  const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  const mode = context.mode === 'stripe' ? stripeMode(withSdk(context)) : simulatorMode(context);
   const { options } = context;
   router.add('GET', '/climate/orders/:id', async (request, { id = '' }) =>
     STRIPE_ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOrder) : noSuchOrder(),

@@ -1,5 +1,6 @@
 import { ifAuthorized } from '../authorize.js';
 import type { BackendOptions, RouteContext, RouteModule, StripeObject } from '../context.js';
+import { withSdk, type SdkRouteContext } from '../sdk-context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
 import { accountOf, onAccount, plain, scopedIdempotencyKey, STRIPE_ID } from '../stripe-objects.js';
@@ -43,7 +44,7 @@ interface AccountsMode {
   refresh(request: Request, id: string, features: Feature[], idempotencyKey: string): Promise<StripeObject | Response> | StripeObject | Response;
 }
 
-function stripeMode({ stripe, options }: RouteContext): AccountsMode {
+function stripeMode({ stripe, options }: SdkRouteContext): AccountsMode {
   const on = async (request: Request) => onAccount(await accountOf(options, request));
   return {
     async retrieve(request, id) {
@@ -126,7 +127,7 @@ function readFeatures(body: unknown): Feature[] | Response {
  * until then: it no longer ends by itself).
  */
 export const financialConnectionsAccountRoutes: RouteModule = (router, context) => {
-  const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  const mode = context.mode === 'stripe' ? stripeMode(withSdk(context)) : simulatorMode(context);
   const { options } = context;
 
   /** The account, once the holder check and `authorize` allowed it; otherwise the response to send. */

@@ -1,6 +1,7 @@
 import { FC_PERMISSIONS, FC_PREFETCH } from '../../src/schemas/financial-connections.js';
 import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
+import { withSdk, type SdkRouteContext } from '../sdk-context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
 import { accountOf, onAccount } from '../stripe-objects.js';
@@ -35,7 +36,7 @@ const noSuchCustomer = () => errorResponse(404, 'No such customer', 'invalid_req
 
 type CreateSession = (request: Request, params: SessionParams, idempotencyKey: string | undefined) => Promise<Response> | Response;
 
-function stripeMode({ stripe, options }: RouteContext): CreateSession {
+function stripeMode({ stripe, options }: SdkRouteContext): CreateSession {
   return async (request, params, idempotencyKey) => {
     if (!options.resolveCustomer) {
       return errorResponse(500, 'Financial Connections is not set up: the backend needs resolveCustomer(request) (or STRIPE_CUSTOMER).', 'api_error');
@@ -114,7 +115,7 @@ function addSimulatorControls(router: Router, { simulator }: RouteContext): void
  * In simulator mode also `POST /simulator/financial_connections/{accounts,sessions/complete}`.
  */
 export const financialConnectionsRoutes: RouteModule = (router, context) => {
-  const create = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  const create = context.mode === 'stripe' ? stripeMode(withSdk(context)) : simulatorMode(context);
   router.add('POST', '/financial_connections/sessions', async (request) => {
     const key = readIdempotencyKey(request, false);
     if (key instanceof Response) return key;

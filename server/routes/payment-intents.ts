@@ -1,5 +1,6 @@
 import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
+import { withSdk, type SdkRouteContext } from '../sdk-context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { accountOf, onAccount, plain } from '../stripe-objects.js';
 import { retrievePaymentIntent, seedPaymentIntents, settlePayment, startAsyncCapture } from '../simulator/payment-intents.js';
@@ -54,7 +55,7 @@ function withoutSecret(intent: object): Fields {
 /** The PaymentIntent (no `client_secret`), or the response to send instead. */
 type Retrieve = (request: Request, id: string) => Promise<Fields | Response> | Fields | Response;
 
-function stripeMode({ stripe, options }: RouteContext): Retrieve {
+function stripeMode({ stripe, options }: SdkRouteContext): Retrieve {
   return async (request, id) => {
     const account = await accountOf(options, request);
     try {
@@ -92,7 +93,7 @@ function captureOptions(body: unknown) {
  * (every missing part now), each arrival sent as Stripe's signed webhooks.
  */
 export const paymentIntentRoutes: RouteModule = (router, context) => {
-  const retrieve = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  const retrieve = context.mode === 'stripe' ? stripeMode(withSdk(context)) : simulatorMode(context);
   router.add('GET', '/payment_intents/:id', async (request, params) => {
     const id = params.id ?? '';
     return PAYMENT_INTENT_ID.test(id)

@@ -1,5 +1,6 @@
 import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
+import { withSdk, type SdkRouteContext } from '../sdk-context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { previewStripeVersion } from '../preview-versions.js';
 import { readIdempotencyKey } from '../request-checks.js';
@@ -45,7 +46,7 @@ interface SharedPaymentMode {
  * (`transfer_data[destination]`). The token goes in `payment_method_data[shared_payment_granted_token]`
  * (2026-04-22.preview), with `confirm=true`, under the preview `Stripe-Version`. See the README.
  */
-function stripeMode({ stripe, options }: RouteContext): SharedPaymentMode {
+function stripeMode({ stripe, options }: SdkRouteContext): SharedPaymentMode {
   const apiVersion = () => previewStripeVersion(options, 'sharedPayment');
   return {
     async retrieve(_request, id) {
@@ -147,7 +148,7 @@ function testHelperOptions(body: unknown, now: number): Parameters<typeof grantT
  * shape: `{ payment_method, usage_limits, seller_details? }`), `…/:id/use` and `…/:id/revoke`.
  */
 export const sharedPaymentRoutes: RouteModule = (router, context) => {
-  const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
+  const mode = context.mode === 'stripe' ? stripeMode(withSdk(context)) : simulatorMode(context);
   const { options } = context;
   router.add('GET', '/shared_payment/granted_tokens/:id', async (request, { id = '' }) =>
     TOKEN_ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchToken) : noSuchToken(),

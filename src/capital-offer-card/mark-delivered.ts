@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createIdempotencyKey } from '../core/backend-client.js';
+import { OnScreenController } from '../core/on-screen-controller.js';
 import type { CapitalFinancingOffer } from '../schemas/capital-financing-offer.js';
 
 /** Offers this page has asked to mark delivered (any card): each is sent once per page. */
@@ -8,9 +9,6 @@ const sentThisPage = new Set<string>();
 const keys = new Map<string, string>();
 /** Every connected card's controller: the answer reaches each card that shows the offer. */
 const connected = new Set<MarkDeliveredController>();
-
-/** Share of the card (or of the viewport, for a card taller than it) that must be visible to count as seen. */
-const SEEN_RATIO = 0.5;
 
 export interface MarkDeliveredOptions {
   /** The offer on screen now, if any. */
@@ -23,33 +21,32 @@ export interface MarkDeliveredOptions {
   delivered: (offer: CapitalFinancingOffer) => void;
 }
 
-function seen(entry: IntersectionObserverEntry): boolean {
-  if (!entry.isIntersecting) return false;
-  const viewport = entry.rootBounds?.height ?? 0;
-  return entry.intersectionRatio >= SEEN_RATIO || (viewport > 0 && entry.intersectionRect.height >= viewport * SEEN_RATIO);
-}
-
 /**
  * Seed 000's delivery step, done by the card: once an `undelivered` offer is on screen (half of the card
  * visible), the offer has reached the user, so the card asks the backend to mark it delivered. Once per
  * offer per page, whichever card shows it (the answer reaches every card showing the offer), with an
- * Idempotency-Key kept for the page. A failure is
- * quiet (the offer is still shown as it is) and tried again, with the same key, the next time the card
- * loads the offer or comes back on screen. Without IntersectionObserver nothing is sent: there is no
- * proof the user saw the offer.
+ * Idempotency-Key kept for the page. A failure is quiet (the offer is still shown as it is) and tried
+ * again, with the same key, the next time the card loads the offer or comes back on screen. On screen
+ * is the core's OnScreenController (without IntersectionObserver nothing is sent: there is no proof the
+ * user saw the offer).
  */
 export class MarkDeliveredController implements ReactiveController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: MarkDeliveredOptions;
-  #observer: IntersectionObserver | undefined;
   #onScreen = false;
   /** The offer whose last attempt failed: not retried until a new load or a new appearance on screen. */
   #failedFor: string | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: MarkDeliveredOptions) {
-    this.#host = host;
     this.#options = options;
     host.addController(this);
+    new OnScreenController(host, {
+      watching: () => true,
+      appeared: () => this.reloaded(),
+      check: (onScreen) => {
+        this.#onScreen = onScreen;
+        this.#maybeSend();
+      },
+    });
   }
 
   /** A new load of the offer: a failed attempt may be tried again. */
@@ -59,28 +56,10 @@ export class MarkDeliveredController implements ReactiveController {
 
   hostConnected(): void {
     connected.add(this);
-    if (typeof IntersectionObserver === 'undefined') return;
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        const visible = entries.some(seen);
-        if (visible && !this.#onScreen) this.#failedFor = undefined;
-        this.#onScreen = visible;
-        this.#maybeSend();
-      },
-      { threshold: [0, SEEN_RATIO, 1] },
-    );
-    this.#observer.observe(this.#host);
   }
 
   hostDisconnected(): void {
     connected.delete(this);
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-    this.#onScreen = false;
-  }
-
-  hostUpdated(): void {
-    this.#maybeSend();
   }
 
   #maybeSend(): void {

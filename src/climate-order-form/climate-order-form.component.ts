@@ -200,7 +200,8 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     return this.#products.refreshing || (this.#products.status === 'ready' && this.#products.error !== undefined);
   }
 
-  readonly #confirm = (): void => {
+  /** Places the order the inputs describe; `retry`: the user's Retry of the failed one (reported as `retried`). */
+  readonly #confirm = (retry = false): void => {
     if (this.#order.status === 'loading' || this.#pricesUnsure) return;
     const current = this.#request();
     if ('problem' in current) {
@@ -213,8 +214,7 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     if (!this.#pending || JSON.stringify(this.#pending.body) !== JSON.stringify(current.request)) {
       this.#pending = { key: createIdempotencyKey(), body: current.request };
     }
-    
-    void this.#order.run().then(() => this.#focusResult());
+    void (retry ? this.#order.retry() : this.#order.run()).then(() => this.#focusResult());
   };
 
   async #focusResult(): Promise<void> {
@@ -350,7 +350,7 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
         </button>
       </div>
       ${this.#order.status === 'error'
-        ? html`<div part="order-error">${renderError(this.#order.error!, this.locale, this.#confirm, { title: m.orderFailed })}</div>`
+        ? html`<div part="order-error">${renderError(this.#order.error!, this.locale, () => this.#confirm(true), { title: m.orderFailed })}</div>`
         : nothing}`;
   }
 

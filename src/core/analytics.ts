@@ -3,10 +3,7 @@ import { getConfig } from './config.js';
 import type { WidgetErrorKind } from './errors.js';
 import { emit } from './events.js';
 
-/**
- * Every name an `swk-event` can carry. `token_charged`, `offer_delivered` and `order_created` belong
- * to flows that are being added (a token's charge, Capital's mark delivered, the climate order form).
- */
+/** Every name an `swk-event` can carry (the README's table says which widget reports each, and when). */
 export type SwkEventName =
   | 'loaded'
   | 'error'

@@ -34,6 +34,16 @@ export interface ResourceOptions<T> {
 }
 
 /**
+ * An error the widget now shows, told as every error is: `swk-error`, then the `error` analytics event.
+ * For the rare failure shown outside a ResourceController's error state (e.g. a part of a value that
+ * could not be loaded beside the rest).
+ */
+export function reportError(host: Host, error: WidgetError): void {
+  emit(host, 'swk-error', { error });
+  track(host, 'error', null, error.kind);
+}
+
+/**
  * Async state for one widget, after `@lit/task`: only the latest run may render; each run gets an
  * `AbortSignal`, aborted when a newer run starts or the element leaves the page (a run cut short by
  * leaving starts again on return). Fires `swk-load` on success and `swk-error` on failure.
@@ -94,13 +104,8 @@ export class ResourceController<T> implements ReactiveController {
     this.abort();
     this.status = 'error';
     this.error = error;
-    this.#reportError(error);
+    reportError(this.#host, error);
     this.#host.requestUpdate();
-  }
-
-  #reportError(error: WidgetError): void {
-    emit(this.#host, 'swk-error', { error });
-    track(this.#host, 'error', null, error.kind);
   }
 
   #cancel(): void {
@@ -161,7 +166,7 @@ export class ResourceController<T> implements ReactiveController {
       this.error = toWidgetError(cause);
       // A failed refresh keeps what is on screen (status stays ready) and reports the error beside it.
       if (!keepValue) this.status = 'error';
-      this.#reportError(this.error);
+      reportError(this.#host, this.error);
     } finally {
       if (this.#controller === controller) {
         this.#controller = undefined;

@@ -63,7 +63,8 @@ function overlay(base: Entry, site: unknown, missing: string[], path = ''): Entr
   return out;
 }
 
-const overlays = new WeakMap<object, { base: unknown; result: unknown }>();
+/** Each site section laid over each built-in catalog it serves (fc-link-account's section serves two). */
+const overlays = new WeakMap<object, WeakMap<object, unknown>>();
 
 /** The texts of `catalog` in `locale`: the site's catalog for it laid over `builtIn`, or `builtIn`. */
 export function siteTexts<M>(catalog: Catalog<M>, locale: Locale, builtIn: M): M {
@@ -74,11 +75,12 @@ export function siteTexts<M>(catalog: Catalog<M>, locale: Locale, builtIn: M): M
     devWarn(`messages["${locale}"] has no "${catalog.name}" catalog; the built-in texts are shown`);
     return builtIn;
   }
-  const cached = overlays.get(section);
-  if (cached?.base === builtIn) return cached.result as M;
+  let cache = overlays.get(section);
+  if (!cache) overlays.set(section, (cache = new WeakMap()));
+  if (cache.has(builtIn as object)) return cache.get(builtIn as object) as M;
   const missing: string[] = [];
   const result = overlay(builtIn as Entry, section, missing) as M;
-  overlays.set(section, { base: builtIn, result });
+  cache.set(builtIn as object, result);
   if (missing.length) devWarn(`messages["${locale}"]["${catalog.name}"] lacks ${missing.join(', ')}; the built-in texts are shown for them`);
   return result;
 }

@@ -18,5 +18,8 @@ const en = {
 
 export type AccountDataMessages = typeof en;
 
-/** Loaded with the account-data module, after linking; Japanese the first time it renders in Japanese. */
-export const accountDataMessages = defineMessages(en, () => import('./account-data.messages.ja.js'));
+/**
+ * Loaded with the account-data module, after linking; Japanese the first time it renders in Japanese.
+ * Its texts are part of the widget's section of a site's catalog (`fc-link-account`), as in `en`.
+ */
+export const accountDataMessages = defineMessages(en, () => import('./account-data.messages.ja.js'), 'fc-link-account');

@@ -2,11 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { createIdempotencyKey, endpointUrl, type RequestOptions } from '../core/backend-client.js';
 import { CountdownController } from '../core/countdown-controller.js';
 import { isAbortError, toWidgetError } from '../core/errors.js';
-import { emit } from '../core/events.js';
 import { formatDate, formatMoney, isoDate } from '../core/format.js';
 import type { Catalog, Locale } from '../core/i18n.js';
 import { LiveUpdateController, type LiveHost, type UpdateCause } from '../core/live-updates.js';
-import { ResourceController } from '../core/resource-controller.js';
+import { reportError, ResourceController } from '../core/resource-controller.js';
 import { renderError, renderLiveRegion } from '../core/templates.js';
 import type { FcAccount } from '../schemas/financial-connections.js';
 import { fcAccountDetailsSchema, fcAccountOwnersSchema, type FcAccountDetails } from '../schemas/financial-connections-account.js';
@@ -52,9 +51,11 @@ class AccountEntry {
     readonly linked: FcAccount,
     private readonly data: LinkedAccounts,
   ) {
-    this.details = new ResourceController<AccountView>(host, (signal) => data.fetchView(linked.id, signal), { loadObject: (view) => view.account });
+    // The widget's analytics stay at the session (`linked`): an account's id and status never leave as `loaded`.
+    this.details = new ResourceController<AccountView>(host, (signal) => data.fetchView(linked.id, signal), { loadObject: (view) => view.account, tracksLoaded: false });
     this.refresh = new ResourceController<FcAccountDetails>(host, (signal) => data.postRefresh(this, signal), {
       onReturn: 'reset',
+      tracksLoaded: false,
       onValue: () => {
         this.refreshKey = undefined;
         void this.details.refresh();
@@ -150,8 +151,8 @@ export class LinkedAccounts {
       return { account, owners: owners.data.map((owner) => owner.name ?? null), moreOwners: owners.has_more === true };
     } catch (cause) {
       if (signal.aborted || isAbortError(cause)) throw cause;
-      // The balance still shows; the owners say they failed, and the site hears why.
-      emit(this.#host, 'swk-error', { error: toWidgetError(cause) });
+      // The balance still shows; the owners say they failed, and the site (and its analytics) hear why.
+      reportError(this.#host, toWidgetError(cause));
       return { account, owners: 'failed' };
     }
   }
@@ -178,7 +179,7 @@ export class LinkedAccounts {
     const view = entry.details.render({
       loading: () => html`<p class="muted">${m.loading}</p>`,
       ready: (value) => this.#renderView(entry, value, m, locale),
-      error: (error) => renderError(error, locale, () => void entry.details.run()),
+      error: (error) => renderError(error, locale, () => void entry.details.retry()),
     });
     return html`<div part="account-data" class="account-data">${view}${renderLiveRegion(this.#announcement(entry, m, locale))}</div>`;
   }
@@ -239,7 +240,7 @@ export class LinkedAccounts {
       </div>
       ${waiting && status !== 'pending' ? html`<p part="refresh-note" class="muted">${m.availableAt(formatDate(nextMs / 1000, locale, true))}</p>` : nothing}
       ${entry.refresh.status === 'error'
-        ? renderError(entry.refresh.error!, locale, () => void entry.refresh.run(), { title: m.refreshFailed })
+        ? renderError(entry.refresh.error!, locale, () => void entry.refresh.retry(), { title: m.refreshFailed })
         : nothing}`;
   }
 }

@@ -352,7 +352,7 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
     }
     if (charge.status === 'error' && charge.error) {
       return html`<div part="charge-error">
-        ${renderError(charge.error, this.locale, () => void charge.run(), { title: m.chargeFailed })}
+        ${renderError(charge.error, this.locale, () => void charge.retry(), { title: m.chargeFailed })}
       </div>`;
     }
     const currency = token.usage_limits?.currency;

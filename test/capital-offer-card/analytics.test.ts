@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/capital-offer-card/define.js';
 import type { CapitalOfferCard } from '../../src/capital-offer-card/define.js';
 import { part, until } from '../helpers.js';
-import { recordSwkEvents } from '../swk-events.js';
-import { ENDPOINT, offer, offersBackend, settled } from './fixtures.js';
+import { assertNoPrivateData, recordFlow, recordSwkEvents } from '../swk-events.js';
+import { ENDPOINT, mountCard, offer, offersBackend, settled } from './fixtures.js';
 
 /** Resolves with the next intersection state the browser reports for `element` (as the card's own observer sees it). */
 function nextIntersection(element: Element): Promise<boolean> {
@@ -86,5 +86,36 @@ describe('capital-offer-card analytics events', () => {
       ['loaded', 'financingoffer_old', 'replaced'],
       ['offer_replaced', 'financingoffer_new', undefined],
     ]);
+  });
+
+  it('offer_delivered once, right after swk-offer-delivered, with the offer id and its new status only', async () => {
+    const undelivered = offer('financingoffer_analytics_new', { status: 'undelivered' });
+    const marked: string[] = [];
+    const { fetcher } = offersBackend([undelivered], (call) => {
+      if (call.method !== 'POST') return undefined;
+      marked.push(call.url);
+      return { json: { ...undelivered, status: 'delivered' } };
+    });
+    const flow = recordFlow(['swk-load', 'swk-offer-delivered']);
+    try {
+      const el = await mountCard({ offerId: 'financingoffer_analytics_new', fetcher });
+      await until(() => flow.log.includes('event:offer_delivered'), 'offer_delivered');
+      // Shown again (a re-render, a new observation): nothing more is sent or reported.
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(await nextIntersection(el)).to.equal(true);
+
+      expect(flow.log).to.deep.equal(['swk-load', 'event:loaded', 'event:offer_viewed', 'swk-offer-delivered', 'event:offer_delivered']);
+      expect(marked).to.deep.equal([`${ENDPOINT}/financingoffer_analytics_new/mark_delivered`]);
+      expect(events.dom.map(({ name, objectId, status }) => [name, objectId, status])).to.deep.equal([
+        ['loaded', 'financingoffer_analytics_new', 'undelivered'],
+        ['offer_viewed', 'financingoffer_analytics_new', 'undelivered'],
+        ['offer_delivered', 'financingoffer_analytics_new', 'delivered'],
+      ]);
+      expect(events.callback).to.deep.equal(events.dom);
+      assertNoPrivateData(events.dom, [undelivered, { ...undelivered, status: 'delivered' }]);
+    } finally {
+      flow.stop();
+    }
   });
 });

@@ -76,6 +76,16 @@ export async function typeQuantity(el: ClimateOrderForm, text: string): Promise<
   await el.updateComplete;
 }
 
+/** Chooses the portfolio, half a ton, and a beneficiary (typed with stray spaces). */
+export async function fillIn(el: ClimateOrderForm): Promise<void> {
+  radio(el, 'Offtake portfolio 2027').click();
+  await typeQuantity(el, '0.5');
+  const beneficiary = part<HTMLInputElement>(el, '[part~="beneficiary-input"]');
+  beneficiary.value = '  Example Coffee ';
+  beneficiary.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
 /** The estimate as label → value pairs. */
 export function estimate(el: ClimateOrderForm): Record<string, string> {
   const box = el.shadowRoot!.querySelector('[part~="estimate"]');

@@ -4,7 +4,7 @@ import '../../src/climate-order-status/define.js';
 import type { ClimateOrderForm, OrderCreatedDetail } from '../../src/climate-order-form/define.js';
 import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { afterMicrotasks, expectNoBrokenText, fakeBackend, heldAnswer, mount, oneEvent, part, shadowText, stripeError, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
-import { confirmButton, createdOrder, ENDPOINT, estimate, list, product, radio, soldOut, typeQuantity, untilListed } from './fixtures.js';
+import { confirmButton, createdOrder, ENDPOINT, estimate, fillIn, list, product, radio, soldOut, typeQuantity, untilListed } from './fixtures.js';
 
 const EVENTS = '/api/events-order-form-test';
 
@@ -21,16 +21,6 @@ async function setup(answer: Answer, options: { noOrderStatus?: boolean } = {}) 
   ></climate-order-form>`);
   await untilListed(el);
   return { backend, el, posts: () => backend.calls.filter((c) => c.method === 'POST' && c.url === '/api/climate/orders') };
-}
-
-/** Chooses the portfolio, half a ton, and a beneficiary. */
-async function fillIn(el: ClimateOrderForm): Promise<void> {
-  radio(el, 'Offtake portfolio 2027').click();
-  await typeQuantity(el, '0.5');
-  const beneficiary = part<HTMLInputElement>(el, '[part~="beneficiary-input"]');
-  beneficiary.value = '  Example Coffee ';
-  beneficiary.dispatchEvent(new Event('input'));
-  await el.updateComplete;
 }
 
 const listAnswer = (): FakeAnswer => ({ json: list(product(), soldOut()) });

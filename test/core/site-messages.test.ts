@@ -2,6 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/spt-token-status/define.js';
 import type { SptTokenStatus } from '../../src/spt-token-status/define.js';
 import { configure } from '../../src/core/config.js';
+import type { Catalog } from '../../src/core/i18n.js';
+import { SwkElement } from '../../src/core/swk-element.js';
+import { accountDataMessages } from '../../src/fc-link-account/account-data.messages.js';
 import { en, type SwkMessages } from '../../src/messages.js';
 import { recordKitWarnings } from '../dev-warnings.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
@@ -120,5 +123,19 @@ describe("the site's own languages", () => {
     await until(() => partText(el, 'title') === 'Jeton de paiement partagé', 'the French title');
     el.lang = 'en';
     await until(() => partText(el, 'title') === 'Shared payment token', 'English again');
+  });
+
+  it('en (stripe-widget-kit/messages) holds every text every widget renders, under the section its catalog is looked up by', async () => {
+    const kit: Record<string, unknown> = await import('../../src/index.js');
+    const widgets = Object.values(kit).filter((value): value is typeof SwkElement => typeof value === 'function' && value.prototype instanceof SwkElement);
+    expect(widgets.length, 'every widget class the package exports').to.equal(6);
+    // Catalogs a widget renders beside its own: fc-link-account's account data, loaded after linking.
+    const catalogs: Catalog<unknown>[] = [...widgets.flatMap((widget) => widget.catalogs), accountDataMessages as Catalog<unknown>];
+    const sections = en as unknown as Record<string, Record<string, unknown>>;
+    for (const catalog of catalogs) {
+      expect(catalog.name, `a catalog of ${Object.keys(catalog.en as object).slice(0, 3).join(', ')}… has a name`).to.be.a('string');
+      expect(sections, `en has a "${catalog.name}" section`).to.have.property(catalog.name!);
+      expect(Object.keys(sections[catalog.name!]!)).to.include.members(Object.keys(catalog.en as object), `en["${catalog.name}"] lacks texts`);
+    }
   });
 });

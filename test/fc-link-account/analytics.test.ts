@@ -1,8 +1,9 @@
 import { expect, html } from '@open-wc/testing';
 import '../../src/fc-link-account/define.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
-import { fakeBackend, mount, part, shadowText, until, type FakeAnswer } from '../helpers.js';
-import { recordSwkEvents } from '../swk-events.js';
+import { financialConnectionsAccountDetails } from '../../src/testing/builders/financial-connections.js';
+import { fakeBackend, mount, part, shadowText, stripeError, until, type FakeAnswer } from '../helpers.js';
+import { recordFlow, recordSwkEvents } from '../swk-events.js';
 import { account, fakeStripe, linked, SECRET, secretAnswer } from './fake-stripe.js';
 
 /** Everything personal the linked accounts carry: none of it may reach an analytics event. */
@@ -83,5 +84,39 @@ describe('fc-link-account analytics events', () => {
     click(el, '[part="retry-button"]');
     await until(() => shadowText(el).includes('Linked accounts'), 'the linked state');
     expect(events.dom.map(({ name, errorKind }) => (errorKind ? `${name}:${errorKind}` : name))).to.deep.equal(['link_started', 'error:network', 'retried', 'linked']);
+  });
+
+  it('with accounts-endpoint: owners that cannot be read report error (beside swk-error), and no account id leaves', async () => {
+    const accounts = '/api/financial_connections/accounts';
+    const backend = fakeBackend((call) => {
+      if (call.url === `${accounts}/fca_456/owners`) return stripeError(500, 'An error occurred with our connection to Stripe.', 'api_error', 'api_error');
+      if (call.url === `${accounts}/fca_456`) return { json: financialConnectionsAccountDetails() };
+      return secretAnswer;
+    });
+    const flow = recordFlow(['swk-linked', 'swk-load', 'swk-error']);
+    try {
+      const el = await mount<FcLinkAccount>(html`<fc-link-account
+        endpoint="/api/financial_connections/sessions"
+        accounts-endpoint=${accounts}
+        permissions="balances ownership"
+        .fetcher=${backend.fetcher}
+        .stripe=${fakeStripe(async () => linked([account()])).stripe}
+      ></fc-link-account>`);
+      click(el);
+      await until(() => shadowText(el).includes('The owners could not be retrieved.'), 'the owners failure');
+      await until(() => flow.log.at(-1) === 'swk-load', "the account's load");
+      expect(shadowText(el)).to.include('$1,234.56');
+      expect(flow.log).to.deep.equal(['event:link_started', 'event:linked', 'swk-linked', 'swk-load', 'swk-error', 'event:error', 'swk-load']);
+      expect(events.dom.map(({ name, objectId, errorKind }) => [name, objectId, errorKind])).to.deep.equal([
+        ['link_started', undefined, undefined],
+        ['linked', 'fcsess_123', undefined],
+        ['error', undefined, 'stripe'],
+      ]);
+      expect(events.callback).to.deep.equal(events.dom);
+      const sent = JSON.stringify(events.dom);
+      for (const personal of [...PERSONAL, 'Jenny Rosen', 'fcaowns_789']) expect(sent, personal).not.to.include(personal);
+    } finally {
+      flow.stop();
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { expect, html } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/fc-link-account/define.js';
+import { configure } from '../../src/core/config.js';
+import { en } from '../../src/messages.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
 import { financialConnectionsAccount } from '../../src/testing/arbitraries/index.js';
 import { financialConnectionsAccountDetails } from '../../src/testing/builders/financial-connections.js';
@@ -212,6 +214,27 @@ describe('fc-link-account balances (accounts-endpoint)', () => {
     await until(() => dataText(el).includes('現在の残高'), 'the Japanese balance');
     expect(part(el, '[part~="refresh-button"]').textContent!.trim()).to.equal('残高を更新');
     expectNoBrokenText(el);
+  });
+
+  it("takes the balance and owner texts from a site catalog's fc-link-account section", async () => {
+    const fr = {
+      ...en,
+      'fc-link-account': { ...en['fc-link-account'], linkedTitle: 'Comptes associés', balance: 'Solde actuel', refresh: 'Actualiser le solde', owners: 'Titulaires' },
+    };
+    configure({ messages: { fr } });
+    try {
+      const { el } = await linkedWidget({
+        lang: 'fr',
+        accountAnswer: (call) => ({ json: call.url.endsWith('/owners') ? { object: 'list', data: [{ name: 'Jenny Rosen' }], has_more: false } : succeeded({ ownership: 'fcaowns_1' }) }),
+      });
+      await until(() => dataText(el).includes('Titulaires'), 'the French owners');
+      expect(shadowText(el)).to.include('Comptes associés');
+      expect(dataText(el)).to.include('Solde actuel');
+      expect(part(el, '[part~="balance"]').textContent).to.match(/^1\s?234,56\s\$US$/u);
+      expect(part(el, '[part~="refresh-button"]').textContent!.trim()).to.equal('Actualiser le solde');
+    } finally {
+      configure({ messages: undefined });
+    }
   });
 
   it('renders every generated account without broken text', async function () {
