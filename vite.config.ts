@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { stripeWidgetKitBackend } from './server/vite-plugin.js';
 // @ts-expect-error: plain .mjs build helper
+import { iifeOnDemand } from './scripts/iife-on-demand.mjs';
+// @ts-expect-error: plain .mjs build helper
 import { viteMinifyCss } from './scripts/minify-css-literals.mjs';
 
 const root = import.meta.dirname;
@@ -44,21 +46,22 @@ function collapseTemplateWhitespace(): Plugin {
   };
 }
 
+/** The script-tag build's stand-ins (its on-demand files, scripts/iife-on-demand.mjs, are built with them too). */
+const iifeAliases = [
+  // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
+  { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
+  { find: './simulated-stripe-import.js', replacement: resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts') },
+  // One file: fc-link-account's account data is imported, not loaded on demand (see the loader).
+  { find: /^\.\/account-data-loader\.js$/, replacement: resolve(root, 'src/fc-link-account/account-data-loader.iife.ts') },
+  // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts, contrast.off.ts.
+  { find: /^\.\/(dev|contrast)\.js$/, replacement: resolve(root, 'src/core/$1.off.ts') },
+];
+
 export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
-      plugins: [viteMinifyCss(), collapseTemplateWhitespace()],
-      resolve: {
-        alias: [
-          // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
-          { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
-          { find: './simulated-stripe-import.js', replacement: resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts') },
-          // One file: fc-link-account's account data is imported, not loaded on demand (see the loader).
-          { find: /^\.\/account-data-loader\.js$/, replacement: resolve(root, 'src/fc-link-account/account-data-loader.iife.ts') },
-          // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts, contrast.off.ts.
-          { find: /^\.\/(dev|contrast)\.js$/, replacement: resolve(root, 'src/core/$1.off.ts') },
-        ],
-      },
+      plugins: [viteMinifyCss(), iifeOnDemand({ root, aliases: iifeAliases }), collapseTemplateWhitespace()],
+      resolve: { alias: iifeAliases },
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -13,8 +13,9 @@ export type Message = string | ((...args: never[]) => string) | { readonly [key:
 
 /**
  * A widget's texts. English is bundled; Japanese is a separate module loaded the first time it is
- * needed, so English pages never download it (in the script-tag build it is inlined). The Japanese
- * module is typed with the English catalog's type, so a missing key is a type error.
+ * needed, so English pages never download it (the script-tag build loads every widget's Japanese from
+ * one file beside it, stripe-widget-kit.ja.js). The Japanese module is typed with the English
+ * catalog's type, so a missing key is a type error.
  */
 export interface Catalog<M> {
   readonly en: M;
