@@ -61,7 +61,8 @@ async function initialDownload(entryPath) {
   });
   const files = new Map(result.outputFiles.map((f) => [f.path.slice(f.path.indexOf('bench-out')), Buffer.from(f.contents)]));
   const outputs = result.metafile.outputs;
-  const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+  // Lazy chunks name their module as `entryPoint` too: the entry's output is the one naming the entry.
+  const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint === entryPath.replaceAll('\\', '/'));
   const initial = new Set();
   const visit = (name) => {
     if (initial.has(name)) return;
