@@ -13,6 +13,8 @@ const GROUPS = [
   { file: 'stripe-widget-kit.ja.js', members: /[\\/.]messages\.ja\.ts$/ },
   // The Appearance mapping, for pages that give a widget an `appearance`.
   { file: 'stripe-widget-kit.appearance.js', members: /[\\/]core[\\/]appearance-sheet\.ts$/ },
+  // The overlay of the site's own catalogs, for pages that configure `messages`.
+  { file: 'stripe-widget-kit.languages.js', members: /[\\/]core[\\/]site-messages\.ts$/ },
 ];
 
 function sourceFiles(dir) {

@@ -6,12 +6,11 @@ import { AppearanceController, appearanceOf, loadAppearance } from './appearance
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Fetcher } from './config.js';
-import { loadCatalogs, messagesFor, type Catalog, type Locale } from './i18n.js';
+import { loadCatalogs, loadSiteMessages, messagesFor, withOwnCatalogs, type Catalog, type Locale } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { coreMessages, type CoreMessages } from './messages.js';
 import type { ResourceController } from './resource-controller.js';
 import { baseStyles } from './styles.js';
-import { withOwnCatalogs } from './site-messages.js';
 import { renderError, renderLoading, renderRefreshFailed } from './templates.js';
 import type { WidgetError } from './errors.js';
 import { emit, type SwkElementEventMap } from './events.js';
@@ -137,8 +136,13 @@ export abstract class SwkElement<L = unknown> extends LitElement {
     withOwnCatalogs(this.messages, () => super.performUpdate());
   }
 
-  /** Holds a render until the locale's catalogs are loaded, so Japanese pages never flash English. */
+  /**
+   * Holds a render until the locale's catalogs are loaded, so Japanese pages never flash English; on
+   * a page with site catalogs, first until their overlay has loaded, which the locale depends on.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    const siteMessages = loadSiteMessages(this.messages);
+    if (siteMessages) return siteMessages.then(() => this.scheduleUpdate());
     this.#localeController.sync();
     const catalogs = [coreMessages as Catalog<unknown>, ...(this.constructor as typeof SwkElement).catalogs];
     // The appearance's stylesheet too, when the page uses one: no flash of the default look.
