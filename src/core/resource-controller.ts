@@ -3,7 +3,7 @@ import { track, type EventSubject } from './analytics.js';
 import type { Clock } from './clock.js';
 import { isAbortError, toWidgetError, WidgetRequestError, type WidgetError } from './errors.js';
 import { emit, type SwkLoadObject } from './events.js';
-import { settled, untilReady } from './settle.js';
+import { settled, untilReady } from './settle-loader.js';
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
