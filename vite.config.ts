@@ -1,7 +1,9 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import { stripeWidgetKitBackend } from './server/vite-plugin.js';
+// @ts-expect-error: plain .mjs build helper
+import { viteCollapseHtml } from './scripts/collapse-html-literals.mjs';
 // @ts-expect-error: plain .mjs build helper
 import { iifeOnDemand } from './scripts/iife-on-demand.mjs';
 // @ts-expect-error: plain .mjs build helper
@@ -31,21 +33,6 @@ function libraryEntries(): Record<string, string> {
   return entries;
 }
 
-/**
- * The script-tag file is minified, so its only raw line breaks are inside template literals: lit's
- * html`…` (and already-minified css`…`). A break and the indentation after it render like one break
- * in HTML (the kit has no <pre>), so the indentation is dropped.
- */
-function collapseTemplateWhitespace(): Plugin {
-  return {
-    name: 'collapse-template-whitespace',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = file.code.replace(/\n[ \t]+/g, '\n');
-    },
-  };
-}
-
 /** The script-tag build's stand-ins (its on-demand files, scripts/iife-on-demand.mjs, are built with them too). */
 const iifeAliases = [
   // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
@@ -62,7 +49,7 @@ const iifeAliases = [
 export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
-      plugins: [viteMinifyCss(), iifeOnDemand({ root, aliases: iifeAliases }), collapseTemplateWhitespace()],
+      plugins: [viteMinifyCss(), viteCollapseHtml(), iifeOnDemand({ root, aliases: iifeAliases })],
       resolve: { alias: iifeAliases },
       build: {
         outDir: 'dist',
@@ -74,7 +61,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'lib') {
     return {
-      plugins: [viteMinifyCss()],
+      plugins: [viteMinifyCss(), viteCollapseHtml()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,

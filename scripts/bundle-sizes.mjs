@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { esbuildCollapseHtml } from './collapse-html-literals.mjs';
 import { esbuildMinifyCss } from './minify-css-literals.mjs';
 
 /** Issue 12: zod/mini is back in every widget; the budgets are the user's download, not a validator's. */
@@ -28,7 +29,7 @@ async function minified(options) {
     tsconfig: 'tsconfig.json',
     define: { 'process.env.NODE_ENV': '"production"' },
     conditions: ['production'],
-    plugins: [esbuildMinifyCss],
+    plugins: [esbuildMinifyCss, esbuildCollapseHtml],
     ...options,
   });
   return Buffer.concat(result.outputFiles.map((f) => Buffer.from(f.contents)));
@@ -57,7 +58,7 @@ async function initialDownload(entryPath) {
     logLevel: 'silent',
     tsconfig: 'tsconfig.json',
     conditions: ['production'],
-    plugins: [esbuildMinifyCss],
+    plugins: [esbuildMinifyCss, esbuildCollapseHtml],
   });
   const files = new Map(result.outputFiles.map((f) => [f.path.slice(f.path.indexOf('bench-out')), Buffer.from(f.contents)]));
   const outputs = result.metafile.outputs;
