@@ -25,4 +25,4 @@ export function untilReady(host: HTMLElement, signal: AbortSignal): Promise<void
 }
 
 /** settle.ts's `settled`: the page has loaded and `SETTLE_MS` more have passed on `clock`. */
-export const settled = (clock: Clock | undefined, signal: AbortSignal): Promise<void> => settleFor(signal).then((module) => module.settled(clock, signal));
+export const settled = (clock: Clock, signal: AbortSignal): Promise<void> => settleFor(signal).then((module) => module.settled(clock, signal));
