@@ -32,6 +32,11 @@ describe('npm run build', () => {
       [`/npm/stripe-widget-kit@${pkg.version}/dist/stripe-widget-kit.ja.js`, readFileSync('dist/stripe-widget-kit.ja.js', 'utf8')],
       // A copy of the IIFE alone in a folder, without its on-demand files.
       ['/lone/kit.js', readFileSync('dist/stripe-widget-kit.iife.js', 'utf8')],
+      [
+        '/lone-form.html',
+        '<!doctype html><html lang="en"><title>form</title><script src="/lone/kit.js"></script><body>' +
+          '<climate-order-form endpoint="/api/climate"></climate-order-form></body></html>',
+      ],
       ...(['/kit.js', '/npm/stripe-widget-kit@0', '/lone/kit.js'] as const).map(
         (src, index) =>
           [
@@ -263,6 +268,21 @@ describe('npm run build', () => {
       files: ['/ja-2.html', '/lone/kit.js', '/lone/stripe-widget-kit.ja.js', '/lone/stripe-widget-kit.appearance.js'],
       errors: [],
     });
+  });
+
+  it("without the order form's on-demand file beside the IIFE, typing a quantity ends in the error state with Retry", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin}/lone-form.html`);
+    const form = page.locator('climate-order-form');
+    await form.getByRole('radio', { name: "Frontier's 2027 offtake portfolio" }).check();
+    await form.getByLabel('Metric tons of carbon removal').fill('0.5');
+    await form.locator('[part~="error"][role="alert"]').waitFor();
+    assert.match(await form.locator('[part~="error"]').innerText(), /could not reach the server/);
+    assert.ok(await form.locator('[part~="retry-button"]').isVisible());
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 
   it('applies configure() from a script after the markup to every widget\'s first request', async () => {

@@ -15,6 +15,8 @@ const GROUPS = [
   { file: 'stripe-widget-kit.appearance.js', members: /[\\/]core[\\/]appearance-sheet\.ts$/ },
   // The overlay of the site's own catalogs, for pages that configure `messages`.
   { file: 'stripe-widget-kit.languages.js', members: /[\\/]core[\\/]site-messages\.ts$/ },
+  // <climate-order-form>'s quantity reading and estimate, from its first use.
+  { file: 'stripe-widget-kit.ordering.js', members: /[\\/]climate-order-form[\\/]ordering\.ts$/ },
 ];
 
 function sourceFiles(dir) {
