@@ -27,6 +27,7 @@ describe('npm run build', () => {
       ['/simulated-stripe-js.js', readFileSync('dist/simulated-stripe-js.js', 'utf8')],
       ['/stripe-widget-kit.ja.js', readFileSync('dist/stripe-widget-kit.ja.js', 'utf8')],
       ['/stripe-widget-kit.appearance.js', readFileSync('dist/stripe-widget-kit.appearance.js', 'utf8')],
+      ['/stripe-widget-kit.stripe-loader.js', readFileSync('dist/stripe-widget-kit.stripe-loader.js', 'utf8')],
       // The README's CDN URL names the package, not a file (jsDelivr serves its `jsdelivr` file there),
       // here with a version range: the on-demand files come from that version's dist/.
       [`/npm/stripe-widget-kit@${pkg.version}/dist/stripe-widget-kit.ja.js`, readFileSync('dist/stripe-widget-kit.ja.js', 'utf8')],

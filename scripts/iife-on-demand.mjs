@@ -17,6 +17,8 @@ const GROUPS = [
   { file: 'stripe-widget-kit.languages.js', members: /[\\/]core[\\/]site-messages\.ts$/ },
   // <climate-order-form>'s quantity reading and estimate, from its first use.
   { file: 'stripe-widget-kit.ordering.js', members: /[\\/]climate-order-form[\\/]ordering\.ts$/ },
+  // <fc-link-account>'s loader of Stripe.js (the IIFE's @stripe/stripe-js/pure), when a user is about to link.
+  { file: 'stripe-widget-kit.stripe-loader.js', members: /[\\/]fc-link-account[\\/]load-stripe-script\.ts$/ },
 ];
 
 function sourceFiles(dir) {
@@ -52,7 +54,7 @@ export function iifeOnDemand({ root, aliases }) {
   // A member's export name in its file: `m0`, `m1`… in path order, the same on both sides.
   const groups = GROUPS.map((group) => ({ ...group, members: all.filter((path) => group.members.test(path)) }));
   const groupOf = (id) => groups.find((group) => group.members.includes(id));
-  const CALL = /\bimport\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)/g;
+  const CALL = /\bimport\(\s*(['"])([^'"]+)\1\s*\)/g;
 
   return {
     name: 'iife-on-demand',

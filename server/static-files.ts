@@ -30,7 +30,7 @@ export const KIT_FILES_PATH = '/stripe-widget-kit/';
  * The browser files of the installed package a plain page can load: the IIFE, and what it imports from
  * beside itself on demand (`stripe-widget-kit.ja.js`, `stripe-widget-kit.appearance.js`, the simulated Stripe.js).
  */
-const KIT_FILE = /^(stripe-widget-kit\.[a-z]+|simulated-stripe-js)\.js$/;
+const KIT_FILE = /^(stripe-widget-kit\.[a-z-]+|simulated-stripe-js)\.js$/;
 
 /** The package's dist/ folder, found through its own package.json (the CLI may be bundled anywhere below it). */
 function kitDist(): string | undefined {
