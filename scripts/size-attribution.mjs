@@ -100,7 +100,7 @@ if (target === 'iife') {
   for (const name of initial) attribute(`first load: ${name}`, text.get(name), JSON.parse(text.get(`${name}.map`)));
   console.log('loaded on first use (min+gzip):');
   for (const name of Object.keys(result.metafile.outputs).filter((k) => !k.endsWith('.map') && !initial.has(k))) {
-    const modules = Object.keys(result.metafile.outputs[name].inputs).map(rowName).join(', ');
+    const modules = [...new Set(Object.keys(result.metafile.outputs[name].inputs).map(rowName))].join(', ');
     console.log(`${(gzip(text.get(name)) / 1000).toFixed(2).padStart(22)} kB  ${modules}`);
   }
 }
