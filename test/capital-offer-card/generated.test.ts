@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fakeBackend } from '../helpers.js';
-import { capitalFinancingOffer } from '../arbitraries/stripe-objects.js';
+import { capitalFinancingOffer } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
 import { ENDPOINT, mountCard, offer } from './fixtures.js';

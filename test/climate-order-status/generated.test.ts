@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { climateOrder } from '../arbitraries/stripe-objects.js';
+import { climateOrder } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
 import { expectNoBrokenText } from '../helpers.js';

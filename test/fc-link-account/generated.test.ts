@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import '../../src/fc-link-account/define.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
-import { financialConnectionsSession } from '../arbitraries/stripe-objects.js';
+import { financialConnectionsSession } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { fakeBackend, mount } from '../helpers.js';
 import { expectEveryObjectRenders } from '../property.js';

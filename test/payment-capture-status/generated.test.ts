@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { paymentIntent } from '../arbitraries/stripe-objects.js';
+import { paymentIntent } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
 import { mountCapture, paymentIntent as stripeIntent } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sharedPaymentGrantedToken } from '../arbitraries/stripe-objects.js';
+import { sharedPaymentGrantedToken } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
 import { grantedToken, mountToken } from './fixtures.js';
