@@ -40,8 +40,6 @@ describe('capital-offer-card: live updates', () => {
     let loads = 0;
     el.addEventListener('swk-load', () => (loads += 1));
     await settled(el);
-    // The widget subscribes once the stream code, loaded on demand, is there.
-    await until(() => FakeEventSource.instances.some((s) => s.url === '/api/events?capital-1'), 'the EventSource for events-url');
     const source = FakeEventSource.instances.find((s) => s.url === '/api/events?capital-1')!;
     expect(source, 'an EventSource for events-url').to.be.instanceOf(FakeEventSource);
 

@@ -49,8 +49,6 @@ describe('<climate-order-status> events-url', () => {
     const backend = fakeBackend(() => ({ json: climateOrder({ status }) }));
     const el = await mountLive(backend.fetcher, '/api/events-climate-test');
     await untilLoaded(el);
-    // The widget subscribes once the stream code, loaded on demand, is there.
-    await until(() => FakeEventSource.last !== undefined, 'the EventSource for events-url');
     const source = FakeEventSource.last!;
     expect(source.url).to.equal('/api/events-climate-test');
     status = 'delivered';

@@ -12,7 +12,7 @@ describe('<spt-token-status> live updates', () => {
     let answer: object = grantedToken();
     const { el, calls } = await mountToken(() => ({ json: answer }), { eventsUrl: '/api/events' });
     await untilText(el, 'Active');
-    const source = await FakeEventSource.opened('/api/events');
+    const source = FakeEventSource.open('/api/events');
     expect(source.url).to.equal('/api/events');
 
     source.push({ type: 'shared_payment.granted_token.used', id: 'spt_other', object: 'shared_payment.granted_token' });
