@@ -12,29 +12,23 @@ import { climateOrderSchema, type ClimateOrder } from '../schemas/climate-order.
 import { climateProductListSchema, type ClimateProduct, type ClimateProductList } from '../schemas/climate-product.js';
 import { climateOrderFormMessages, type ClimateOrderFormMessages } from './climate-order-form.messages.js';
 import { climateOrderFormStyles } from './climate-order-form.styles.js';
-import type { OrderEstimate, OrderQuantity } from './estimate.js';
+import type { OrderEstimate } from './estimate.js';
 import type * as Ordering from './ordering.js';
+import type { ClimateOrderRequest, OrderProblem } from './ordering.js';
 import { renderProductList } from './product-list.js';
 import { canOrder, currenciesOf, priceIn, tonsAvailable } from './products.js';
-import type { QuantityMode, QuantityProblem } from './quantity.js';
+import type { QuantityMode } from './quantity.js';
 
 /** Detail of `swk-order-created`. */
 export interface OrderCreatedDetail {
   order: ClimateOrder;
 }
 
-/** What the form POSTs to `{endpoint}/orders`. */
-export interface ClimateOrderRequest {
-  product: string;
-  metric_tons?: string;
-  amount?: number;
-  currency: string;
-  beneficiary?: { public_name: string };
-}
+export type { ClimateOrderRequest } from './ordering.js';
 
 const PRODUCT_EVENTS = new Set(['climate.product.created', 'climate.product.pricing_updated']);
 
-type Problem = QuantityProblem | 'product' | 'overAvailable';
+type Problem = OrderProblem;
 
 // Reading the quantity and estimating the order (ordering.ts) load on the form's first use: when the
 // pointer or the focus first comes to it, at the latest with the first character typed.
@@ -222,18 +216,14 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     if (!ordering) return { problem: 'empty' };
     const product = this.#selected;
     const currency = this.#currency;
-    const quantity: OrderQuantity | QuantityProblem = ordering.readQuantity(this.mode, this.quantityText, minorUnitExponent(currency));
-    if (typeof quantity === 'string') return { problem: quantity };
-    if (!product) return { problem: 'product' };
-    const estimate = ordering.estimateOrder(priceIn(product, currency)!, quantity);
-    if (!estimate) return { problem: 'zero' };
-    const available = tonsAvailable(product);
-    if (available !== undefined && Number(estimate.metricTons) > available) return { problem: 'overAvailable' };
-    const name = this.beneficiary.trim();
-    return {
-      request: { product: product.id, ...quantity, currency, ...(name && { beneficiary: { public_name: name } }) },
-      estimate,
-    };
+    return ordering.orderRequest({
+      mode: this.mode,
+      quantityText: this.quantityText,
+      beneficiary: this.beneficiary,
+      currency,
+      exponent: minorUnitExponent(currency),
+      product: product && { id: product.id, price: priceIn(product, currency)!, available: tonsAvailable(product) },
+    });
   }
 
   /** Whether the prices on screen may be out of date: a refresh is running or the last one failed. */
