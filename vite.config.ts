@@ -38,8 +38,9 @@ const iifeAliases = [
   // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
   { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
   { find: './simulated-stripe-import.js', replacement: resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts') },
-  // One file: fc-link-account's account data and settle.ts are imported, not loaded on demand (see the loaders).
+  // One file: fc-link-account's account data, the event streams and settle.ts are imported, not loaded on demand (see the loaders).
   { find: /^\.\/account-data-loader\.js$/, replacement: resolve(root, 'src/fc-link-account/account-data-loader.iife.ts') },
+  { find: /^\.\/event-streams-loader\.js$/, replacement: resolve(root, 'src/core/event-streams-loader.iife.ts') },
   { find: /^\.\/settle-loader\.js$/, replacement: resolve(root, 'src/core/settle-loader.iife.ts') },
   // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts, contrast.off.ts.
   { find: /^\.\/(dev|contrast)\.js$/, replacement: resolve(root, 'src/core/$1.off.ts') },

@@ -14,6 +14,7 @@ import { baseStyles } from './styles.js';
 import { renderError, renderLoading, renderRefreshFailed } from './templates.js';
 import type { WidgetError } from './errors.js';
 import { emit, type SwkElementEventMap } from './events.js';
+import { eventStreamsReady } from './event-streams-loader.js';
 
 /** A render that threw: reported as kind `render` with the exception's message (for developers). */
 function renderFailure(cause: unknown): WidgetError {
@@ -145,8 +146,9 @@ export abstract class SwkElement<L = unknown> extends LitElement {
     if (siteMessages) return siteMessages.then(() => this.scheduleUpdate());
     this.#localeController.sync();
     const catalogs = [coreMessages as Catalog<unknown>, ...(this.constructor as typeof SwkElement).catalogs];
-    // The appearance's stylesheet too, when the page uses one: no flash of the default look.
-    const loading = [loadCatalogs(catalogs, this.locale), loadAppearance(appearanceOf(this))].filter(Boolean);
+    // The appearance's stylesheet too, when the page uses one: no flash of the default look. And the
+    // stream code for an events-url, so that the element listens before it asks (event-streams-loader.ts).
+    const loading = [loadCatalogs(catalogs, this.locale), loadAppearance(appearanceOf(this)), eventStreamsReady(this.eventsUrl)].filter(Boolean);
     return loading.length ? Promise.all(loading).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
