@@ -1,5 +1,5 @@
 import type { Appearance } from '@stripe/stripe-js';
-import type { ReactiveController, ReactiveElement } from 'lit';
+import type { ReactiveElement } from 'lit';
 import type * as AppearanceSheet from './appearance-sheet.js';
 import { getConfig } from './config.js';
 import { devWarn, isDev } from './dev.js';
@@ -33,23 +33,14 @@ export function loadAppearance(appearance: Appearance | undefined): Promise<void
 }
 
 /**
- * Adopts the stylesheet of the host's appearance after the widget's own styles before each render.
- * Until the mapping has loaded there is none to adopt, nor one to take away.
+ * Adopts the stylesheet of the host's appearance after the widget's own styles, before each render,
+ * when it differs from `applied` (what the host adopted last); returns what is now adopted. Until the
+ * mapping has loaded there is none to adopt, nor one to take away.
  */
-export class AppearanceController implements ReactiveController {
-  readonly #host: Host;
-  #applied: Appearance | undefined;
-
-  constructor(host: Host) {
-    this.#host = host;
-    host.addController(this);
-  }
-
-  hostUpdate(): void {
-    const appearance = appearanceOf(this.#host);
-    const root = this.#host.renderRoot;
-    if (appearance === this.#applied || !mapping || !(root instanceof ShadowRoot)) return;
-    this.#applied = appearance;
-    mapping.adoptAppearance(root, appearance, { light: lightTokens, dark: darkTokens, tokenRule, warn: isDev() ? devWarn : undefined });
-  }
+export function adoptAppearance(host: Host, applied: Appearance | undefined): Appearance | undefined {
+  const appearance = appearanceOf(host);
+  const root = host.renderRoot;
+  if (appearance === applied || !mapping || !(root instanceof ShadowRoot)) return applied;
+  mapping.adoptAppearance(root, appearance, { light: lightTokens, dark: darkTokens, tokenRule, warn: isDev() ? devWarn : undefined });
+  return appearance;
 }

@@ -2,7 +2,7 @@ import type { Appearance } from '@stripe/stripe-js';
 import { html, LitElement, ReactiveElement, render, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SiteMessages } from '../messages.js';
 import { track } from './analytics.js';
-import { AppearanceController, appearanceOf, loadAppearance } from './appearance.js';
+import { adoptAppearance, appearanceOf, loadAppearance } from './appearance.js';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Fetcher } from './config.js';
@@ -111,10 +111,8 @@ export abstract class SwkElement<L = unknown> extends LitElement {
 
   readonly #localeController = new LocaleController(this);
 
-  constructor() {
-    super();
-    new AppearanceController(this);
-  }
+  /** The appearance whose stylesheet this element adopted last (see `update`). */
+  #appearance: Appearance | undefined;
 
   /** The resolved locale (`en`, `ja` or a key of the site's catalogs) for the nearest `lang`: own, ancestors', document's, browser's. */
   get locale(): Locale {
@@ -198,6 +196,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
    * error state with Retry (which renders again) and `swk-error` of kind `render`.
    */
   protected override update(changed: PropertyValues): void {
+    this.#appearance = adoptAppearance(this, this.#appearance);
     try {
       super.update(changed);
     } catch (cause) {
