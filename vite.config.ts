@@ -3,6 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { stripeWidgetKitBackend } from './server/vite-plugin.js';
 // @ts-expect-error: plain .mjs build helper
+import { viteCollapseHtml } from './scripts/collapse-html-literals.mjs';
+// @ts-expect-error: plain .mjs build helper
+import { iifeOnDemand } from './scripts/iife-on-demand.mjs';
+// @ts-expect-error: plain .mjs build helper
 import { viteMinifyCss } from './scripts/minify-css-literals.mjs';
 
 const root = import.meta.dirname;
@@ -29,20 +33,18 @@ function libraryEntries(): Record<string, string> {
   return entries;
 }
 
-/**
- * The script-tag file is minified, so its only raw line breaks are inside template literals: lit's
- * html`…` (and already-minified css`…`). A break and the indentation after it render like one break
- * in HTML (the kit has no <pre>), so the indentation is dropped.
- */
-function collapseTemplateWhitespace(): Plugin {
-  return {
-    name: 'collapse-template-whitespace',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = file.code.replace(/\n[ \t]+/g, '\n');
-    },
-  };
-}
+/** The script-tag build's stand-ins (its on-demand files, scripts/iife-on-demand.mjs, are built with them too). */
+const iifeAliases = [
+  // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
+  { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
+  { find: './simulated-stripe-import.js', replacement: resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts') },
+  // One file: fc-link-account's account data, the event streams and settle.ts are imported, not loaded on demand (see the loaders).
+  { find: /^\.\/account-data-loader\.js$/, replacement: resolve(root, 'src/fc-link-account/account-data-loader.iife.ts') },
+  { find: /^\.\/event-streams-loader\.js$/, replacement: resolve(root, 'src/core/event-streams-loader.iife.ts') },
+  { find: /^\.\/settle-loader\.js$/, replacement: resolve(root, 'src/core/settle-loader.iife.ts') },
+  // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts, contrast.off.ts.
+  { find: /^\.\/(dev|contrast)\.js$/, replacement: resolve(root, 'src/core/$1.off.ts') },
+];
 
 /** Where the test kit reaches the widgets' configuration: the package's own core entry, not a copy of it. */
 const CORE_ENTRY = resolve(root, 'src/core/index.ts');
@@ -136,18 +138,8 @@ export default defineConfig(({ mode }) => {
   if (mode === 'demo-static') return staticDemoBuild();
   if (mode === 'iife') {
     return {
-      plugins: [viteMinifyCss(), collapseTemplateWhitespace()],
-      resolve: {
-        alias: [
-          // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
-          { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
-          { find: './simulated-stripe-import.js', replacement: resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts') },
-          // One file: fc-link-account's account data is imported, not loaded on demand (see the loader).
-          { find: /^\.\/account-data-loader\.js$/, replacement: resolve(root, 'src/fc-link-account/account-data-loader.iife.ts') },
-          // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts, contrast.off.ts.
-          { find: /^\.\/(dev|contrast)\.js$/, replacement: resolve(root, 'src/core/$1.off.ts') },
-        ],
-      },
+      plugins: [viteMinifyCss(), viteCollapseHtml(), iifeOnDemand({ root, aliases: iifeAliases })],
+      resolve: { alias: iifeAliases },
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -158,7 +150,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'lib') {
     return {
-      plugins: [viteMinifyCss()],
+      plugins: [viteMinifyCss(), viteCollapseHtml()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -25,6 +25,28 @@ describe('npm run build', () => {
       ['/kit.js', readFileSync('dist/stripe-widget-kit.iife.js', 'utf8')],
       ['/page.html', '<!doctype html><html lang="en"><title>iife</title><script src="/kit.js"></script><script src="/kit.js"></script><body></body></html>'],
       ['/simulated-stripe-js.js', readFileSync('dist/simulated-stripe-js.js', 'utf8')],
+      ['/stripe-widget-kit.ja.js', readFileSync('dist/stripe-widget-kit.ja.js', 'utf8')],
+      ['/stripe-widget-kit.appearance.js', readFileSync('dist/stripe-widget-kit.appearance.js', 'utf8')],
+      ['/stripe-widget-kit.stripe-loader.js', readFileSync('dist/stripe-widget-kit.stripe-loader.js', 'utf8')],
+      // The README's CDN URL names the package, not a file (jsDelivr serves its `jsdelivr` file there),
+      // here with a version range: the on-demand files come from that version's dist/.
+      [`/npm/stripe-widget-kit@${pkg.version}/dist/stripe-widget-kit.ja.js`, readFileSync('dist/stripe-widget-kit.ja.js', 'utf8')],
+      // A copy of the IIFE alone in a folder, without its on-demand files.
+      ['/lone/kit.js', readFileSync('dist/stripe-widget-kit.iife.js', 'utf8')],
+      [
+        '/lone-form.html',
+        '<!doctype html><html lang="en"><title>form</title><script src="/lone/kit.js"></script><body>' +
+          '<climate-order-form endpoint="/api/climate"></climate-order-form></body></html>',
+      ],
+      ...(['/kit.js', '/npm/stripe-widget-kit@0', '/lone/kit.js'] as const).map(
+        (src, index) =>
+          [
+            `/ja-${index}.html`,
+            `<!doctype html><html lang="ja"><title>ja</title><script src="${src}"></script><body>` +
+              '<climate-order-status endpoint="/api/climate/orders" order-id="climorder_sim_open"></climate-order-status>' +
+              '<script>StripeWidgetKit.configure({ appearance: { variables: { colorPrimary: "#0a7cff" } } });</script></body></html>',
+          ] as const,
+      ),
       [
         // The README's script-tag order: the widgets first, configure({ fetch }) in a later script.
         '/configure-after.html',
@@ -58,6 +80,10 @@ describe('npm run build', () => {
         res.setHeader('Content-Type', 'application/json');
         res.end(JSON.stringify({ client_secret: 'fcsess_iife_secret_abc' }));
         return;
+      }
+      if (req.url === '/npm/stripe-widget-kit@0') {
+        res.setHeader('Content-Type', 'text/javascript');
+        return void res.end(files.get('/kit.js'));
       }
       servePages(files, req, res);
     }));
@@ -211,6 +237,59 @@ describe('npm run build', () => {
       '/simulated-stripe-js.js',
       '/api/simulator/financial_connections/sessions/complete',
     ]);
+    await page.close();
+  });
+
+  it('the IIFE loads Japanese and the Appearance mapping from beside itself (also from a CDN package URL), and stays English and unstyled without them', async () => {
+    const open = async (index: number) => {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const files: string[] = [];
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (!path.startsWith('/api/')) files.push(path);
+      });
+      await page.goto(`${origin}/ja-${index}.html`);
+      const widget = page.locator('climate-order-status');
+      await widget.locator('[part~="status"]').first().waitFor();
+      const title = await widget.locator('[part~="title"]').innerText();
+      // The open order's badge is drawn in the accent color.
+      const accent = await widget.locator('[part~="status"]').first().evaluate((badge) => getComputedStyle(badge).color);
+      await page.close();
+      return { title, accent, files, errors };
+    };
+    // #0a7cff is rgb(10, 124, 255); the built-in accent (#4f46e5) is rgb(79, 70, 229).
+    assert.deepEqual(await open(0), {
+      title: '炭素除去の注文',
+      accent: 'rgb(10, 124, 255)',
+      files: ['/ja-0.html', '/kit.js', '/stripe-widget-kit.ja.js', '/stripe-widget-kit.appearance.js'],
+      errors: [],
+    });
+    const cdn = await open(1);
+    assert.equal(cdn.title, '炭素除去の注文');
+    assert.deepEqual(cdn.files.slice(0, 3), ['/ja-1.html', '/npm/stripe-widget-kit@0', `/npm/stripe-widget-kit@${pkg.version}/dist/stripe-widget-kit.ja.js`]);
+    // Not found: the widget renders all the same, in English and with the built-in look, and asks once.
+    assert.deepEqual(await open(2), {
+      title: 'Carbon removal order',
+      accent: 'rgb(79, 70, 229)',
+      files: ['/ja-2.html', '/lone/kit.js', '/lone/stripe-widget-kit.ja.js', '/lone/stripe-widget-kit.appearance.js'],
+      errors: [],
+    });
+  });
+
+  it("without the order form's on-demand file beside the IIFE, typing a quantity ends in the error state with Retry", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin}/lone-form.html`);
+    const form = page.locator('climate-order-form');
+    await form.getByRole('radio', { name: "Frontier's 2027 offtake portfolio" }).check();
+    await form.getByLabel('Metric tons of carbon removal').fill('0.5');
+    await form.locator('[part~="error"][role="alert"]').waitFor();
+    assert.match(await form.locator('[part~="error"]').innerText(), /could not reach the server/);
+    assert.ok(await form.locator('[part~="retry-button"]').isVisible());
+    assert.deepEqual(errors, []);
     await page.close();
   });
 

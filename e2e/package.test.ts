@@ -192,6 +192,11 @@ describe('the packed tarball alone: no stripe, no React, no Vite', () => {
     await tab.locator('fc-link-account').getByText('High Yield Savings').waitFor();
     assert.deepEqual(foreign, []);
     await tab.close();
+    // What the script-tag file imports from beside itself when a page needs it; nothing else of the package.
+    for (const file of ['stripe-widget-kit.ja.js', 'stripe-widget-kit.appearance.js', 'stripe-widget-kit.languages.js', 'stripe-widget-kit.ordering.js', 'stripe-widget-kit.stripe-loader.js', 'simulated-stripe-js.js']) {
+      assert.equal((await fetch(`${origin}/stripe-widget-kit/${file}`)).status, 200, file);
+    }
+    for (const file of ['index.js', 'react.js', 'package.json']) assert.equal((await fetch(`${origin}/stripe-widget-kit/${file}`)).status, 404, file);
   });
 
   it('answers a page on another origin (allowedOrigins) whose fetch adds Authorization, as the README does', async () => {

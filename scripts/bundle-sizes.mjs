@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { esbuildCollapseHtml } from './collapse-html-literals.mjs';
 import { esbuildMinifyCss } from './minify-css-literals.mjs';
 
 /** Issue 12: zod/mini is back in every widget; the budgets are the user's download, not a validator's. */
@@ -28,7 +29,7 @@ async function minified(options) {
     tsconfig: 'tsconfig.json',
     define: { 'process.env.NODE_ENV': '"production"' },
     conditions: ['production'],
-    plugins: [esbuildMinifyCss],
+    plugins: [esbuildMinifyCss, esbuildCollapseHtml],
     ...options,
   });
   return Buffer.concat(result.outputFiles.map((f) => Buffer.from(f.contents)));
@@ -41,8 +42,8 @@ const measure = (code) => ({ min: code.length, gzip: gzipSync(code, { level: 9 }
  * statically, each gzipped on its own. Lazy `import()`s (Stripe.js's loader, loaded on the user's
  * click) are split off and reported apart, as a bundler ships them.
  */
-async function initialDownload(entryPath) {
-  const result = await build({
+export async function buildWidget(entryPath, options = {}) {
+  return build({
     entryPoints: [entryPath],
     bundle: true,
     minify: true,
@@ -57,11 +58,16 @@ async function initialDownload(entryPath) {
     logLevel: 'silent',
     tsconfig: 'tsconfig.json',
     conditions: ['production'],
-    plugins: [esbuildMinifyCss],
+    plugins: [esbuildMinifyCss, esbuildCollapseHtml],
+    ...options,
   });
-  const files = new Map(result.outputFiles.map((f) => [f.path.slice(f.path.indexOf('bench-out')), Buffer.from(f.contents)]));
-  const outputs = result.metafile.outputs;
-  const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+}
+
+/** The outputs (as metafile keys) a page loads for `entryPath` before any user action: the entry and what it imports statically. */
+export function initialOutputs(metafile, entryPath) {
+  const outputs = metafile.outputs;
+  // Lazy chunks name their module as `entryPoint` too: the entry's output is the one naming the entry.
+  const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint === entryPath.replaceAll('\\', '/'));
   const initial = new Set();
   const visit = (name) => {
     if (initial.has(name)) return;
@@ -69,6 +75,14 @@ async function initialDownload(entryPath) {
     for (const imported of outputs[name].imports) if (imported.kind === 'import-statement') visit(imported.path);
   };
   visit(entryOut);
+  return initial;
+}
+
+async function initialDownload(entryPath) {
+  const result = await buildWidget(entryPath);
+  const files = new Map(result.outputFiles.map((f) => [f.path.slice(f.path.indexOf('bench-out')), Buffer.from(f.contents)]));
+  const outputs = result.metafile.outputs;
+  const initial = initialOutputs(result.metafile, entryPath);
   let min = 0;
   let gzip = 0;
   let lazyGzip = 0;

@@ -18,7 +18,8 @@ Runs the reference backend: the offline simulator without STRIPE_SECRET_KEY, Str
   --port <n>                 Default $PORT or 8787 (0: any free port).
   --host <address>           Address to listen on. Default 127.0.0.1.
   --static <dir>             Also serve the pages in <dir> on the same origin (no CORS needed), and the
-                             kit's script-tag file at /stripe-widget-kit/stripe-widget-kit.iife.js.
+                             kit's script-tag file at /stripe-widget-kit/stripe-widget-kit.iife.js
+                             (with the files it loads on demand from beside itself).
   --insecure-no-authorize    Run Stripe mode without an authorize rule: any user reads and cancels any
                              order. Only for trying test keys alone on your machine.
 Answers only the Host names localhost, 127.0.0.1, [::1] and the config's allowedHosts.`;

@@ -26,8 +26,11 @@ const TYPES: Record<string, string> = {
 
 /** Where the kit's own script-tag files are served, so a page needs no CDN: `/stripe-widget-kit/stripe-widget-kit.iife.js`. */
 export const KIT_FILES_PATH = '/stripe-widget-kit/';
-/** The browser files of the installed package a plain page can load (the IIFE imports the second from beside itself). */
-const KIT_FILES = ['stripe-widget-kit.iife.js', 'simulated-stripe-js.js'];
+/**
+ * The browser files of the installed package a plain page can load: the IIFE, and what it imports from
+ * beside itself on demand (`stripe-widget-kit.ja.js`, `stripe-widget-kit.appearance.js`, the simulated Stripe.js).
+ */
+const KIT_FILE = /^(stripe-widget-kit\.[a-z-]+|simulated-stripe-js)\.js$/;
 
 /** The package's dist/ folder, found through its own package.json (the CLI may be bundled anywhere below it). */
 function kitDist(): string | undefined {
@@ -80,7 +83,7 @@ export function withStaticFiles(handle: FetchHandler, options: { basePath: strin
     if (request.method !== 'GET' && request.method !== 'HEAD') return backendErrorResponse(405, 'Method not allowed', { Allow: 'GET, HEAD' });
     const head = request.method === 'HEAD';
     const kitFile = path.startsWith(KIT_FILES_PATH) ? path.slice(KIT_FILES_PATH.length) : undefined;
-    if (kitFile !== undefined && dist && KIT_FILES.includes(kitFile)) {
+    if (kitFile !== undefined && dist && KIT_FILE.test(kitFile)) {
       const response = await fileResponse(join(dist, kitFile), head);
       if (response) return response;
     }

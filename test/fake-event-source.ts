@@ -1,4 +1,5 @@
 import type { LiveEvent } from '../src/core/live-updates.js';
+import { until } from './helpers.js';
 
 /**
  * Stands in for the browser's EventSource so a test can drive `GET /events`: push messages, open,
@@ -55,6 +56,15 @@ export class FakeEventSource extends EventTarget {
     const source = [...FakeEventSource.instances].reverse().find((s) => s.url.endsWith(url) && s.readyState !== 2);
     if (!source) throw new Error(`No open event stream for ${url}`);
     return source;
+  }
+
+  /**
+   * The newest stream for `url` once one is open: a widget's first subscription waits for the stream
+   * code, which loads on demand (event-streams-loader.ts).
+   */
+  static async opened(url: string): Promise<FakeEventSource> {
+    await until(() => FakeEventSource.instances.some((s) => s.url.endsWith(url) && s.readyState !== 2), `an event stream for ${url}`);
+    return FakeEventSource.open(url);
   }
 
   /** The streams opened for `url`, oldest first. */

@@ -3,7 +3,7 @@ import { track } from '../core/analytics.js';
 import { createIdempotencyKey, endpointUrl } from '../core/backend-client.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
-import { formatMetricTons, formatMoney } from '../core/format.js';
+import { formatMetricTons, formatMoney, minorUnitExponent } from '../core/format.js';
 import { followResource, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
@@ -12,28 +12,41 @@ import { climateOrderSchema, type ClimateOrder } from '../schemas/climate-order.
 import { climateProductListSchema, type ClimateProduct, type ClimateProductList } from '../schemas/climate-product.js';
 import { climateOrderFormMessages, type ClimateOrderFormMessages } from './climate-order-form.messages.js';
 import { climateOrderFormStyles } from './climate-order-form.styles.js';
-import { estimateOrder, type OrderEstimate, type OrderQuantity } from './estimate.js';
+import type { OrderEstimate } from './estimate.js';
+import type * as Ordering from './ordering.js';
+import type { ClimateOrderRequest, OrderProblem } from './ordering.js';
 import { renderProductList } from './product-list.js';
 import { canOrder, currenciesOf, priceIn, tonsAvailable } from './products.js';
-import { readQuantity, type QuantityMode, type QuantityProblem } from './quantity.js';
+import type { QuantityMode } from './quantity.js';
 
 /** Detail of `swk-order-created`. */
 export interface OrderCreatedDetail {
   order: ClimateOrder;
 }
 
-/** What the form POSTs to `{endpoint}/orders`. */
-export interface ClimateOrderRequest {
-  product: string;
-  metric_tons?: string;
-  amount?: number;
-  currency: string;
-  beneficiary?: { public_name: string };
-}
+export type { ClimateOrderRequest } from './ordering.js';
 
 const PRODUCT_EVENTS = new Set(['climate.product.created', 'climate.product.pricing_updated']);
 
-type Problem = QuantityProblem | 'product' | 'overAvailable';
+type Problem = OrderProblem;
+
+// Reading the quantity and estimating the order (ordering.ts) load on the form's first use: when the
+// pointer or the focus first comes to it, at the latest with the first character typed.
+let ordering: typeof Ordering | undefined;
+let orderingLoad: Promise<typeof Ordering> | undefined;
+
+function loadOrdering(): Promise<typeof Ordering> {
+  return (orderingLoad ??= import('./ordering.js').then(
+    (module) => (ordering = module),
+    (cause: unknown) => {
+      // Not kept: the next use asks again.
+      orderingLoad = undefined;
+      throw cause;
+    },
+  ));
+}
+
+const warmOrdering = (): void => void loadOrdering().catch(() => undefined);
 
 /**
  * A form for buying carbon removal through Stripe Climate: it lists the `climate.product`s the backend
@@ -160,6 +173,26 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     return this.fetchJson({ url: endpointUrl(this.endpoint, 'orders'), method: 'POST', body, idempotencyKey: key, schema: climateOrderSchema, signal });
   }
 
+  /**
+   * Once a quantity is typed, the render waits for the code that reads it (as a Japanese render waits
+   * for its texts), so none shows the typed text without its estimate or its problem. If that code
+   * cannot load, the form shows its error state, whose Retry asks again.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (ordering || !this.quantityText) return super.scheduleUpdate();
+    return loadOrdering().then(
+      () => super.scheduleUpdate(),
+      (cause: unknown) => {
+        this.#orderingFailed(cause);
+        return super.scheduleUpdate();
+      },
+    );
+  }
+
+  #orderingFailed(cause: unknown): void {
+    this.#products.fail({ kind: 'network', message: `The order form's code could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}` });
+  }
+
   get #productList(): ClimateProduct[] {
     return this.#products.value?.data ?? [];
   }
@@ -179,20 +212,18 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
 
   /** The order the inputs describe, or what is missing or wrong. */
   #request(): { request: ClimateOrderRequest; estimate: OrderEstimate } | { problem: Problem } {
+    // Without the ordering code nothing has been typed (scheduleUpdate and #confirm wait for it otherwise).
+    if (!ordering) return { problem: 'empty' };
     const product = this.#selected;
     const currency = this.#currency;
-    const quantity: OrderQuantity | QuantityProblem = readQuantity(this.mode, this.quantityText, currency);
-    if (typeof quantity === 'string') return { problem: quantity };
-    if (!product) return { problem: 'product' };
-    const estimate = estimateOrder(priceIn(product, currency)!, quantity);
-    if (!estimate) return { problem: 'zero' };
-    const available = tonsAvailable(product);
-    if (available !== undefined && Number(estimate.metricTons) > available) return { problem: 'overAvailable' };
-    const name = this.beneficiary.trim();
-    return {
-      request: { product: product.id, ...quantity, currency, ...(name && { beneficiary: { public_name: name } }) },
-      estimate,
-    };
+    return ordering.orderRequest({
+      mode: this.mode,
+      quantityText: this.quantityText,
+      beneficiary: this.beneficiary,
+      currency,
+      exponent: minorUnitExponent(currency),
+      product: product && { id: product.id, price: priceIn(product, currency)!, available: tonsAvailable(product) },
+    });
   }
 
   /** Whether the prices on screen may be out of date: a refresh is running or the last one failed. */
@@ -203,6 +234,11 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
   /** Places the order the inputs describe; `retry`: the user's Retry of the failed one (reported as `retried`). */
   readonly #confirm = (retry = false): void => {
     if (this.#order.status === 'loading' || this.#pricesUnsure) return;
+    if (!ordering && this.quantityText) {
+      // Submitted before the ordering code arrived: confirmed once it has.
+      loadOrdering().then(() => this.#confirm(retry), (cause: unknown) => this.#orderingFailed(cause));
+      return;
+    }
     const current = this.#request();
     if ('problem' in current) {
       this.attempted = true;
@@ -261,7 +297,7 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     const current = this.#request();
     const problem = 'problem' in current ? current.problem : undefined;
     const showProblem = problem && (this.attempted || (problem !== 'empty' && problem !== 'product'));
-    return html`<form class="form" novalidate @submit=${(event: Event) => (event.preventDefault(), this.#confirm())}>
+    return html`<form class="form" novalidate @submit=${(event: Event) => (event.preventDefault(), this.#confirm())} @focusin=${warmOrdering} @pointerover=${warmOrdering}>
       ${renderProductList(products, {
         currency,
         selectedId: this.#selected?.id,

@@ -1,4 +1,3 @@
-import { minorUnitExponent } from '../core/format.js';
 import type { OrderQuantity } from './estimate.js';
 
 export type QuantityMode = 'tons' | 'amount';
@@ -20,9 +19,10 @@ function decimalParts(text: string): [whole: string, fraction: string] | undefin
 /**
  * The order quantity a tons or amount input stands for, or why it cannot be ordered. Tons stay a
  * decimal string (Stripe's `metric_tons`); an amount in major units ("100.50") becomes the currency's
- * smallest unit (10050), refusing more decimals than the currency has.
+ * smallest unit (10050), refusing more decimals than the currency has (`exponent`, from
+ * `minorUnitExponent`: this module imports nothing at run time, as it loads on demand).
  */
-export function readQuantity(mode: QuantityMode, typed: string, currency: string): OrderQuantity | QuantityProblem {
+export function readQuantity(mode: QuantityMode, typed: string, exponent: number): OrderQuantity | QuantityProblem {
   const text = plain(typed);
   if (!text) return 'empty';
   const parts = decimalParts(text);
@@ -33,7 +33,6 @@ export function readQuantity(mode: QuantityMode, typed: string, currency: string
     const tons = `${whole.replace(/^0+(?=\d)/, '')}${fraction ? `.${fraction}` : ''}`;
     return Number(tons) > 0 ? { metric_tons: tons } : 'zero';
   }
-  const exponent = minorUnitExponent(currency);
   if (fraction.length > exponent) return 'tooPrecise';
   const amount = Number(whole + fraction.padEnd(exponent, '0'));
   return amount > 0 ? { amount } : 'zero';

@@ -1,6 +1,6 @@
 // Loaded on first use of an appearance, and importing nothing at run time but contrast.ts (dev mode, on
 // demand): pages without one never download it, and it shares no chunk with the widgets. appearance.ts
-// turns its result into a stylesheet.
+// passes in what it needs of the kit (the token tables, the rule builder, dev mode's warnings).
 import type { Appearance } from '@stripe/stripe-js';
 import type { TokenValues } from './styles.js';
 
@@ -94,4 +94,40 @@ export function appearanceStyles(appearance: Appearance, light: TokenValues, dar
   const result: AppearanceStyles = { tokens, rules: css.join(''), contrastWarnings };
   if (ignored.length) result.ignored = `appearance ignores ${ignored.join(', ')}: not used by these widgets, or not a safe CSS value`;
   return result;
+}
+
+/** What a stylesheet is built with: the kit's token tables and rule builder, and (dev mode) a warning channel. */
+export interface SheetContext {
+  light: TokenValues;
+  dark: TokenValues;
+  tokenRule: (values: TokenValues) => string;
+  warn?: ((message: string) => void) | undefined;
+}
+
+const sheets = new WeakMap<Appearance, CSSStyleSheet>();
+const ours = new WeakSet<CSSStyleSheet>();
+
+/** One constructable stylesheet per appearance object, shared by every widget using it. */
+function sheetOf(appearance: Appearance, { light, dark, tokenRule, warn }: SheetContext): CSSStyleSheet {
+  let sheet = sheets.get(appearance);
+  if (sheet) return sheet;
+  const { tokens, rules, ignored, contrastWarnings } = appearanceStyles(appearance, light, dark);
+  if (warn) {
+    if (ignored) warn(ignored);
+    void contrastWarnings().then((warnings) => warnings.forEach(warn));
+  }
+  sheet = new CSSStyleSheet();
+  sheet.replaceSync(tokenRule(tokens) + rules);
+  sheets.set(appearance, sheet);
+  ours.add(sheet);
+  return sheet;
+}
+
+/**
+ * Adopts the stylesheet of `appearance` after the shadow root's own styles, in place of an earlier
+ * appearance's (none for undefined): a constructable stylesheet, so a strict style-src CSP holds.
+ */
+export function adoptAppearance(root: ShadowRoot, appearance: Appearance | undefined, context: SheetContext): void {
+  const own = root.adoptedStyleSheets.filter((sheet) => !ours.has(sheet));
+  root.adoptedStyleSheets = appearance ? [...own, sheetOf(appearance, context)] : own;
 }

@@ -1,4 +1,6 @@
-import { matchSiteLocale, siteTexts } from './site-messages.js';
+import { getConfig } from './config.js';
+import { devWarn } from './dev.js';
+import type * as SiteMessages from './site-messages.js';
 
 /**
  * A language the widgets render: `en` and `ja` are built in; any other is a key of the site's own
@@ -13,8 +15,9 @@ export type Message = string | ((...args: never[]) => string) | { readonly [key:
 
 /**
  * A widget's texts. English is bundled; Japanese is a separate module loaded the first time it is
- * needed, so English pages never download it (in the script-tag build it is inlined). The Japanese
- * module is typed with the English catalog's type, so a missing key is a type error.
+ * needed, so English pages never download it (the script-tag build loads every widget's Japanese from
+ * one file beside it, stripe-widget-kit.ja.js). The Japanese module is typed with the English
+ * catalog's type, so a missing key is a type error.
  */
 export interface Catalog<M> {
   readonly en: M;
@@ -37,13 +40,52 @@ export function defineMessages<M extends Record<string, Message>>(en: M, loadJa:
 /** Whether `locale` is Japanese (built in, or a site's `ja-…` catalog that falls back to it). */
 export const isJapanese = (locale: Locale): boolean => /^ja(-|$)/i.test(locale);
 
+type SiteCatalogs = Readonly<Record<string, unknown>>;
+
+// The overlay of the site's catalogs (site-messages.ts) loads the first time a page has any: pages
+// without them never download it.
+let site: typeof SiteMessages | undefined;
+let siteLoading: Promise<void> | undefined;
+/** The import settled: a failed one is not retried (the built-in texts stay), as asking on every render would loop. */
+let siteSettled = false;
+
+/** The `messages` of the element being updated: its texts look there before the kit-wide catalogs. */
+let own: SiteCatalogs | undefined;
+
+/** Runs `update` (an element's update: willUpdate, render, updated) with `catalogs` as its own. */
+export function withOwnCatalogs(catalogs: SiteCatalogs | undefined, update: () => void): void {
+  const outer = own;
+  own = catalogs;
+  try {
+    update();
+  } finally {
+    own = outer;
+  }
+}
+
+const hasCatalogs = (catalogs: unknown): boolean => typeof catalogs === 'object' && catalogs !== null && Object.keys(catalogs).length > 0;
+
+/**
+ * Loads the overlay when the page has site catalogs (`configure({ messages })`, or the element's
+ * own `ownCatalogs`) and it is not there yet; undefined when there is nothing to wait for.
+ */
+export function loadSiteMessages(ownCatalogs: unknown): Promise<void> | undefined {
+  if (site || siteSettled || !(hasCatalogs(ownCatalogs) || hasCatalogs(getConfig().messages))) return undefined;
+  return (siteLoading ??= import('./site-messages.js')
+    .then(
+      (module) => void (site = module),
+      () => undefined,
+    )
+    .finally(() => void (siteSettled = true)));
+}
+
 /**
  * The catalog's texts in `locale`: the site's catalog for it, over the built-in ones (English until
  * the Japanese module has arrived).
  */
 export function messagesFor<M>(catalog: Catalog<M>, locale: Locale): M {
   const builtIn = (isJapanese(locale) && catalog.ja) || catalog.en;
-  return siteTexts(catalog, locale, builtIn);
+  return site ? site.siteTexts(catalog, locale, builtIn, own, getConfig().messages, devWarn) : builtIn;
 }
 
 /**
@@ -102,7 +144,7 @@ function nearestLang(element: Element): string | undefined {
  * catalog for that tag or its language (`fr-CA` → `fr`), the element's own `messages` first; else
  * the built-in `ja` or `en`.
  */
-export function resolveLocale(element: Element, own?: Readonly<Record<string, object>>): Locale {
+export function resolveLocale(element: Element, ownCatalogs?: SiteCatalogs): Locale {
   const tag = nearestLang(element);
-  return (tag && matchSiteLocale(tag, own)) || normalizeLocale(tag) || 'en';
+  return (tag && site?.matchSiteLocale(tag, ownCatalogs, getConfig().messages)) || normalizeLocale(tag) || 'en';
 }

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { systemClock, type Clock } from './clock.js';
-import { eventStreamsFor, type LiveEvent } from './event-streams.js';
+import type { LiveEvent } from './event-streams.js';
+import { subscribeEvents } from './event-streams-loader.js';
 
 export type { LiveEvent } from './event-streams.js';
 
@@ -27,7 +28,7 @@ export interface LiveUpdateOptions {
 
 /**
  * Live updates for one widget: a server-sent-events subscription (`events-url`, shared per URL, see
- * `event-streams.ts`) and/or polling (`refresh-interval`), paused while the page is hidden and stopped
+ * `event-streams.ts`, loaded on demand by `event-streams-loader.ts`) and/or polling (`refresh-interval`), paused while the page is hidden and stopped
  * when the element leaves.
  */
 export class LiveUpdateController implements ReactiveController {
@@ -96,16 +97,20 @@ export class LiveUpdateController implements ReactiveController {
     this.#unsubscribe = undefined;
     this.#subscribed = undefined;
     if (!url || typeof EventSource === 'undefined') return;
-    this.#subscribed = { url, clock };
-    this.#unsubscribe = eventStreamsFor(clock).subscribe(url, {
-      event: (event) => {
+    const subscribed = { url, clock };
+    this.#subscribed = subscribed;
+    const subscriber = {
+      event: (event: LiveEvent) => {
         if (this.#options.matches(event)) this.#options.onUpdate(event);
       },
       resync: () => this.#options.onUpdate('resync'),
       down: () => {
         if (this.#pollDelay() === null) this.#pollWhenVisible('resync');
       },
-    });
+    };
+    // The stream code could not be loaded: the next update asks again.
+    const failed = () => void (this.#subscribed === subscribed && (this.#subscribed = undefined));
+    this.#unsubscribe = subscribeEvents(url, clock, subscriber, failed);
   }
 
   #schedule(): void {

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { track, type EventSubject } from './analytics.js';
-import type { Clock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import { isAbortError, toWidgetError, WidgetRequestError, type WidgetError } from './errors.js';
 import { emit, type SwkLoadObject } from './events.js';
-import { settled, untilReady } from './settle.js';
+import { settled, untilReady } from './settle-loader.js';
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -186,7 +186,7 @@ export class ResourceController<T> implements ReactiveController {
       return await this.#task(signal);
     } catch (cause) {
       if (this.#settled || !(cause instanceof WidgetRequestError) || cause.error.kind !== 'config') throw cause;
-      await settled(this.#host.clock, signal);
+      await settled(this.#host.clock ?? systemClock, signal);
       this.#settled = true;
       return this.#task(signal);
     }

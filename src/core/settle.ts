@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from './clock.js';
+import type { Clock } from './clock.js';
 
 /**
  * How long a widget whose required setting is missing waits, once the page has loaded, before it says
@@ -59,7 +59,7 @@ export function untilReady(host: HTMLElement, signal: AbortSignal): Promise<void
 }
 
 /** Resolves once the page has loaded (`load`) and `SETTLE_MS` more have passed on `clock`. */
-export async function settled(clock: Clock = systemClock, signal: AbortSignal): Promise<void> {
+export async function settled(clock: Clock, signal: AbortSignal): Promise<void> {
   if (typeof document !== 'undefined' && document.readyState !== 'complete') await nextEvent(window, 'load', signal);
   await new Promise<void>((resolve, reject) => {
     const timer = clock.setTimeout(() => {

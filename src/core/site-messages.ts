@@ -1,25 +1,12 @@
-import { getConfig } from './config.js';
-import { devWarn } from './dev.js';
+// The site's catalogs laid over the built-in texts: loaded the first time a page has any
+// (`configure({ messages })` or an element's `messages`, see i18n.ts), so pages without them never
+// download it. It imports nothing at run time: i18n.ts passes in the catalogs and the warning channel.
 import type { Catalog, Locale } from './i18n.js';
 
 type Catalogs = Readonly<Record<string, unknown>>;
 type Entry = string | ((...args: unknown[]) => unknown) | { readonly [key: string]: Entry };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-/** The `messages` of the element being updated: its texts look there before the kit-wide catalogs. */
-let own: Catalogs | undefined;
-
-/** Runs `update` (an element's update: willUpdate, render, updated) with `catalogs` as its own. */
-export function withOwnCatalogs(catalogs: Catalogs | undefined, update: () => void): void {
-  const outer = own;
-  own = catalogs;
-  try {
-    update();
-  } finally {
-    own = outer;
-  }
-}
 
 function keyIn(catalogs: Catalogs | undefined, candidate: string): string | undefined {
   return catalogs ? Object.keys(catalogs).find((key) => key.toLowerCase() === candidate && isObject(catalogs[key])) : undefined;
@@ -29,10 +16,10 @@ function keyIn(catalogs: Catalogs | undefined, candidate: string): string | unde
  * The site locale for a `lang` tag: a catalog keyed by the tag or by its language (`fr-CA`, then
  * `fr`), the element's own catalogs before the kit-wide ones; undefined when there is none.
  */
-export function matchSiteLocale(tag: string, ownCatalogs?: Catalogs): Locale | undefined {
+export function matchSiteLocale(tag: string, ownCatalogs: Catalogs | undefined, kitCatalogs: Catalogs | undefined): Locale | undefined {
   const lower = tag.trim().toLowerCase().replaceAll('_', '-');
   for (const candidate of [lower, lower.split('-')[0]!]) {
-    const key = keyIn(ownCatalogs, candidate) ?? keyIn(getConfig().messages, candidate);
+    const key = keyIn(ownCatalogs, candidate) ?? keyIn(kitCatalogs, candidate);
     if (key) return key;
   }
   return undefined;
@@ -66,13 +53,23 @@ function overlay(base: Entry, site: unknown, missing: string[], path = ''): Entr
 /** Each site section laid over each built-in catalog it serves (fc-link-account's section serves two). */
 const overlays = new WeakMap<object, WeakMap<object, unknown>>();
 
-/** The texts of `catalog` in `locale`: the site's catalog for it laid over `builtIn`, or `builtIn`. */
-export function siteTexts<M>(catalog: Catalog<M>, locale: Locale, builtIn: M): M {
-  const site: unknown = (own && isObject(own[locale]) ? own[locale] : undefined) ?? getConfig().messages?.[locale];
+/**
+ * The texts of `catalog` in `locale`: the site's catalog for it (the element's own, else the
+ * kit-wide one) laid over `builtIn`, or `builtIn`. What a catalog lacks is said through `warn`.
+ */
+export function siteTexts<M>(
+  catalog: Catalog<M>,
+  locale: Locale,
+  builtIn: M,
+  ownCatalogs: Catalogs | undefined,
+  kitCatalogs: Catalogs | undefined,
+  warn: (message: string) => void,
+): M {
+  const site: unknown = (ownCatalogs && isObject(ownCatalogs[locale]) ? ownCatalogs[locale] : undefined) ?? kitCatalogs?.[locale];
   if (!isObject(site) || !catalog.name) return builtIn;
   const section = site[catalog.name];
   if (!isObject(section)) {
-    devWarn(`messages["${locale}"] has no "${catalog.name}" catalog; the built-in texts are shown`);
+    warn(`messages["${locale}"] has no "${catalog.name}" catalog; the built-in texts are shown`);
     return builtIn;
   }
   let cache = overlays.get(section);
@@ -81,6 +78,6 @@ export function siteTexts<M>(catalog: Catalog<M>, locale: Locale, builtIn: M): M
   const missing: string[] = [];
   const result = overlay(builtIn as Entry, section, missing) as M;
   cache.set(builtIn as object, result);
-  if (missing.length) devWarn(`messages["${locale}"]["${catalog.name}"] lacks ${missing.join(', ')}; the built-in texts are shown for them`);
+  if (missing.length) warn(`messages["${locale}"]["${catalog.name}"] lacks ${missing.join(', ')}; the built-in texts are shown for them`);
   return result;
 }

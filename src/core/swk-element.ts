@@ -2,19 +2,19 @@ import type { Appearance } from '@stripe/stripe-js';
 import { html, LitElement, ReactiveElement, render, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SiteMessages } from '../messages.js';
 import { track } from './analytics.js';
-import { AppearanceController, appearanceOf, loadAppearance } from './appearance.js';
+import { adoptAppearance, appearanceOf, loadAppearance } from './appearance.js';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Fetcher } from './config.js';
-import { loadCatalogs, messagesFor, type Catalog, type Locale } from './i18n.js';
+import { loadCatalogs, loadSiteMessages, messagesFor, withOwnCatalogs, type Catalog, type Locale } from './i18n.js';
 import { LocaleController } from './locale-controller.js';
 import { coreMessages, type CoreMessages } from './messages.js';
 import type { ResourceController } from './resource-controller.js';
 import { baseStyles } from './styles.js';
-import { withOwnCatalogs } from './site-messages.js';
 import { renderError, renderLoading, renderRefreshFailed } from './templates.js';
 import type { WidgetError } from './errors.js';
 import { emit, type SwkElementEventMap } from './events.js';
+import { eventStreamsReady } from './event-streams-loader.js';
 
 /** A render that threw: reported as kind `render` with the exception's message (for developers). */
 function renderFailure(cause: unknown): WidgetError {
@@ -111,10 +111,8 @@ export abstract class SwkElement<L = unknown> extends LitElement {
 
   readonly #localeController = new LocaleController(this);
 
-  constructor() {
-    super();
-    new AppearanceController(this);
-  }
+  /** The appearance whose stylesheet this element adopted last (see `update`). */
+  #appearance: Appearance | undefined;
 
   /** The resolved locale (`en`, `ja` or a key of the site's catalogs) for the nearest `lang`: own, ancestors', document's, browser's. */
   get locale(): Locale {
@@ -137,12 +135,18 @@ export abstract class SwkElement<L = unknown> extends LitElement {
     withOwnCatalogs(this.messages, () => super.performUpdate());
   }
 
-  /** Holds a render until the locale's catalogs are loaded, so Japanese pages never flash English. */
+  /**
+   * Holds a render until the locale's catalogs are loaded, so Japanese pages never flash English; on
+   * a page with site catalogs, first until their overlay has loaded, which the locale depends on.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    const siteMessages = loadSiteMessages(this.messages);
+    if (siteMessages) return siteMessages.then(() => this.scheduleUpdate());
     this.#localeController.sync();
     const catalogs = [coreMessages as Catalog<unknown>, ...(this.constructor as typeof SwkElement).catalogs];
-    // The appearance's stylesheet too, when the page uses one: no flash of the default look.
-    const loading = [loadCatalogs(catalogs, this.locale), loadAppearance(appearanceOf(this))].filter(Boolean);
+    // The appearance's stylesheet too, when the page uses one: no flash of the default look. And the
+    // stream code for an events-url, so that the element listens before it asks (event-streams-loader.ts).
+    const loading = [loadCatalogs(catalogs, this.locale), loadAppearance(appearanceOf(this)), eventStreamsReady(this.eventsUrl)].filter(Boolean);
     return loading.length ? Promise.all(loading).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
@@ -192,6 +196,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
    * error state with Retry (which renders again) and `swk-error` of kind `render`.
    */
   protected override update(changed: PropertyValues): void {
+    this.#appearance = adoptAppearance(this, this.#appearance);
     try {
       super.update(changed);
     } catch (cause) {

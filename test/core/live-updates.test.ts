@@ -53,6 +53,7 @@ describe('LiveUpdateController', () => {
     </div>`);
     const [a, b] = [...wrapper.querySelectorAll<LiveProbe>('swk-live-probe')];
     await a!.updateComplete;
+    await FakeEventSource.opened(url);
     expect(FakeEventSource.for(url)).to.have.length(1);
     const source = FakeEventSource.for(url)[0]!;
     source.connect();

@@ -39,6 +39,8 @@ describe('a widget whose settings arrive after it is connected', () => {
     const backend = fakeBackend(() => ({ json: ORDER }));
     const { errors, element } = mount(html`<climate-order-status lang="en" order-id="climorder_1" .clock=${clock} .fetcher=${backend.fetcher}></climate-order-status>`);
     const el = await element;
+    // The settling timer starts once settle.ts, loaded on demand, is there.
+    await until(() => clock.pending > 0, 'the settling timer');
     clock.tick(SETTLE_MS - 1);
     await afterMicrotasks();
     expect(shadowText(el)).to.include('Loading');
@@ -56,6 +58,8 @@ describe('a widget whose settings arrive after it is connected', () => {
     const { errors, element } = mount(html`<climate-order-status lang="en" order-id="climorder_1" .clock=${clock}></climate-order-status>`);
     const el = await element;
     await afterMicrotasks();
+    expect(errors).to.deep.equal([]);
+    await until(() => clock.pending > 0, 'the settling timer');
     expect(errors).to.deep.equal([]);
     clock.tick(SETTLE_MS);
     await until(() => errors.length > 0, 'swk-error');

@@ -194,6 +194,9 @@ describe('<spt-token-status> errors', () => {
     // A missing id may still arrive (a framework hydrating): the error waits until the element settled.
     await afterMicrotasks();
     expect(shadowText(el)).not.to.include('not set up correctly');
+    // The settling timer starts once settle.ts, loaded on demand, is there.
+    await until(() => clock.pending > 0, 'the settling timer');
+    expect(shadowText(el)).not.to.include('not set up correctly');
     clock.tick(SETTLE_MS);
     await untilText(el, 'This widget is not set up correctly.');
     expect(el.shadowRoot!.querySelector('[part="retry-button"]')).to.equal(null);
