@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { backendErrorResponse, SECURITY_HEADERS } from './http.js';
 
@@ -50,15 +51,43 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   );
 }
 
+/** The aborts of the requests still open on each socket: one `close` listener per socket, however many are pipelined. */
+const openOnSocket = new WeakMap<Socket, Set<() => void>>();
+
+function abortOnSocketClose(socket: Socket | null, abort: () => void): () => void {
+  if (!socket) return () => {};
+  if (socket.destroyed) {
+    abort();
+    return () => {};
+  }
+  let open = openOnSocket.get(socket);
+  if (!open) {
+    const aborts = (open = new Set());
+    openOnSocket.set(socket, aborts);
+    socket.once('close', () => {
+      for (const each of [...aborts]) each();
+      aborts.clear();
+    });
+  }
+  open.add(abort);
+  return () => open.delete(abort);
+}
+
 /**
  * Builds a fetch `Request` from Node's request; the body streams, and closing the socket aborts it.
  * Throws on what a `Request` cannot hold (a malformed Host, TRACE): `nodeHandler` checks first.
  */
 export function toRequest(req: IncomingMessage, origin: string, res?: ServerResponse): Request {
   const controller = new AbortController();
+  const abort = () => controller.abort();
   // The response's close (finished, or the client went away) ends the request: event streams stop.
-  // One listener per response, not per keep-alive socket, which would pile up listeners.
-  (res ?? req).once('close', () => controller.abort());
+  // Node never emits it for a response queued behind another on a pipelined socket, so the socket's
+  // own close ends every request still open on it too.
+  const forget = abortOnSocketClose(req.socket, abort);
+  (res ?? req).once('close', () => {
+    forget();
+    abort();
+  });
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
