@@ -74,6 +74,8 @@ export interface BackendOptions {
   maxJsonBodyBytes?: number;
   /** Largest `POST /webhooks` body, in bytes (413 past it). Default 1 MB. */
   maxWebhookBodyBytes?: number;
+  /** Milliseconds a POST body may take to arrive, from when its route starts reading it (408 past it). Default 10 s. */
+  bodyTimeoutMs?: number;
   /** Publishable key handed to the browser with a Financial Connections session. */
   publishableKey?: string;
   /** Seconds since the epoch; injectable for tests of the simulator. */

@@ -2,6 +2,7 @@ import { capBody } from './body-limit.js';
 import type { BackendOptions } from './context.js';
 import { backendErrorResponse, errorResponse } from './http.js';
 import type { RouteGuard } from './router.js';
+import { signatureHeaderRefusal } from './stripe-signature-header.js';
 
 const DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
 const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
@@ -60,7 +61,8 @@ function isJson(request: Request): boolean {
 
 /**
  * The checks every POST passes before its route runs: same site (403), a JSON body on the widgets'
- * routes (415; webhooks take Stripe's payload as sent), and a capped body (413).
+ * routes (415; webhooks take Stripe's payload as sent, but only with a `Stripe-Signature` header that
+ * could be Stripe's: 400 before the body is read), and a capped body (413) that arrives in time (408).
  */
 export function postGuard(options: BackendOptions): RouteGuard {
   const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY_BYTES;
@@ -70,7 +72,10 @@ export function postGuard(options: BackendOptions): RouteGuard {
     if (isCrossSite(request, new URL(request.url), options.allowedOrigins)) return backendErrorResponse(403, 'Cross-site request refused');
     const webhook = pattern === WEBHOOK_ROUTE;
     if (!webhook && !isJson(request)) return backendErrorResponse(415, 'Content-Type must be application/json');
-    return capBody(request, webhook ? maxWebhook : maxJson);
+    // A webhook whose header cannot be Stripe's is refused before its body is read.
+    const refusal = webhook ? signatureHeaderRefusal(request.headers.get('stripe-signature'), Date.now()) : undefined;
+    if (refusal) return errorResponse(400, refusal);
+    return capBody(request, webhook ? maxWebhook : maxJson, options.bodyTimeoutMs);
   };
 }
 

@@ -37,23 +37,8 @@ export function sendRaw(port: number, head: string, options: RawOptions = {}): P
       resolve(response);
     };
     const parse = (ended: boolean) => {
-      const end = received.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      const [statusLine = '', ...lines] = received.subarray(0, end).toString('latin1').split('\r\n');
-      const headers: Record<string, string> = {};
-      for (const line of lines) {
-        const colon = line.indexOf(':');
-        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-      }
-      const rest = received.subarray(end + 4);
-      const status = Number(statusLine.split(' ')[1]);
-      if (headers['transfer-encoding'] === 'chunked') {
-        const body = dechunk(rest);
-        if (body !== undefined) finish({ status, headers, body, sent });
-        return;
-      }
-      const length = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
-      if (length !== undefined ? rest.length >= length : ended) finish({ status, headers, body: rest.subarray(0, length).toString('utf8'), sent });
+      const response = parseAnswer(received, ended);
+      if (response) finish({ ...response, sent });
     };
     socket.on('data', (data: Buffer) => {
       received = Buffer.concat([received, data]);
@@ -79,6 +64,75 @@ export function sendRaw(port: number, head: string, options: RawOptions = {}): P
     };
     pump();
   });
+}
+
+/** A raw connection a test drives step by step: slow senders, half-open bodies, pipelining. */
+export interface RawConnection {
+  write(data: string | Buffer): void;
+  /** The first whole answer; rejects when none came within `timeoutMs`. */
+  answer(timeoutMs?: number): Promise<RawResponse>;
+  /** Resolves with the milliseconds since the connection opened once the server closed it; rejects after `timeoutMs`. */
+  closed(timeoutMs?: number): Promise<number>;
+  destroy(): void;
+}
+
+export function openRaw(port: number): RawConnection {
+  const socket = connect(port, '127.0.0.1');
+  const opened = Date.now();
+  let received = Buffer.alloc(0);
+  let closedAt: number | undefined;
+  const waiters = new Set<() => void>();
+  const wake = () => waiters.forEach((w) => w());
+  socket.on('data', (data: Buffer) => {
+    received = Buffer.concat([received, data]);
+    wake();
+  });
+  socket.on('close', () => {
+    closedAt = Date.now();
+    wake();
+  });
+  socket.on('error', () => {});
+  const waitFor = <T>(check: () => T | undefined, timeoutMs: number, what: string) =>
+    new Promise<T>((resolve, reject) => {
+      const attempt = () => {
+        const value = check();
+        if (value === undefined) return false;
+        cleanup();
+        resolve(value);
+        return true;
+      };
+      const timer = setTimeout(() => (cleanup(), reject(new Error(`no ${what} within ${timeoutMs} ms`))), timeoutMs);
+      const cleanup = () => (clearTimeout(timer), waiters.delete(waiter));
+      const waiter = () => void attempt();
+      if (!attempt()) waiters.add(waiter);
+    });
+  return {
+    write: (data) => void socket.write(data),
+    answer: (timeoutMs = 5_000) => waitFor(() => parseAnswer(received, closedAt !== undefined), timeoutMs, 'answer'),
+    closed: (timeoutMs = 5_000) => waitFor(() => (closedAt === undefined ? undefined : closedAt - opened), timeoutMs, 'close by the server'),
+    destroy: () => socket.destroy(),
+  };
+}
+
+/** One whole HTTP answer at the start of `received`, or undefined while it is incomplete. */
+function parseAnswer(received: Buffer, ended: boolean): RawResponse | undefined {
+  const end = received.indexOf('\r\n\r\n');
+  if (end < 0) return undefined;
+  const [statusLine = '', ...lines] = received.subarray(0, end).toString('latin1').split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const rest = received.subarray(end + 4);
+  const status = Number(statusLine.split(' ')[1]);
+  if (headers['transfer-encoding'] === 'chunked') {
+    const body = dechunk(rest);
+    return body === undefined ? undefined : { status, headers, body, sent: 0 };
+  }
+  const length = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
+  if (length !== undefined ? rest.length >= length : ended) return { status, headers, body: rest.subarray(0, length).toString('utf8'), sent: 0 };
+  return undefined;
 }
 
 /** A chunk-encoded body, decoded; `undefined` until its last chunk is in. */
