@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   const backend = createBackend(options);
-  const server = createNodeServer(backend.handle);
+  const server = createNodeServer(backend.handle, options.server);
   await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, values.host ?? '127.0.0.1', ready));
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

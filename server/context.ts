@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { EventHub, EventStreamOptions } from './event-hub.js';
 import type { EventStore } from './event-store.js';
 import type { Router } from './router.js';
+import type { NodeServerOptions } from './server-timeouts.js';
 import type { SimulatorStore } from './simulator/store.js';
 
 export type BackendMode = 'stripe' | 'simulator';
@@ -89,6 +90,8 @@ export interface BackendOptions {
   redisUrl?: string;
   /** `GET /events` limits: connections per user (`userOf`) and in total, unsent bytes per client. */
   eventStream?: EventStreamOptions;
+  /** Timeouts and the connection cap of the Node server the CLI runs (`createNodeServer(handle, options.server)`). */
+  server?: NodeServerOptions;
 }
 
 /** What each widget's route module gets. */

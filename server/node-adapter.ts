@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { backendErrorResponse, SECURITY_HEADERS } from './http.js';
+import { capConnections, nodeServerOptions, type NodeServerOptions } from './server-timeouts.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -228,7 +229,10 @@ function answerOnSocket(socket: Duplex, status: number, reason: string): void {
 
 /** What Node's parser refuses (an unknown method, a broken request line) gets a JSON answer too. */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
-  if (!socket.writable || error.code === 'ECONNRESET') {
+  // An answer already under way on this socket (e.g. an early 413 while the body still comes) must not
+  // be followed by a second one: the client would read it as garbage.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+  if (!socket.writable || error.code === 'ECONNRESET' || inFlight?.headersSent) {
     socket.destroy();
     return;
   }
@@ -238,10 +242,11 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
 
 /**
  * A Node HTTP server for a fetch-style handler (what the CLI runs): the parser's refusals and CONNECT
- * (which Node hands to no request handler) get JSON answers too.
+ * (which Node hands to no request handler) get JSON answers too; slow or idle clients and the number
+ * of connections are bounded (`NodeServerOptions`).
  */
-export function createNodeServer(handle: FetchHandler): Server {
-  return createServer(nodeHandler(handle))
+export function createNodeServer(handle: FetchHandler, options: NodeServerOptions = {}): Server {
+  return capConnections(createServer(nodeServerOptions(options), nodeHandler(handle)), options)
     .on('clientError', answerClientError)
     .on('connect', (_req: IncomingMessage, socket: Duplex) => {
       socket.on('error', () => {});

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import type { Backend } from '../app.js';
 import { createNodeServer } from '../node-adapter.js';
+import type { NodeServerOptions } from '../server-timeouts.js';
 
 export interface RawResponse {
   status: number;
@@ -73,6 +74,8 @@ export interface RawConnection {
   answer(timeoutMs?: number): Promise<RawResponse>;
   /** Resolves with the milliseconds since the connection opened once the server closed it; rejects after `timeoutMs`. */
   closed(timeoutMs?: number): Promise<number>;
+  /** Everything received so far, as text. */
+  received(): string;
   destroy(): void;
 }
 
@@ -110,6 +113,7 @@ export function openRaw(port: number): RawConnection {
     write: (data) => void socket.write(data),
     answer: (timeoutMs = 5_000) => waitFor(() => parseAnswer(received, closedAt !== undefined), timeoutMs, 'answer'),
     closed: (timeoutMs = 5_000) => waitFor(() => (closedAt === undefined ? undefined : closedAt - opened), timeoutMs, 'close by the server'),
+    received: () => received.toString('utf8'),
     destroy: () => socket.destroy(),
   };
 }
@@ -158,8 +162,8 @@ export interface TestServer {
 }
 
 /** The backend behind the same Node server the CLI runs, on a free loopback port. */
-export async function startTestServer(backend: Backend): Promise<TestServer> {
-  const server = createNodeServer(backend.handle);
+export async function startTestServer(backend: Backend, options?: NodeServerOptions): Promise<TestServer> {
+  const server = createNodeServer(backend.handle, options);
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;
   return {
