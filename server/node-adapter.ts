@@ -114,10 +114,17 @@ function bodyAlreadyRead(req: IncomingMessage): boolean {
   return req.readableDidRead || req.readableEnded || (req as IncomingMessage & { _body?: unknown })._body === true;
 }
 
+/** How many `Host` headers came: Node keeps the first of several, where a proxy in front may have read another. */
+function hostHeaders(req: IncomingMessage): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') count += 1;
+  return count;
+}
+
 /** What to answer without asking the backend: what no fetch `Request` can carry, or a body already gone. */
 function refusal(req: IncomingMessage): Response | undefined {
   if (!METHODS.has(req.method ?? '')) return backendErrorResponse(501, 'Method not implemented', { Allow: 'GET, HEAD, POST, OPTIONS' });
-  if (!HOST.test(req.headers.host ?? '')) return backendErrorResponse(400, 'Invalid Host header');
+  if (!HOST.test(req.headers.host ?? '') || hostHeaders(req) > 1) return backendErrorResponse(400, 'Invalid Host header');
   if (bodyAlreadyRead(req)) {
     console.error(`[stripe-widget-kit] ${BODY_ALREADY_READ}`);
     return backendErrorResponse(500, BODY_ALREADY_READ);
