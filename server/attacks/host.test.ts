@@ -14,7 +14,8 @@ describe('attack: a foreign Host (DNS rebinding)', () => {
   });
   after(() => server.close());
 
-  for (const host of ['evil.example', 'evil.example:80', 'localhost.evil.example', 'shop.example.evil.example', 'widgets.example.evil']) {
+  // `evilwidgets.example` ends with the letters of `.widgets.example` less its dot: the match is on a label boundary.
+  for (const host of ['evil.example', 'evil.example:80', 'localhost.evil.example', 'shop.example.evil.example', 'widgets.example.evil', 'evilwidgets.example']) {
     it(`Host: ${host}: 421 with nothing of the backend's, and the server keeps serving`, async () => {
       const response = await sendRaw(server.port, get(host));
       assert.equal(response.status, 421);
