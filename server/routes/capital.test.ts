@@ -80,12 +80,11 @@ describe('capital routes, stripe mode', () => {
     assert.equal(last().headers['stripe-version'], '2026-10-28.preview');
   });
 
-  it("passes Stripe's 404 body through with its status", async () => {
+  it("answers Stripe's 404 with the route's own, as for a denied offer", async () => {
     const response = await call(backend(), '/capital/financing_offers/financingoffer_missing');
     assert.equal(response.status, 404);
     const body = (await response.json()) as Json;
-    assert.equal(body.error?.code, 'resource_missing');
-    assert.equal(body.error?.type, 'invalid_request_error');
+    assert.deepEqual(body.error, { type: 'invalid_request_error', code: 'resource_missing', message: 'No such financing offer' });
     // Stripe's answer, not the route's own guard: the request reached Stripe's retrieve path.
     assert.equal(last().path, '/v1/capital/financing_offers/financingoffer_missing');
   });
