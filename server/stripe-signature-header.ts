@@ -30,7 +30,8 @@ export function signatureHeaderRefusal(header: string | null, nowMs: number, tol
   }
   if (timestamps.length !== 1 || !TIMESTAMP.test(timestamps[0]!)) return 'Stripe-Signature must carry exactly one timestamp';
   if (signatures === 0) return 'Stripe-Signature carries no v1 signature';
-  const skewSeconds = Math.abs(Number(timestamps[0]) - nowMs / 1000);
-  if (!(skewSeconds <= toleranceSeconds)) return 'Stripe-Signature timestamp is outside the tolerance';
+  const aheadSeconds = Number(timestamps[0]) - nowMs / 1000;
+  if (aheadSeconds > toleranceSeconds) return 'Stripe-Signature timestamp is in the future';
+  if (aheadSeconds < -toleranceSeconds) return 'Stripe-Signature timestamp is too old';
   return undefined;
 }
