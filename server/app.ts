@@ -6,7 +6,7 @@ import type { EventStore } from './event-store.js';
 import { backendErrorResponse, json, withSecurityHeaders } from './http.js';
 import { MemoryEventStore } from './memory-event-store.js';
 import { RedisEventStore } from './redis-event-store.js';
-import { hostAllowed, postGuard } from './request-checks.js';
+import { hostAllowed, routeGuard } from './request-checks.js';
 import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
@@ -53,10 +53,10 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
   });
   const webhookSecret = options.webhookSecret ?? (mode === 'simulator' ? SIMULATOR_WEBHOOK_SECRET : undefined);
   const eventStore = options.eventStore ?? (options.redisUrl ? new RedisEventStore({ url: options.redisUrl }) : new MemoryEventStore());
-  const hub = new EventHub(eventStore, { authorize: options.authorize, stream: options.eventStream });
+  const hub = new EventHub(eventStore, { authorize: options.authorize, stream: options.eventStream, userOf: options.userOf });
   const router = new Router();
 
-  const guard = postGuard(options);
+  const guard = routeGuard(options);
 
   /** `internal`: the simulator's own webhooks, which come from no host. */
   async function respond(request: Request, internal = false): Promise<Response> {

@@ -51,6 +51,13 @@ export interface BackendOptions {
    */
   authorize?: AuthorizeObject;
   /**
+   * Names the signed-in user behind a request (e.g. the session's user id), or returns nothing for an
+   * anonymous one. When set, a request with no user gets a 401 on every widget route before anything is
+   * fetched from Stripe, and no event stream (401). The same function caps streams per user
+   * (`eventStream.maxConnectionsPerUser`); `eventStream.userOf` alone still does only that.
+   */
+  userOf?: (request: Request) => string | undefined | Promise<string | undefined>;
+  /**
    * The preview `Stripe-Version` sent on calls to Stripe's preview APIs (Capital financing offers, Shared
    * Payment Tokens). Defaults: `DEFAULT_PREVIEW_STRIPE_VERSIONS` in `preview-versions.ts`.
    */
