@@ -2,11 +2,13 @@ import Stripe from 'stripe';
 import type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
 import { withCors } from './cors.js';
 import { EventHub } from './event-hub.js';
+import { withBoundedHooks } from './hook-deadline.js';
 import type { EventStore } from './event-store.js';
 import { backendErrorResponse, json, withSecurityHeaders } from './http.js';
 import { MemoryEventStore } from './memory-event-store.js';
 import { RedisEventStore } from './redis-event-store.js';
 import { hostAllowed, routeGuard } from './request-checks.js';
+import { routeFailureResponse } from './route-failure.js';
 import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
@@ -41,7 +43,8 @@ export const NO_AUTHORIZE =
  * The reference backend: fetch-style handlers for every widget, the webhook endpoint and the event
  * stream. Stripe mode when `secretKey` is set, otherwise the offline simulator.
  */
-export function createBackend(options: BackendOptions = {}, routes: RouteModule[] = widgetRoutes): Backend {
+export function createBackend(siteOptions: BackendOptions = {}, routes: RouteModule[] = widgetRoutes): Backend {
+  const options = withBoundedHooks(siteOptions);
   const mode: BackendMode = options.secretKey ? 'stripe' : 'simulator';
   if (mode === 'stripe' && !options.authorize && !options.allowNoAuthorize) throw new Error(NO_AUTHORIZE);
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
@@ -67,8 +70,7 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
     try {
       return await router.handle(request, path.slice(basePath.length) || '/', guard);
     } catch (cause) {
-      console.error('[stripe-widget-kit] route failed:', cause instanceof Error ? cause.message : cause);
-      return backendErrorResponse(500, 'Internal error');
+      return routeFailureResponse(cause);
     }
   }
   const serve = async (request: Request, internal = false) =>

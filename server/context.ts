@@ -58,6 +58,11 @@ export interface BackendOptions {
    */
   userOf?: (request: Request) => string | undefined | Promise<string | undefined>;
   /**
+   * Milliseconds the backend waits for a hook (`authorize`, `userOf`, `resolveCustomer`,
+   * `resolveStripeAccount`) to settle before answering 503 with `Retry-After`. Default 5 s.
+   */
+  hookTimeoutMs?: number;
+  /**
    * The preview `Stripe-Version` sent on calls to Stripe's preview APIs (Capital financing offers, Shared
    * Payment Tokens). Defaults: `DEFAULT_PREVIEW_STRIPE_VERSIONS` in `preview-versions.ts`.
    */
