@@ -46,6 +46,11 @@ export interface EventStreamOptions {
   maxAnonymousConnections?: number;
   /** Open streams on this instance; past it 503. Default 5,000. */
   maxConnections?: number;
+  /**
+   * Most events replayed to one reconnecting client (`Last-Event-ID`); past it the client gets
+   * `swk-refetch` instead, so one request never reads or checks the whole buffer. Default 100.
+   */
+  maxReplayEvents?: number;
   /** A client whose unsent bytes pass this is dropped (it reconnects with Last-Event-ID). Default 256 kB. */
   maxQueuedBytes?: number;
   heartbeatMs?: number;
@@ -144,7 +149,7 @@ export class EventHub {
     );
     this.subscribers.add(client!);
     this.startHeartbeat(limits.heartbeatMs ?? 15_000);
-    if (lastId) client!.catchUp(this.store, lastId);
+    if (lastId) client!.catchUp(this.store, lastId, limits.maxReplayEvents ?? 100);
     request.signal.addEventListener('abort', () => client!.close(), { once: true });
     if (request.signal.aborted) client!.close();
     return new Response(body, { headers: STREAM_HEADERS });
