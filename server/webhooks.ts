@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { EventStoreUnavailable, SIGNATURE_TOLERANCE_SECONDS, type EventStore, type StoredEvent } from './event-store.js';
 import { errorResponse, json } from './http.js';
+import { nestedTooDeeply } from './json-depth.js';
 import { STRIPE_ID } from './stripe-objects.js';
 import { signatureHeaderRefusal } from './stripe-signature-header.js';
 import { webhookObjectRenders } from './validate-object.js';
@@ -33,6 +34,7 @@ export function createWebhookHandler(options: WebhookOptions): (request: Request
     const refusal = signatureHeaderRefusal(signature, clock(), tolerance);
     if (refusal || signature === null) return errorResponse(400, refusal ?? 'Missing Stripe-Signature header');
     const payload = await request.text();
+    if (nestedTooDeeply(payload)) return errorResponse(400, 'Webhook body is nested too deeply');
     let event: unknown;
     try {
       event = await options.stripe.webhooks.constructEventAsync(payload, signature, options.secret, tolerance, undefined, clock());
