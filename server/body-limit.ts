@@ -1,5 +1,15 @@
 import { backendErrorResponse } from './http.js';
 
+export const BODY_ALREADY_READ =
+  'The request body was already read by another middleware (a body parser such as express.json()): ' +
+  'mount the stripe-widget-kit handler before any body parser.';
+
+/** The answer, logged, when something before the backend consumed the body (the Node adapter and fetch mounts alike). */
+export function bodyAlreadyReadResponse(): Response {
+  console.error(`[stripe-widget-kit] ${BODY_ALREADY_READ}`);
+  return backendErrorResponse(500, BODY_ALREADY_READ);
+}
+
 const tooLarge = () => backendErrorResponse(413, 'Request body too large');
 const tooSlow = () => backendErrorResponse(408, 'Request body took too long', { Connection: 'close' });
 
@@ -47,6 +57,7 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number, timeout
  */
 export async function capBody(request: Request, limit: number, timeoutMs = DEFAULT_BODY_TIMEOUT_MS): Promise<Request | Response> {
   const declared = request.headers.get('content-length');
+  if (request.bodyUsed) return bodyAlreadyReadResponse();
   if (declared !== null && !(Number(declared) <= limit)) return tooLarge();
   if (!request.body) return request;
   const bytes = await readUpTo(request.body, limit, timeoutMs);

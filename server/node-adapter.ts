@@ -1,18 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { BODY_ALREADY_READ, bodyAlreadyReadResponse } from './body-limit.js';
 import { backendErrorResponse, SECURITY_HEADERS } from './http.js';
 import { capConnections, nodeServerOptions, type NodeServerOptions } from './server-timeouts.js';
 
+export { BODY_ALREADY_READ };
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** Methods a fetch `Request` can carry that the router answers (405 with `Allow` when not its own). */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
 /** A `Host` header: a name or an IPv4/IPv6 literal, with an optional port. */
 const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i;
-export const BODY_ALREADY_READ =
-  'The request body was already read by another middleware (a body parser such as express.json()): ' +
-  'mount the stripe-widget-kit handler before any body parser.';
 
 function settle(end: () => void): void {
   try {
@@ -125,10 +124,7 @@ function hostHeaders(req: IncomingMessage): number {
 function refusal(req: IncomingMessage): Response | undefined {
   if (!METHODS.has(req.method ?? '')) return backendErrorResponse(501, 'Method not implemented', { Allow: 'GET, HEAD, POST, OPTIONS' });
   if (!HOST.test(req.headers.host ?? '') || hostHeaders(req) > 1) return backendErrorResponse(400, 'Invalid Host header');
-  if (bodyAlreadyRead(req)) {
-    console.error(`[stripe-widget-kit] ${BODY_ALREADY_READ}`);
-    return backendErrorResponse(500, BODY_ALREADY_READ);
-  }
+  if (bodyAlreadyRead(req)) return bodyAlreadyReadResponse();
   return undefined;
 }
 
