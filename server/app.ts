@@ -12,6 +12,7 @@ import { routeFailureResponse } from './route-failure.js';
 import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
+import { simulatorRefusal } from './simulator-guard.js';
 import { createWebhookHandler } from './webhooks.js';
 
 export interface Backend {
@@ -47,6 +48,8 @@ export function createBackend(siteOptions: BackendOptions = {}, routes: RouteMod
   const options = withBoundedHooks(siteOptions);
   const mode: BackendMode = options.secretKey ? 'stripe' : 'simulator';
   if (mode === 'stripe' && !options.authorize && !options.allowNoAuthorize) throw new Error(NO_AUTHORIZE);
+  const refusal = simulatorRefusal(options);
+  if (refusal) throw new Error(refusal);
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const stripe = new Stripe(options.secretKey ?? 'sk_test_simulator_offline', {
     maxNetworkRetries: mode === 'stripe' ? 1 : 0,
@@ -109,7 +112,8 @@ export function createBackend(siteOptions: BackendOptions = {}, routes: RouteMod
 /**
  * Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`,
  * `STRIPE_CUSTOMER`, `REDIS_URL` (several instances share events and webhook dedupe through it) and
- * `SWK_INSECURE_NO_AUTHORIZE=1`. For the demo and the simulator: it sets no `authorize` hook, so with a
+ * `SWK_INSECURE_NO_AUTHORIZE=1`, `SWK_SIMULATOR=1` (run the simulator on purpose, e.g. a staging demo under
+ * `NODE_ENV=production`). For the demo and the simulator: it sets no `authorize` hook, so with a
  * secret key `createBackend` refuses to start unless `SWK_INSECURE_NO_AUTHORIZE=1` says it is a local
  * trial. Sites build their options in code (or a `--config` module for the CLI) and set `authorize`.
  */
@@ -122,5 +126,6 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(customer && { resolveCustomer: () => customer }),
     ...(env.REDIS_URL && { redisUrl: env.REDIS_URL }),
     ...(env.SWK_INSECURE_NO_AUTHORIZE === '1' && { allowNoAuthorize: true }),
+    ...(env.SWK_SIMULATOR === '1' && { simulator: true }),
   };
 }

@@ -18,8 +18,14 @@ export type StripeObject = { id: string; object: string } & Record<string, unkno
 export type AuthorizeObject = (request: Request, object: StripeObject) => boolean | Promise<boolean>;
 
 export interface BackendOptions {
-  /** `sk_…`. When missing the backend runs the offline simulator. */
+  /** `sk_…`. When missing the backend runs the offline simulator (under `NODE_ENV=production` only with `simulator: true`). */
   secretKey?: string;
+  /**
+   * Runs the offline simulator on purpose. Needed where a missing key would otherwise be a mistake:
+   * `createBackend` refuses to start under `NODE_ENV=production` without `secretKey` or this (the
+   * simulator's webhook secret is public and its demo controls are open to anyone).
+   */
+  simulator?: boolean;
   /** The webhook endpoint's signing secret. Simulator mode makes one up when missing. */
   webhookSecret?: string;
   /** Points the SDK elsewhere (tests run a local fake of Stripe's API). */
