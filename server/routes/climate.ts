@@ -13,6 +13,7 @@ import {
   transitionRefusal,
   type SimulatedClimateOrder,
 } from '../simulator/climate.js';
+import { SimulatedIdempotency, simulatedCaller } from '../simulator/idempotency.js';
 
 
 /** Unknown, malformed and denied ids all look alike, and the id is never echoed. */
@@ -49,10 +50,10 @@ function stripeMode({ stripe, options }: RouteContext): ClimateMode {
   };
 }
 
-function simulatorMode({ simulator }: RouteContext): ClimateMode {
+function simulatorMode({ simulator, options }: RouteContext): ClimateMode {
   seedClimateOrders(simulator);
-  // Replays of one cancel (same Idempotency-Key) get the first answer, as Stripe does.
-  const answered = new Map<string, { id: string; status: number; body: unknown }>();
+  // Replays of one cancel (same Idempotency-Key, same caller) get the first answer, as Stripe does.
+  const idempotency = new SimulatedIdempotency();
   const find = (id: string) => {
     const order = simulator.get<SimulatedClimateOrder>(id);
     return order?.object === 'climate.order' ? order : undefined;
@@ -61,20 +62,13 @@ function simulatorMode({ simulator }: RouteContext): ClimateMode {
     retrieve(_request, id) {
       return find(id) ?? noSuchOrder();
     },
-    async cancel(_request, id, idempotencyKey) {
-      const replay = answered.get(idempotencyKey);
-      if (replay && replay.id !== id) {
-        return errorResponse(400, 'Keys for idempotent requests can only be used with the same parameters they were first used with.', 'idempotency_error');
-      }
-      if (replay) return json(replay.body, replay.status, { 'Idempotent-Replayed': 'true' });
-      const current = find(id);
-      if (!current) return noSuchOrder();
-      const refusal = transitionRefusal(current, 'buyer_cancel', simulator.now());
-      const response = refusal
-        ? { id, status: 400, body: { error: { type: 'invalid_request_error', code: 'order_not_cancelable', message: refusal } } }
-        : { id, status: 200, body: await cancelOrder(simulator, id, 'requested') };
-      answered.set(idempotencyKey, response);
-      return json(response.body, response.status);
+    async cancel(request, id, idempotencyKey) {
+      return idempotency.run(idempotencyKey, await simulatedCaller(options, request), { id }, async () => {
+        const current = find(id);
+        if (!current) return noSuchOrder();
+        const refusal = transitionRefusal(current, 'buyer_cancel', simulator.now());
+        return refusal ? errorResponse(400, refusal, 'invalid_request_error', 'order_not_cancelable') : json(await cancelOrder(simulator, id, 'requested'));
+      });
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   createSimulatedSession,
   simulatedInstitutionAccounts,
 } from '../simulator/financial-connections.js';
+import { SimulatedIdempotency, simulatedCaller } from '../simulator/idempotency.js';
 
 interface SessionParams {
   permissions: string[];
@@ -75,14 +76,12 @@ function stripeMode({ stripe, options }: RouteContext): CreateSession {
 }
 
 function simulatorMode({ simulator, options }: RouteContext): CreateSession {
-  // A replayed key gets the first answer, as Stripe's idempotency does.
-  const answered = new Map<string, string>();
-  return (_request, params, idempotencyKey) => {
-    const replay = idempotencyKey && answered.get(idempotencyKey);
-    const clientSecret = replay || createSimulatedSession(simulator, params).client_secret;
-    if (idempotencyKey) answered.set(idempotencyKey, clientSecret);
-    return json({ client_secret: clientSecret, ...(options.publishableKey && { publishable_key: options.publishableKey }) });
-  };
+  // A replayed key (same caller, same parameters) gets the first answer, as Stripe's idempotency does.
+  const idempotency = new SimulatedIdempotency();
+  const create = (params: SessionParams) =>
+    json({ client_secret: createSimulatedSession(simulator, params).client_secret, ...(options.publishableKey && { publishable_key: options.publishableKey }) });
+  return async (request, params, idempotencyKey) =>
+    idempotencyKey ? idempotency.run(idempotencyKey, await simulatedCaller(options, request), params, () => create(params)) : create(params);
 }
 
 /** The demo's simulated bank flow: the accounts on offer, and finishing a session with a choice of them. */
