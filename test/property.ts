@@ -7,6 +7,7 @@ import { expectNoBrokenText, shadowText, until } from './helpers.js';
 const STUCK_MS = 5000;
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+export type Lang = 'en' | 'ja';
 
 /** Resolves on the element's next `swk-load`; rejects on `swk-error`, or when neither comes in time. */
 function nextLoad(element: Widget): { loaded: Promise<void>; stop: () => void } {
@@ -30,9 +31,16 @@ function nextLoad(element: Widget): { loaded: Promise<void>; stop: () => void } 
  * Shows every generated object in one mounted widget, in English and Japanese: `show` makes the fake
  * backend (or fake Stripe.js) answer with it and starts a load. Each must fire `swk-load`, render
  * with no `swk-error` (a render that throws reports one) and print none of the words no widget may
- * print. A failure names the seed and path that replay it. Returns how many objects ran, and how long.
+ * print; then `check` compares what is shown with what the test works out from the object itself (an
+ * amount, a date or a state: see arbitraries/expected.ts). A failure names the seed and path that
+ * replay it. Returns how many objects ran, and how long.
  */
-export async function expectEveryObjectRenders<T>(element: Widget, objects: fc.Arbitrary<T>, show: (object: T) => void): Promise<{ runs: number; seconds: number }> {
+export async function expectEveryObjectRenders<T>(
+  element: Widget,
+  objects: fc.Arbitrary<T>,
+  show: (object: T) => void,
+  check: (object: T, lang: Lang) => void,
+): Promise<{ runs: number; seconds: number }> {
   // The mount's own first load (of a fixed object) finishes before the generated ones start.
   await until(() => !element.shadowRoot?.querySelector('[aria-busy="true"]'), `${element.localName} to finish its first load`);
   const renderErrors: SwkErrorDetail[] = [];
@@ -41,7 +49,7 @@ export async function expectEveryObjectRenders<T>(element: Widget, objects: fc.A
   let runs = 0;
   const started = performance.now();
   try {
-    const property = fc.asyncProperty(objects, fc.constantFrom('en', 'ja'), async (object, lang) => {
+    const property = fc.asyncProperty(objects, fc.constantFrom<Lang>('en', 'ja'), async (object, lang) => {
       runs += 1;
       renderErrors.length = 0;
       element.lang = lang;
@@ -56,6 +64,7 @@ export async function expectEveryObjectRenders<T>(element: Widget, objects: fc.A
       if (renderErrors.length > 0) throw new Error(`swk-error after swk-load: ${JSON.stringify(renderErrors[0]!.error)}`);
       if (shadowText(element) === '') throw new Error('rendered nothing');
       expectNoBrokenText(element);
+      check(object, lang);
     });
     const details = await fc.check(property, propertyParameters());
     if (details.failed) throw new Error(describeFailure(details));
