@@ -24,15 +24,16 @@ const STRIPE_SAYS: Record<string, FakeReply> = {
 
 const LEAKS = /sk_test|rk_test|\*\*\*|3xYz|Invalid API Key|permissions|Too many requests hit|acct_1/;
 
-async function logged(body: () => Promise<void>): Promise<string> {
+/** Runs `request` with console captured: its answer (status, headers, body text) and what was logged. */
+async function logged(request: () => Promise<Response>) {
   const lines: string[] = [];
   const spies = (['error', 'warn', 'log'] as const).map((name) => mock.method(console, name, (...args: unknown[]) => void lines.push(args.map(String).join(' '))));
   try {
-    await body();
+    const response = await request();
+    return { status: response.status, headers: response.headers, body: await response.text(), log: lines.join('\n') };
   } finally {
     for (const spy of spies) spy.mock.restore();
   }
-  return lines.join('\n');
 }
 
 // Today Stripe's 401 reaches every visitor as `Invalid API Key provided: sk_test_***…oked`, and its 403
@@ -46,45 +47,36 @@ describe("attack: Stripe's 401, 403 and 429 reaching the browser", () => {
   after(() => fake.close());
   const site = () => fake.backend({ authorize: () => true, resolveStripeAccount: () => 'acct_1', resolveCustomer: () => 'cus_1' }, widgetRoutes);
 
+  const answerTo = (what: keyof typeof STRIPE_SAYS, path: string, init?: RequestInit) => {
+    reply = STRIPE_SAYS[what]!;
+    return logged(() => call(site(), path, init));
+  };
+
   it('a revoked key (401): a generic 502 for the visitor; the log says the key was refused, without any of it', async () => {
-    reply = STRIPE_SAYS.revoked!;
-    let response: Response | undefined;
-    const log = await logged(async () => {
-      response = await call(site(), '/climate/orders/climorder_1');
-    });
-    assert.equal(response!.status, 502);
-    const body = await response!.text();
-    assert.deepEqual(JSON.parse(body), { error: { message: 'Stripe is not available' } });
-    assert.equal(response!.headers.get('request-id'), null);
-    assert.match(log, /401/);
-    assert.match(log, /secret key/i);
-    assert.doesNotMatch(log, LEAKS);
+    const answer = await answerTo('revoked', '/climate/orders/climorder_1');
+    assert.equal(answer.status, 502);
+    assert.deepEqual(JSON.parse(answer.body), { error: { message: 'Stripe is not available' } });
+    assert.equal(answer.headers.get('request-id'), null);
+    assert.match(answer.log, /401/);
+    assert.match(answer.log, /secret key/i);
+    assert.doesNotMatch(answer.log, LEAKS);
   });
 
   it('a key without the permission (403): the same generic 502, logged without the key', async () => {
-    reply = STRIPE_SAYS.restricted!;
-    let response: Response | undefined;
-    const log = await logged(async () => {
-      response = await call(site(), '/payment_intents/pi_1');
-    });
-    assert.equal(response!.status, 502);
-    assert.deepEqual(await response!.json(), { error: { message: 'Stripe is not available' } });
-    assert.match(log, /403/);
-    assert.doesNotMatch(log, LEAKS);
+    const answer = await answerTo('restricted', '/payment_intents/pi_1');
+    assert.equal(answer.status, 502);
+    assert.deepEqual(JSON.parse(answer.body), { error: { message: 'Stripe is not available' } });
+    assert.match(answer.log, /403/);
+    assert.doesNotMatch(answer.log, LEAKS);
   });
 
   it("Stripe's rate limit (429): a generic 503 with Retry-After, none of Stripe's words", async () => {
-    reply = STRIPE_SAYS.limited!;
-    let response: Response | undefined;
-    const log = await logged(async () => {
-      response = await call(site(), '/shared_payment/granted_tokens/spt_1');
-    });
-    assert.equal(response!.status, 503);
-    assert.equal(response!.headers.get('retry-after'), '1');
-    const body = await response!.text();
-    assert.doesNotMatch(body, LEAKS);
-    assert.deepEqual(JSON.parse(body), { error: { message: 'Busy, retry shortly' } });
-    assert.match(log, /429/);
+    const answer = await answerTo('limited', '/shared_payment/granted_tokens/spt_1');
+    assert.equal(answer.status, 503);
+    assert.equal(answer.headers.get('retry-after'), '1');
+    assert.doesNotMatch(answer.body, LEAKS);
+    assert.deepEqual(JSON.parse(answer.body), { error: { message: 'Busy, retry shortly' } });
+    assert.match(answer.log, /429/);
   });
 
   it('every route maps them the same way', async () => {
@@ -99,13 +91,9 @@ describe("attack: Stripe's 401, 403 and 429 reaching the browser", () => {
       ['/financial_connections/sessions', post],
     ] as const) {
       for (const [what, expected] of [['revoked', 502], ['restricted', 502], ['limited', 503]] as const) {
-        reply = STRIPE_SAYS[what]!;
-        let response: Response | undefined;
-        await logged(async () => {
-          response = await call(site(), path, init);
-        });
-        assert.equal(response!.status, expected, `${what} on ${path}`);
-        assert.doesNotMatch(await response!.text(), LEAKS, `${what} on ${path}`);
+        const answer = await answerTo(what, path, init);
+        assert.equal(answer.status, expected, `${what} on ${path}`);
+        assert.doesNotMatch(answer.body, LEAKS, `${what} on ${path}`);
       }
     }
   });
