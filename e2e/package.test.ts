@@ -114,6 +114,9 @@ describe('the bin, with stripe installed', () => {
     });
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
     delete env.STRIPE_SECRET_KEY;
+    // Vite's build earlier in this process set NODE_ENV=production, where the bin refuses to run the
+    // simulator without --simulator; a developer trying it has none.
+    delete env.NODE_ENV;
     const child = spawn(process.execPath, [Object.values(pkg.bin)[0] ?? ''], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       await new Promise<void>((ready, fail) => {
