@@ -48,6 +48,29 @@ function svelte5Syntax(plugin) {
   };
 }
 
+/**
+ * HTML carries every attribute as a string, and the README writes `timeout="10"`, so each numeric
+ * attribute's typing also takes a string (the element reads it as a number; see SwkElement's setters).
+ * The generators print `Class["field"]`, the class's own (number) type: widen those in `fileName`.
+ */
+function numericAttributesTakeStrings(plugin, fileName) {
+  return {
+    name: `${plugin.name}-numeric-strings`,
+    packageLinkPhase(params) {
+      plugin.packageLinkPhase(params);
+      const numeric = params.customElementsManifest.modules.flatMap((mod) =>
+        (mod.declarations ?? []).flatMap((decl) =>
+          (decl.attributes ?? []).filter((a) => a.fieldName && a.type?.text === 'number').map((a) => `${decl.name}["${a.fieldName}"]`),
+        ),
+      );
+      const file = join(integrationsOut, fileName);
+      let text = readFileSync(file, 'utf8');
+      for (const field of new Set(numeric)) text = text.replaceAll(`${field};`, `${field} | string;`);
+      writeFileSync(file, text);
+    },
+  };
+}
+
 // Every generated file sits in dist/integrations/ next to types.d.ts, which re-exports the classes
 // and every type their events and properties name.
 const componentTypePath = () => '../types/src/types.js';
@@ -60,9 +83,19 @@ export default {
   packagejson: false,
   plugins: [
     publicManifest(),
-    typed(customElementJsxPlugin({ outdir: integrationsOut, fileName: 'jsx.d.ts', componentTypePath, skip, hideLogs: true })),
-    typed(customElementVuejsPlugin({ outdir: integrationsOut, fileName: 'vue.d.ts', componentTypePath, skip, hideLogs: true }), { vueNames: true }),
-    ...(skip ? [] : [svelte5Syntax(typed(customElementSveltePlugin({ outdir: integrationsOut, fileName: 'svelte.d.ts', componentTypePath, hideLogs: true })))]),
+    ...(skip
+      ? []
+      : [
+          numericAttributesTakeStrings(typed(customElementJsxPlugin({ outdir: integrationsOut, fileName: 'jsx.d.ts', componentTypePath, hideLogs: true })), 'jsx.d.ts'),
+          numericAttributesTakeStrings(
+            typed(customElementVuejsPlugin({ outdir: integrationsOut, fileName: 'vue.d.ts', componentTypePath, hideLogs: true }), { vueNames: true }),
+            'vue.d.ts',
+          ),
+          numericAttributesTakeStrings(
+            svelte5Syntax(typed(customElementSveltePlugin({ outdir: integrationsOut, fileName: 'svelte.d.ts', componentTypePath, hideLogs: true }))),
+            'svelte.d.ts',
+          ),
+        ]),
     customElementVsCodePlugin({
       outdir: integrationsOut,
       htmlFileName: 'vscode.html-custom-data.json',

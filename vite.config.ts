@@ -1,6 +1,6 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { stripeWidgetKitBackend } from './server/vite-plugin.js';
 // @ts-expect-error: plain .mjs build helper
 import { viteMinifyCss } from './scripts/minify-css-literals.mjs';
@@ -8,15 +8,19 @@ import { viteMinifyCss } from './scripts/minify-css-literals.mjs';
 const root = import.meta.dirname;
 
 /**
- * One ES entry per widget (`src/<tag>/define.ts`), plus the all-in-one entry, the schemas, the core
- * (configure and the base class, registering nothing) and the React wrappers.
+ * One ES entry per widget (`src/<tag>/define.ts`), plus the all-in-one entry, the schemas, the English
+ * catalogs, the core (configure and the base class, registering nothing) and the React wrappers.
  */
 function libraryEntries(): Record<string, string> {
   const entries: Record<string, string> = {
     index: resolve(root, 'src/index.ts'),
     schemas: resolve(root, 'src/schemas/index.ts'),
+    messages: resolve(root, 'src/messages.ts'),
     core: resolve(root, 'src/core/index.ts'),
     react: resolve(root, 'src/react/index.ts'),
+    // Loaded by <fc-link-account> only for a simulator session (a lazy chunk of npm builds; the IIFE
+    // imports this file from beside itself).
+    'simulated-stripe-js': resolve(root, 'src/fc-link-account/simulated-stripe-js.ts'),
   };
   for (const name of readdirSync(resolve(root, 'src'))) {
     const define = resolve(root, 'src', name, 'define.ts');
@@ -25,12 +29,36 @@ function libraryEntries(): Record<string, string> {
   return entries;
 }
 
+/**
+ * The script-tag file is minified, so its only raw line breaks are inside template literals: lit's
+ * html`…` (and already-minified css`…`). A break and the indentation after it render like one break
+ * in HTML (the kit has no <pre>), so the indentation is dropped.
+ */
+function collapseTemplateWhitespace(): Plugin {
+  return {
+    name: 'collapse-template-whitespace',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = file.code.replace(/\n[ \t]+/g, '\n');
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
-      plugins: [viteMinifyCss()],
-      // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
-      resolve: { alias: { '@stripe/stripe-js/pure': resolve(root, 'src/fc-link-account/load-stripe-script.ts') } },
+      plugins: [viteMinifyCss(), collapseTemplateWhitespace()],
+      resolve: {
+        alias: [
+          // Script tags load Stripe.js the way Stripe documents for them; see load-stripe-script.ts.
+          { find: '@stripe/stripe-js/pure', replacement: resolve(root, 'src/fc-link-account/load-stripe-script.ts') },
+          { find: './simulated-stripe-import.js', replacement: resolve(root, 'src/fc-link-account/simulated-stripe-import.iife.ts') },
+          // One file: fc-link-account's account data is imported, not loaded on demand (see the loader).
+          { find: /^\.\/account-data-loader\.js$/, replacement: resolve(root, 'src/fc-link-account/account-data-loader.iife.ts') },
+          // No dev mode in the script-tag file, as in Lit's production build: dev.off.ts, contrast.off.ts.
+          { find: /^\.\/(dev|contrast)\.js$/, replacement: resolve(root, 'src/core/$1.off.ts') },
+        ],
+      },
       build: {
         outDir: 'dist',
         emptyOutDir: false,

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { openLocalSite, servePages } from './support/local-site.js';
 import { ensureBuilt } from './support/build.js';
+import { createBackend } from '../server/app.js';
+import { nodeHandler } from '../server/node-adapter.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; exports: Record<string, string | { default?: string; types?: string }> };
 const widgetTags = readdirSync('src').filter((name) => existsSync(`src/${name}/define.ts`));
@@ -14,19 +17,42 @@ describe('npm run build', () => {
   let origin = '';
   let close = async () => {};
   let sessionPosts = 0;
+  const apiRequests: string[] = [];
 
   before(async () => {
     ensureBuilt();
     const files = new Map([
       ['/kit.js', readFileSync('dist/stripe-widget-kit.iife.js', 'utf8')],
       ['/page.html', '<!doctype html><html lang="en"><title>iife</title><script src="/kit.js"></script><script src="/kit.js"></script><body></body></html>'],
+      ['/simulated-stripe-js.js', readFileSync('dist/simulated-stripe-js.js', 'utf8')],
+      [
+        // The README's script-tag order: the widgets first, configure({ fetch }) in a later script.
+        '/configure-after.html',
+        '<!doctype html><html lang="en"><title>configure after</title><script src="/kit.js"></script><body>' +
+          '<climate-order-status endpoint="/api/climate/orders" order-id="climorder_sim_open"></climate-order-status>' +
+          '<spt-token-status endpoint="/api/shared_payment/granted_tokens" token-id="spt_sim_active"></spt-token-status>' +
+          '<payment-capture-status endpoint="/api/payment_intents" payment-intent-id="pi_sim_capture_settled"></payment-capture-status>' +
+          '<capital-offer-card endpoint="/api/capital/financing_offers" offer-id="financingoffer_status_delivered"></capital-offer-card>' +
+          '<script>StripeWidgetKit.configure({ fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: "Bearer page-token" } }) });</script>' +
+          '</body></html>',
+      ],
+      [
+        '/simulated-link.html',
+        '<!doctype html><html lang="en"><title>simulated link</title><script src="/kit.js"></script><body>' +
+          '<fc-link-account endpoint="/api/financial_connections/sessions" permissions="balances"></fc-link-account></body></html>',
+      ],
       [
         '/link.html',
         '<!doctype html><html lang="en"><title>link</title><script src="/kit.js"></script><body>' +
           '<fc-link-account endpoint="/api/fc/sessions" publishable-key="pk_test_iife" permissions="balances"></fc-link-account></body></html>',
       ],
     ]);
+    const simulator = nodeHandler(createBackend({}).handle);
     ({ origin, browser, close } = await openLocalSite((req, res) => {
+      if (req.url?.startsWith('/api/') && req.url !== '/api/fc/sessions') {
+        apiRequests.push(`${req.url} ${req.headers.authorization ?? '(none)'}`);
+        return void simulator(req, res);
+      }
       if (req.method === 'POST' && req.url === '/api/fc/sessions') {
         sessionPosts++;
         res.setHeader('Content-Type', 'application/json');
@@ -135,6 +161,66 @@ describe('npm run build', () => {
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __stripeArgs: unknown }).__stripeArgs), ['pk_test_iife', null]);
     await page.locator('fc-link-account').getByText('Script Tag Bank').waitFor();
     assert.equal(sessionPosts, 1);
+    await page.close();
+  });
+
+  it('keeps the simulated Stripe.js out of every entry\'s first load and out of the IIFE (a lazy file of its own)', () => {
+    const marker = 'The simulated bank failed';
+    assert.ok(readFileSync('dist/simulated-stripe-js.js', 'utf8').includes(marker), 'the marker names the simulated module');
+    /** An ES file and every file it imports statically, the way a browser loads it before any click. */
+    const firstLoad = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      for (const [, path] of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;'"]*?from\s*["'](\.[^"']+)["']|(?:^|\n)\s*import\s*["'](\.[^"']+)["']/g)) {
+        if (path) firstLoad(join(dirname(file), path), seen);
+      }
+      return seen;
+    };
+    const entries = readdirSync('dist').filter((f) => f.endsWith('.js') && f !== 'simulated-stripe-js.js' && f !== 'stripe-widget-kit.iife.js');
+    assert.ok(entries.includes('fc-link-account.js') && entries.includes('index.js'));
+    for (const entry of entries) {
+      const files = [...firstLoad(join('dist', entry))];
+      const carrying = files.filter((f) => readFileSync(f, 'utf8').includes(marker));
+      assert.deepEqual(carrying, [], `${entry} loads the simulated Stripe.js up front`);
+    }
+    const fcFiles = [...firstLoad('dist/fc-link-account.js')].map((f) => readFileSync(f, 'utf8')).join('\n');
+    assert.match(fcFiles, /import\(["']\.\.\/simulated-stripe-js\.js["']\)/, 'the widget reaches it only through a dynamic import');
+    assert.ok(!readFileSync('dist/stripe-widget-kit.iife.js', 'utf8').includes(marker), 'the IIFE carries the simulated Stripe.js');
+  });
+
+  it('the IIFE links against the simulator with the simulated Stripe.js from beside it: no key, nothing from Stripe', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname + (request.url().startsWith(origin) ? '' : ` (${new URL(request.url()).host})`)));
+    await page.goto(`${origin}/simulated-link.html`);
+    await page.locator('fc-link-account button').first().click();
+    await page.locator('fc-link-account').getByText('High Yield Savings').waitFor();
+    assert.ok(await page.locator('fc-link-account').getByText('Premium Checking').isVisible());
+    assert.deepEqual(requests, [
+      '/simulated-link.html',
+      '/kit.js',
+      '/api/financial_connections/sessions',
+      '/simulated-stripe-js.js',
+      '/api/simulator/financial_connections/sessions/complete',
+    ]);
+    await page.close();
+  });
+
+  it('applies configure() from a script after the markup to every widget\'s first request', async () => {
+    const page = await browser.newPage();
+    apiRequests.length = 0;
+    await page.goto(`${origin}/configure-after.html`);
+    for (const tag of ['climate-order-status', 'spt-token-status', 'payment-capture-status', 'capital-offer-card']) {
+      await page.locator(`${tag} [part="base"]`).first().waitFor();
+      await page.waitForFunction((t) => !document.querySelector(t)?.shadowRoot?.textContent?.includes('Loading'), tag);
+    }
+    assert.deepEqual(apiRequests.sort(), [
+      '/api/capital/financing_offers/financingoffer_status_delivered Bearer page-token',
+      '/api/climate/orders/climorder_sim_open Bearer page-token',
+      '/api/payment_intents/pi_sim_capture_settled Bearer page-token',
+      '/api/shared_payment/granted_tokens/spt_sim_active Bearer page-token',
+    ]);
     await page.close();
   });
 

@@ -19,7 +19,7 @@ import {
 } from './support/demo-page.js';
 import { STATUSES } from '../test/capital-offer-card/statuses.js';
 
-const EVENTS = ['swk-load', 'swk-error', 'swk-offer-replaced', 'swk-offer-action'];
+const EVENTS = ['swk-load', 'swk-error', 'swk-offer-replaced', 'swk-offer-action', 'swk-offer-delivered'];
 const LIVE_OFFER = 'financingoffer_live_demo';
 
 interface Offer {
@@ -128,6 +128,34 @@ describe('<capital-offer-card> on the demo page', () => {
       ja: STATUSES.map(([, , ja]) => ja),
     });
 
+    await assertCleanRun(demo);
+    await demo.close();
+  });
+
+  it('marks a new undelivered offer delivered once it is on screen, with one POST, and shows the answer', async () => {
+    const demo = await open();
+    const { page } = demo;
+    const marks: { url: string; key: string | undefined }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/mark_delivered')) marks.push({ url: request.url(), key: request.headers()['idempotency-key'] });
+    });
+    // The gallery's undelivered card (no-mark-delivered) stays New however long it is shown.
+    await page.getByText('Every status', { exact: true }).click();
+    await shownText(cards(page).status(0), 'New').waitFor();
+
+    const mark = await eventCount(page);
+    await page.getByRole('button', { name: /^Send a new offer/ }).click();
+    const created = await waitForStreamMessage(page, 'capital.financing_offer.created');
+    const fresh = page.locator(`#capital-offer-card capital-offer-card[offer-id="${created.id}"]`);
+    await fresh.scrollIntoViewIfNeeded();
+    const delivered = await waitForEvent(page, 'swk-offer-delivered', mark);
+    assert.equal((delivered.detail as { offer: Offer }).offer.id, created.id);
+    assert.equal((delivered.detail as { offer: Offer }).offer.status, 'delivered');
+    await shownText(fresh, 'Available').waitFor();
+    assert.deepEqual(marks.map((m) => m.url.replace(/^.*\/api/, '')), [`/capital/financing_offers/${created.id}/mark_delivered`]);
+    assert.match(marks[0]!.key ?? '', /^swk_/);
+    assert.equal(await shadowText(cards(page).status(0)).then((text) => text.includes('New')), true, 'the gallery card was not marked');
+    await checkEveryLook(page, fresh, 'capital-offer-card-delivered-now', { en: ['Available', '$4,500.00'], ja: ['提供中'] });
     await assertCleanRun(demo);
     await demo.close();
   });

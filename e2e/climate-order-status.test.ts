@@ -89,11 +89,11 @@ describe('<climate-order-status> on the demo page', () => {
     // Same layout as the open order checked above, with a warning-toned badge (capital's checks cover that tone too).
     await screenshot(shown, 'climate-order-status-awaiting-funds-en-light');
     await playFrontier(page, 'Frontier cancels', 'climorder_sim_awaiting_funds', 'climate.order.canceled', 'canceled');
-    await expectShown(shown, ['This order was canceled', 'The product became unavailable. You receive a full refund.', /^Canceled on /], 'canceled by Frontier');
+    await expectShown(shown, ['This order was canceled', 'Frontier canceled the order because the product became unavailable.', 'You receive a full refund.', /^Canceled on /], 'canceled by Frontier');
     assert.equal(await cancelButton(shown).count(), 0);
     await checkEveryLook(page, shown, 'climate-order-status-canceled-by-frontier', {
       en: ['Canceled', 'This order was canceled'],
-      ja: ['キャンセル済み', 'この注文はキャンセルされました', '商品を提供できなくなりました。全額が返金されます。'],
+      ja: ['キャンセル済み', 'この注文はキャンセルされました', '商品を提供できなくなったため、Frontier が注文をキャンセルしました。', '全額が返金されます。'],
     });
 
     // Confirmed: no cancel; Delay opens the 30-day window with the cancel action; then Deliver.
@@ -124,7 +124,7 @@ describe('<climate-order-status> on the demo page', () => {
     await pick(page, 'climorder_sim_jpy');
     await expectShown(shown, ['¥36,000', '¥4,000', '¥40,000'], 'JPY');
     await playFrontier(page, 'Substitute product', 'climorder_sim_jpy', 'climate.order.product_substituted', 'confirmed');
-    await expectShown(shown, ['Product substituted', 'Frontier portfolio (substitute supplier)', 'Cancel order'], 'substituted live');
+    await expectShown(shown, ['Product substituted', 'Frontier portfolio (substitute supplier), supplied by Heirloom', 'Cancel order'], 'substituted live');
     await checkEveryLook(page, shown, 'climate-order-status-substituted-jpy', {
       en: ['Product substituted', '¥40,000'],
       ja: ['商品の代替', '注文をキャンセル'],
@@ -135,7 +135,7 @@ describe('<climate-order-status> on the demo page', () => {
     await expectShown(shown, ['Delivered', 'Delivery certificate', '$150.00'], 'seeded delivered');
     await screenshot(shown, 'climate-order-status-seeded-delivered-en-light');
     await pick(page, 'climorder_sim_canceled');
-    await expectShown(shown, ['This order was canceled', 'The product became unavailable. You receive a full refund.'], 'seeded canceled');
+    await expectShown(shown, ['This order was canceled', 'Frontier canceled the order because the product became unavailable.', 'You receive a full refund.'], 'seeded canceled');
     await screenshot(shown, 'climate-order-status-seeded-canceled-en-light');
     await pick(page, 'climorder_sim_substituted');
     await expectShown(shown, ['Product substituted', 'Cancel order'], 'seeded substituted');

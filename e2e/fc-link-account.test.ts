@@ -71,7 +71,8 @@ describe('<fc-link-account> on the demo page', () => {
     assert.ok(!JSON.stringify(detail).includes('_secret_'), 'swk-linked must not carry the client secret');
     // Each account's signed webhook reached the /api/events stream, ids as linked.
     for (const account of detail.accounts) await waitForStreamMessage(page, 'financial_connections.account.created', account.id);
-    const loads = (await recordedEvents(page, 'swk-load')).slice(0).filter((e) => e.tag === 'fc-link-account');
+    // swk-load carries the finished flow, then (accounts-endpoint) each retrieved account.
+    const loads = (await recordedEvents(page, 'swk-load')).filter((e) => e.tag === 'fc-link-account' && 'sessionId' in (e.detail as { object: object }).object);
     assert.equal((loads.at(-1)?.detail as { object: LinkedDetail }).object.sessionId, detail.sessionId);
     await simulated.getByRole('heading', { name: 'Linked accounts' }).waitFor();
     await shownText(simulated, '3 accounts linked.').waitFor();
@@ -240,6 +241,45 @@ describe('<fc-link-account> on the demo page', () => {
     assert.equal(f?.part, 'retry-button', `focus after the endpoint failed: ${JSON.stringify(f)}`);
     assertFocusVisible(f, 'failing widget retry');
 
+    await assertCleanRun(demo);
+    await demo.close();
+  });
+
+  it('after linking shows the prefetched balances and owners: pending, then arrived by the signed refreshed_* webhooks', async () => {
+    const demo = await open();
+    const { page } = demo;
+    const { simulated } = widgets(page);
+    const mark = await eventCount(page);
+    const dialog = await openBankWindow(page, simulated, 'Link bank account');
+    await dialog.getByRole('checkbox', { name: /High Yield Savings/ }).uncheck();
+    await dialog.getByRole('checkbox', { name: /Everyday Account/ }).uncheck();
+    await dialog.getByRole('button', { name: 'Link selected accounts' }).click();
+    const linked = (await waitForEvent(page, 'swk-linked', mark)).detail as LinkedDetail;
+    const id = linked.accounts[0]!.id;
+    // The simulator ends a prefetched refresh by itself after a few seconds: hold it for the look checks.
+    const held = await page.evaluate(async (account) => {
+      const response = await fetch(`/api/simulator/financial_connections/accounts/${account}/refresh/balance`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ outcome: 'pending' }),
+      });
+      return response.status;
+    }, id);
+    assert.equal(held, 200, 'the refresh was still pending when held');
+    await simulated.locator('[part~="balance-status"]', { hasText: 'Updating balance…' }).waitFor();
+    await checkEveryLook(page, simulated, 'fc-link-account-balance-pending', { en: ['Updating balance…'], ja: ['残高を更新しています…'] });
+
+    await page.getByRole('button', { name: /^Balance refresh succeeds now/ }).click();
+    await page.getByRole('button', { name: /^Ownership arrives now/ }).click();
+    await waitForStreamMessage(page, 'financial_connections.account.refreshed_balance', id);
+    await waitForStreamMessage(page, 'financial_connections.account.refreshed_ownership', id);
+    await simulated.locator('[part~="balance"]', { hasText: '$12,345.67' }).waitFor();
+    await simulated.locator('[part~="owners"]', { hasText: 'Jenny Rosen, Kenji Sato' }).waitFor();
+    assert.doesNotMatch(await shadowText(simulated), /@example\.com|555-/, 'names only: no email or phone');
+    const account = (await waitForEvent(page, 'swk-load', mark, (e) => (e.detail as { object: { id?: string; balance?: unknown } }).object.id === id && (e.detail as { object: { balance?: unknown } }).object.balance != null)).detail as { object: { balance_refresh: { status: string } } };
+    assert.equal(account.object.balance_refresh.status, 'succeeded');
+    await checkEveryLook(page, simulated, 'fc-link-account-balances', { en: ['Current balance', 'Owners: Jenny Rosen, Kenji Sato', 'You can refresh again at'], ja: ['現在の残高', '名義人'] });
+    assert.equal(await simulated.locator('[part~="refresh-button"]').getAttribute('aria-disabled'), 'true', 'Stripe allows the next refresh a minute later');
     await assertCleanRun(demo);
     await demo.close();
   });

@@ -1,42 +1,222 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { build as esbuild } from 'esbuild';
-import { build as viteBuild } from 'vite';
+import type { Browser } from 'playwright-core';
+import { build as viteBuild, createServer as viteServer } from 'vite';
 import { ensureBuilt } from './support/build.js';
+import { launchChromium } from './support/browser.js';
+import { openLocalSite, servePages } from './support/local-site.js';
+import { FULL_APP_DEPENDENCIES, installedApp } from './support/packed-app.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, string | { types?: string; default?: string }>; bin: Record<string, string> };
-const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8' });
+const BIN = Object.keys(pkg.bin)[0] ?? '';
 
 /** The subpaths a browser bundle may import: JavaScript entries other than the Node ones. */
 const browserEntries = Object.entries(pkg.exports)
   .filter(([name, target]) => typeof target === 'object' && target.default?.endsWith('.js') && !['./server', './vite'].includes(name))
   .map(([name]) => `stripe-widget-kit${name.slice(1)}`);
 
-describe('the packed tarball, installed without stripe', () => {
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * This process's environment as a developer's shell has it: no key, and no NODE_ENV=production, which
+ * Vite's builds earlier in this process leave behind (there the backend refuses to run the simulator).
+ */
+function shellEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { NODE_ENV: _buildMode, ...rest } = process.env;
+  return { ...rest, STRIPE_SECRET_KEY: '', ...env };
+}
+
+/** Runs `node -e` in `cwd` (as ES module unless `commonjs`), returning stdout or throwing with stderr. */
+function node(cwd: string, code: string, env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd, encoding: 'utf8', env: shellEnv(env) });
+}
+
+/** Starts the installed bin; resolves once it prints its address. */
+async function startBin(app: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; origin: string }> {
+  const port = await freePort();
+  const child = spawn(join(app, 'node_modules', '.bin', BIN), ['--port', String(port), ...args], {
+    cwd: app,
+    env: shellEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await new Promise<void>((ready, fail) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(`:${port}`) && ready());
+    child.once('exit', (code) => fail(new Error(`the bin exited with ${code}: ${stderr}`)));
+  });
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
+describe('the packed tarball alone: no stripe, no React, no Vite', () => {
+  let app = '';
+  let browser: Browser;
+  const children: ChildProcess[] = [];
+
+  before(async () => {
+    app = installedApp('bare', []);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    for (const child of children) child.kill();
+    await browser?.close();
+  });
+
+  it('installs no stripe, vite, React, React types or @lit/react', () => {
+    const names = readdirSync(join(app, 'node_modules'));
+    const scoped = (scope: string) => (names.includes(scope) ? readdirSync(join(app, 'node_modules', scope)).map((n) => `${scope}/${n}`) : []);
+    const all = [...names, ...scoped('@types'), ...scoped('@lit')];
+    assert.ok(all.includes('stripe-widget-kit') && all.includes('lit'));
+    for (const unwanted of ['stripe', 'vite', 'react', 'react-dom', '@types/react', '@lit/react', 'redis']) assert.ok(!all.includes(unwanted), `${unwanted} was installed`);
+    const du = spawnSync('du', ['-sk', join(app, 'node_modules')], { encoding: 'utf8' });
+    console.log(`install weight (node_modules of the kit alone): ${du.stdout.split('\t')[0]} kB`);
+  });
+
+  it('imports stripe-widget-kit/server and runs the simulator, in-process and as a fetch function', () => {
+    const result = node(
+      app,
+      [
+        "const { createBackend, createSimulatorFetch } = await import('stripe-widget-kit/server');",
+        "const backend = createBackend({});",
+        "const mode = await (await backend.handle(new Request('http://localhost/api/mode'))).json();",
+        "const simulator = createSimulatorFetch();",
+        "const order = await (await simulator('/api/climate/orders/climorder_sim_open')).json();",
+        'console.log(JSON.stringify([mode.mode, order.id]));',
+      ].join('\n'),
+    );
+    assert.equal(result.stdout.trim(), '["simulator","climorder_sim_open"]', result.stderr);
+  });
+
+  it('says clearly that stripe mode needs the stripe package, when it starts', () => {
+    const result = node(app, "const { createBackend } = await import('stripe-widget-kit/server'); createBackend({ secretKey: 'sk_test_x', allowNoAuthorize: true });");
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /Stripe mode \(a secret key\) needs the `stripe` package.*npm install stripe/);
+  });
+
+  it('loads the server entry with require() from a CommonJS project (no top-level await in its graph)', () => {
+    const cjs = join(app, 'cjs-app');
+    mkdirSync(cjs, { recursive: true });
+    writeFileSync(join(cjs, 'package.json'), JSON.stringify({ name: 'cjs-app', private: true, type: 'commonjs' }));
+    writeFileSync(
+      join(cjs, 'server.js'),
+      [
+        "const { createBackend, nodeHandler } = require('stripe-widget-kit/server');",
+        'const backend = createBackend({});',
+        "if (typeof nodeHandler !== 'function') throw new Error('no nodeHandler');",
+        "backend.handle(new Request('http://localhost/api/climate/orders/climorder_sim_open')).then((r) => r.json()).then((o) => console.log(o.id));",
+      ].join('\n'),
+    );
+    const result = spawnSync(process.execPath, ['server.js'], { cwd: cjs, encoding: 'utf8' });
+    assert.equal(result.stdout.trim(), 'climorder_sim_open', result.stderr);
+  });
+
+  it('runs the bin: --help, the simulator, and a clear exit in stripe mode', async () => {
+    const help = spawnSync(join(app, 'node_modules', '.bin', BIN), ['--help'], { cwd: app, encoding: 'utf8' });
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /--static <dir>/);
+    const stripeMode = spawnSync(join(app, 'node_modules', '.bin', BIN), ['--insecure-no-authorize', '--port', '0'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, STRIPE_SECRET_KEY: 'sk_test_x' },
+    });
+    assert.equal(stripeMode.status, 1);
+    assert.match(stripeMode.stderr, /needs the `stripe` package.*npm install stripe/);
+    const { child, origin } = await startBin(app, []);
+    children.push(child);
+    const response = await fetch(`${origin}/api/climate/orders/climorder_sim_open`);
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { id: string }).id, 'climorder_sim_open');
+  });
+
+  it('mounts the Vite plugin in the dev server and in vite build', async () => {
+    const site = join(app, 'vite-site');
+    mkdirSync(site, { recursive: true });
+    // No `import 'vite'`: the project has no vite; the repository's runs it, as `npx vite` would run the user's.
+    writeFileSync(join(site, 'vite.config.mjs'), "import { stripeWidgetKitBackend } from 'stripe-widget-kit/vite';\nexport default { plugins: [stripeWidgetKitBackend()] };\n");
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>vite</title><p>hello</p>');
+    const configFile = join(site, 'vite.config.mjs');
+    const output = await viteBuild({ root: site, configFile, logLevel: 'silent', build: { outDir: join(site, 'dist'), write: false } });
+    assert.ok((Array.isArray(output) ? output : [output]).length > 0);
+    const server = await viteServer({ root: site, configFile, logLevel: 'silent', server: { port: await freePort(), host: '127.0.0.1' } });
+    try {
+      await server.listen();
+      const mode = await (await fetch(`${server.resolvedUrls!.local[0]}api/mode`)).json();
+      assert.deepEqual(mode, { mode: 'simulator' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('serves a plain HTML page beside the bin (--static): widgets render and link offline, all on one origin', async () => {
+    const site = join(app, 'site');
+    mkdirSync(site, { recursive: true });
+    // The README's page, as written there.
+    const readme = readFileSync('README.md', 'utf8');
+    const page = /```html\n(<!-- site\/index\.html[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(page, 'the README has the --static page');
+    writeFileSync(join(site, 'index.html'), page);
+    const { child, origin } = await startBin(app, ['--static', 'site']);
+    children.push(child);
+    const tab = await browser.newPage();
+    const foreign: string[] = [];
+    tab.on('request', (request) => void (new URL(request.url()).origin !== origin && foreign.push(request.url())));
+    await tab.goto(`${origin}/`);
+    await tab.locator('climate-order-status').getByText('Open', { exact: true }).waitFor();
+    await tab.locator('fc-link-account button').first().click();
+    await tab.locator('fc-link-account').getByText('High Yield Savings').waitFor();
+    assert.deepEqual(foreign, []);
+    await tab.close();
+  });
+
+  it('answers a page on another origin (allowedOrigins) whose fetch adds Authorization, as the README does', async () => {
+    const pages = new Map<string, string>();
+    const site = await openLocalSite((req, res) => servePages(pages, req, res));
+    try {
+      writeFileSync(join(app, 'cors.config.mjs'), `export default { allowedOrigins: [${JSON.stringify(site.origin)}] };\n`);
+      // Keyless with a --config: the simulator only when asked for (--simulator), as the README says.
+      const { child, origin } = await startBin(app, ['--config', 'cors.config.mjs', '--simulator']);
+      children.push(child);
+      // The site serves its own copy of the script-tag file; the bin only the API.
+      pages.set('/kit.js', readFileSync(join(app, 'node_modules/stripe-widget-kit/dist/stripe-widget-kit.iife.js'), 'utf8'));
+      pages.set(
+        '/page.html',
+        '<!doctype html><html lang="en"><title>cors</title><script src="/kit.js"></script>' +
+          `<climate-order-status endpoint="${origin}/api/climate/orders" order-id="climorder_sim_open"></climate-order-status>` +
+          '<script>StripeWidgetKit.configure({ fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: "Bearer token" } }) });</script></html>',
+      );
+      const tab = await site.browser.newPage();
+      const answered: string[] = [];
+      tab.on('response', (response) => {
+        if (response.url().startsWith(origin)) answered.push(`${response.status()} ${response.request().headers().authorization ?? '(none)'}`);
+      });
+      await tab.goto(`${site.origin}/page.html`);
+      await tab.locator('climate-order-status').getByText('Open', { exact: true }).waitFor();
+      assert.deepEqual(answered, ['200 Bearer token']);
+      await tab.close();
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe('the packed tarball in a React / Node-server project', () => {
   let app = '';
 
   before(() => {
-    ensureBuilt();
-    app = mkdtempSync(join(tmpdir(), 'swk-pack-'));
-    const packed = npm(['pack', '--silent', '--pack-destination', app], process.cwd());
-    assert.equal(packed.status, 0, packed.stderr);
-    const tarball = join(app, packed.stdout.trim().split('\n').at(-1) ?? '');
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'swk-pack-check', private: true, type: 'module' }));
-    // react/react-dom for the /react entry (optional peers); no stripe, no vite: the browser install.
-    const installed = npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, 'react@19', 'react-dom@19', '@types/react@19'], app);
-    assert.equal(installed.status, 0, installed.stderr);
-  });
-
-  it('leaves stripe and vite out of a browser install', () => {
-    const names = readdirSync(join(app, 'node_modules'));
-    assert.ok(names.includes('stripe-widget-kit') && names.includes('lit'));
-    assert.ok(!names.includes('stripe'), 'stripe was installed');
-    assert.ok(!names.includes('vite'), 'vite was installed');
+    app = installedApp('full', FULL_APP_DEPENDENCIES);
   });
 
   it('bundles every browser entry with esbuild', async () => {
@@ -56,9 +236,11 @@ describe('the packed tarball, installed without stripe', () => {
   });
 
   it('builds a page that imports the core and one widget with Vite', async () => {
-    writeFileSync(join(app, 'main.js'), "import 'stripe-widget-kit/climate-order-status';\nimport { configure } from 'stripe-widget-kit/core';\nconfigure({});\n");
-    writeFileSync(join(app, 'index.html'), '<!doctype html><script type="module" src="/main.js"></script><climate-order-status></climate-order-status>');
-    const output = await viteBuild({ root: app, logLevel: 'silent', configFile: false, build: { outDir: join(app, 'out'), write: false } });
+    const dir = join(app, 'vite-page');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'main.js'), "import 'stripe-widget-kit/climate-order-status';\nimport { configure } from 'stripe-widget-kit/core';\nconfigure({});\n");
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="/main.js"></script><climate-order-status></climate-order-status>');
+    const output = await viteBuild({ root: dir, logLevel: 'silent', configFile: false, build: { outDir: join(dir, 'out'), write: false } });
     const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
     const code = chunks.map((c) => ('code' in c ? c.code : '')).join('\n');
     assert.match(code, /climate-order-status/);
@@ -75,7 +257,10 @@ describe('the packed tarball, installed without stripe', () => {
         "import { CapitalOfferCard as Card } from 'stripe-widget-kit/react';",
         "import type {} from 'stripe-widget-kit/iife';",
         "import type { ClimateOrder } from 'stripe-widget-kit/schemas';",
+        "import { en, type SwkMessages } from 'stripe-widget-kit/messages';",
         'configure({});',
+        "configure({ messages: { 'en-GB': en }, appearance: { theme: 'night' }, onEvent: (event) => event.name });",
+        'export const english: SwkMessages = window.StripeWidgetKit.messages.en;',
         'window.StripeWidgetKit.configure({});',
         'StripeWidgetKit.configure({});',
         "export type Checked = [WidgetError, CapitalOfferCard, CustomElements['capital-offer-card'], ClimateOrder, typeof Card];",
@@ -83,35 +268,21 @@ describe('the packed tarball, installed without stripe', () => {
       ].join('\n'),
     );
     writeFileSync(
-      join(app, 'tsconfig.json'),
+      join(app, 'tsconfig.check.json'),
       JSON.stringify({
         compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2023', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, skipLibCheck: false, types: [] },
         files: ['check.ts'],
       }),
     );
-    const result = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.check.json')], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);
-  });
-
-  it('says that stripe-widget-kit/server needs stripe, and so does the bin', () => {
-    const server = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('stripe-widget-kit/server');"], { cwd: app, encoding: 'utf8' });
-    assert.notEqual(server.status, 0);
-    assert.match(server.stderr, /stripe-widget-kit\/server needs the `stripe` package .*npm install stripe/);
-    const bin = spawnSync(join(app, 'node_modules', '.bin', Object.keys(pkg.bin)[0] ?? ''), [], { cwd: app, encoding: 'utf8' });
-    assert.notEqual(bin.status, 0);
-    assert.match(bin.stderr, /needs the `stripe` package/);
   });
 });
 
-describe('the bin, with stripe installed', () => {
+describe('the bin, from the repository', () => {
   it('serves the simulator backend', async () => {
     ensureBuilt();
-    const port = await new Promise<number>((done) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => done(free));
-      });
-    });
+    const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
     delete env.STRIPE_SECRET_KEY;
     // Vite's build earlier in this process set NODE_ENV=production, where the bin refuses to run the

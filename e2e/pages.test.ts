@@ -11,8 +11,8 @@ import { startKitPagesServer, STRICT_CSP, type KitPagesServer } from './support/
 // demo/script-tag.html (one script tag), demo/csp.html (strict CSP), demo/esm.html (one ES entry).
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const TAGS = ['capital-offer-card', 'fc-link-account', 'climate-order-status', 'spt-token-status', 'payment-capture-status'];
-const EVENTS = ['swk-load', 'swk-error', 'swk-linked', 'swk-empty', 'swk-order-canceled', 'swk-offer-action', 'swk-offer-replaced', 'swk-capture-settled'];
+const TAGS = ['capital-offer-card', 'fc-link-account', 'climate-order-status', 'climate-order-form', 'spt-token-status', 'payment-capture-status'];
+const EVENTS = ['swk-load', 'swk-error', 'swk-linked', 'swk-empty', 'swk-order-canceled', 'swk-order-created', 'swk-offer-action', 'swk-offer-replaced', 'swk-capture-settled'];
 /** The widgets that load an object on their own, and the seeded object each page shows. */
 const LOADED: [tag: string, id: string][] = [
   ['capital-offer-card', 'financingoffer_live_demo'],
@@ -56,19 +56,22 @@ describe('pages that use the built kit', () => {
   async function waitForAllLoaded(page: Page): Promise<void> {
     for (const [tag, id] of LOADED) await fired(page, 'swk-load', tag, id);
     await page.locator('fc-link-account [part=button]').waitFor();
+    await fired(page, 'swk-load', 'climate-order-form');
   }
 
-  it('script-tag.html: one <script> of the built IIFE and the five tags, nothing else, renders every widget', async () => {
+  it('script-tag.html: one <script> of the built IIFE and the six tags, nothing else, renders every widget', async () => {
     const html = readFileSync('demo/script-tag.html', 'utf8');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     assert.deepEqual(scripts.map((m) => [m[1]!.trim(), m[2]!.trim()]), [['src="./stripe-widget-kit.iife.js"', '']], 'exactly one script: the IIFE');
     assert.doesNotMatch(html, /<link\b|<style\b|type="module"|importmap/);
-    assert.deepEqual([...html.matchAll(/<([a-z]+-[a-z-]+)\b/g)].map((m) => m[1]), TAGS, 'the five tags, in the page itself');
+    assert.deepEqual([...html.matchAll(/<([a-z]+-[a-z-]+)\b/g)].map((m) => m[1]), TAGS, 'the six tags, in the page itself');
 
     const v = await open('/script-tag.html');
     await waitForAllLoaded(v.page);
     const kit = await v.page.evaluate(() => (window as unknown as { StripeWidgetKit?: { version?: string } }).StripeWidgetKit?.version);
     assert.equal(kit, pkg.version, 'window.StripeWidgetKit from the IIFE');
+    const english = await v.page.evaluate(() => (window as unknown as { StripeWidgetKit: { messages: { en: { core: { retry: string } } } } }).StripeWidgetKit.messages.en.core.retry);
+    assert.equal(english, 'Try again', 'StripeWidgetKit.messages.en, the catalog sites start from');
     assert.deepEqual(await v.page.evaluate((tags) => tags.filter((t) => !customElements.get(t)), TAGS), []);
     assert.equal((await v.page.locator('spt-token-status [part=status]').innerText()).trim(), 'Active');
     assert.equal((await v.page.locator('climate-order-status [part=status]').first().innerText()).trim().length > 0, true);
@@ -116,6 +119,13 @@ describe('pages that use the built kit', () => {
     await simulator('capital/replace', { offerId: 'financingoffer_live_demo' });
     await fired(v.page, 'swk-offer-replaced', 'capital-offer-card');
 
+    // fc-link-account wears the appearance csp.js gave it (night theme, its primary color and rule).
+    const linkButton = await v.page.locator('fc-link-account [part=button]').evaluate((button) => {
+      const style = getComputedStyle(button);
+      return [style.backgroundColor, style.color, style.textTransform, getComputedStyle(button.closest('[part=base]')!).backgroundColor];
+    });
+    assert.deepEqual(linkButton, ['rgb(10, 124, 255)', 'rgb(26, 31, 54)', 'uppercase', 'rgb(26, 31, 54)']);
+
     // fc-link-account: the click creates a session on the backend and links the simulated bank's accounts.
     await v.page.locator('fc-link-account [part=button]').click();
     await fired(v.page, 'swk-linked', 'fc-link-account');
@@ -124,6 +134,14 @@ describe('pages that use the built kit', () => {
     await v.page.locator('climate-order-status [part=cancel-button]').click();
     await v.page.locator('climate-order-status [part=confirm-button]').click();
     await fired(v.page, 'swk-order-canceled', 'climate-order-status', 'climorder_sim_open');
+
+    // climate-order-form: a small order, shown with <climate-order-status> inside the form.
+    const orderForm = v.page.locator('climate-order-form');
+    await orderForm.getByRole('radio', { name: "Frontier's 2027 offtake portfolio" }).check();
+    await orderForm.getByLabel('Metric tons of carbon removal').fill('0.01');
+    await orderForm.getByRole('button', { name: 'Place order' }).click();
+    await fired(v.page, 'swk-order-created', 'climate-order-form');
+    await orderForm.locator('climate-order-status [part~="status"]', { hasText: 'Confirmed' }).waitFor();
 
     // spt-token-status and payment-capture-status: live updates over the event stream.
     await simulator('shared_payment/granted_tokens/spt_sim_active/revoke');
@@ -148,7 +166,7 @@ describe('pages that use the built kit', () => {
     const v = await open('/esm.html');
     await fired(v.page, 'swk-load', 'climate-order-status', 'climorder_sim_open');
     const registered = await v.page.evaluate((tags) => Object.fromEntries(tags.map((t) => [t, customElements.get(t) !== undefined])), TAGS);
-    assert.deepEqual(registered, { 'capital-offer-card': false, 'fc-link-account': false, 'climate-order-status': true, 'spt-token-status': false, 'payment-capture-status': false });
+    assert.deepEqual(registered, { 'capital-offer-card': false, 'fc-link-account': false, 'climate-order-status': true, 'climate-order-form': false, 'spt-token-status': false, 'payment-capture-status': false });
     assert.equal(await v.page.evaluate(() => 'StripeWidgetKit' in window), false, 'no IIFE global');
     assert.ok((await v.page.locator('climate-order-status [part=status]').first().innerText()).trim().length > 0, 'the widget rendered');
 

@@ -56,10 +56,12 @@ describe('<payment-capture-status> in the demo', () => {
     assert.equal(await partText(v.live, 'status'), 'Succeeded');
     assert.equal(await partText(v.live, 'amount'), '$100.00');
     assert.equal(await partText(v.live, 'captured'), '$100.00');
-    for (const name of ['fee', 'net', 'transfer', 'application-fee']) assert.equal(await partText(v.live, name), 'Pending', name);
+    for (const name of ['fee', 'net', 'transfer']) assert.equal(await partText(v.live, name), 'Pending', name);
+    // The application fee amount is known at capture: shown beside "Pending" until the fee object exists.
+    assert.equal(await partText(v.live, 'application-fee'), '$10.00 Pending');
     assert.equal(await partOf(v.live, 'pending').count(), 4);
-    assert.equal(await partText(v.live, 'notice'), 'Fees and payouts are finalised shortly, usually within an hour.');
-    assert.match(await shadowText(v.live), /Succeeded\. Fees and payouts pending\./, 'the live region says so');
+    assert.equal(await partText(v.live, 'notice'), 'The fees and transfers are finalised shortly, usually within an hour.');
+    assert.match(await shadowText(v.live), /Succeeded\. The fees and transfers are pending\./, 'the live region says so');
 
     const settled = seed('pi_sim_capture_settled');
     assert.equal(await partText(settled, 'fee'), '$3.20');
@@ -77,7 +79,7 @@ describe('<payment-capture-status> in the demo', () => {
 
     const overdue = seed('pi_sim_capture_overdue');
     assert.equal(await partText(overdue, 'fee'), 'Pending');
-    assert.match(await partText(overdue, 'overdue'), /^Still pending\. Stripe usually finalises fees and payouts within an hour; check again later\./);
+    assert.match(await partText(overdue, 'overdue'), /^Still pending\. Stripe usually finalises the fees within an hour; check again later\./);
     assert.equal(await partText(overdue, 'check-button'), 'Check again');
 
     assert.equal(await partText(seed('pi_sim_processing'), 'status'), 'Processing');
@@ -93,7 +95,7 @@ describe('<payment-capture-status> in the demo', () => {
     await setLanguage(v.page, 'ja');
     assert.equal(await partText(v.live, 'status'), '成功');
     assert.equal(await partText(v.live, 'fee'), '保留中');
-    assert.equal(await partText(v.live, 'notice'), '手数料と入金額はまもなく確定します (通常 1 時間以内)。');
+    assert.equal(await partText(v.live, 'notice'), '手数料と送金はまもなく確定します (通常 1 時間以内)。');
     assert.match(await partText(jpy, 'amount'), /^[¥￥]5,000$/);
     assert.equal(await partText(overdue, 'check-button'), 'もう一度確認');
     assert.equal(await partText(seed('pi_sim_processing'), 'status'), '処理中');
@@ -136,9 +138,12 @@ describe('<payment-capture-status> in the demo', () => {
     await partOf(v.live, 'transfer').filter({ hasText: /^tr_sim_\w+$/ }).waitFor();
     assert.equal(await partOf(v.live, 'pending').count(), 0);
     assert.equal(await partOf(v.live, 'notice').count(), 0);
-    assert.match(await shadowText(v.live), /Succeeded\. Fees and payouts finalised\./);
+    assert.match(await shadowText(v.live), /Succeeded\. The fees and transfers are finalised\./);
     const types = v.stream.map((m) => m.type);
     for (const type of ['transfer.created', 'application_fee.created']) assert.ok(types.includes(type), `${type} came through /api/events`);
+    // Seed 003: at capture Stripe sends charge.succeeded and payment_intent.succeeded (balance_transaction null).
+    assert.ok(v.stream.some((m) => m.type === 'charge.succeeded' && m.id === charge), 'charge.succeeded at capture');
+    assert.ok(v.stream.some((m) => m.type === 'payment_intent.succeeded' && m.id === pi), 'payment_intent.succeeded at capture');
 
     const settledEvents = await recordedEvents(v.page, 'swk-capture-settled');
     assert.deepEqual(settledEvents.map(objectId), [charge], 'swk-capture-settled once, with the charge');

@@ -78,9 +78,14 @@ describe('stripe-widget-kit/react, server-rendered then hydrated (Next.js-style)
   for (const version of [18, 19] as const) {
     it(`React ${version}: handlers get their typed detail and the fetcher makes the requests`, async () => {
       apiRequests.length = 0;
+      assert.match(pages.get(`/react-${version}.html`) ?? '', /<capital-offer-card[^>]* defer-hydration=""/, 'the server renders defer-hydration');
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
+      // Every swk-error from the very start, before hydration sets the props (Next.js showed a config error there).
+      await page.addInitScript(() =>
+        document.addEventListener('swk-error', (e) => ((globalThis as { swkErrors?: unknown[] }).swkErrors ??= []).push((e as CustomEvent).detail), true),
+      );
       await page.goto(`${origin}/react-${version}.html`);
       await page.waitForFunction(() => (globalThis as { swkSeen?: Seen[] }).swkSeen?.some((s) => s.type === 'swk-offer-replaced'));
       const { seen, reactVersion } = await page.evaluate(() => {
@@ -98,6 +103,8 @@ describe('stripe-widget-kit/react, server-rendered then hydrated (Next.js-style)
       assert.ok(apiRequests.some((r) => r.url.includes('financingoffer_abc123')), 'the offer was requested');
       assert.deepEqual(apiRequests.filter((r) => r.fetcher !== 'react-app'), [], 'every request went through the fetcher');
       assert.deepEqual(errors, []);
+      assert.deepEqual(await page.evaluate(() => (globalThis as { swkErrors?: unknown[] }).swkErrors ?? []), [], 'no swk-error (e.g. config) at any time');
+      assert.equal(await page.locator('capital-offer-card[defer-hydration]').count(), 0, 'hydration removed defer-hydration');
       await page.close();
     });
   }

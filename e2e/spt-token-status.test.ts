@@ -15,6 +15,7 @@ import {
   shadowText,
   tabTo,
   useDemoPage,
+  waitForStreamMessage,
   type FocusInfo,
   type OpenOptions,
 } from './support/demo-page.js';
@@ -23,7 +24,7 @@ import {
 // token", "Revoke it" (signed webhook → /api/events → refetch) and a token running out of time.
 
 const TAG = 'spt-token-status';
-const EVENTS = ['swk-load', 'swk-error', 'swk-token-expired'];
+const EVENTS = ['swk-load', 'swk-error', 'swk-token-expired', 'swk-charged'];
 
 describe('<spt-token-status> in the demo', () => {
   const open = useDemoPage({ events: EVENTS });
@@ -141,6 +142,63 @@ describe('<spt-token-status> in the demo', () => {
     assert.deepEqual(await recordedEvents(v.page, 'swk-token-expired'), [], 'nothing expired');
     const log = await v.page.locator(`#${TAG} [role=log]`).innerText();
     assert.match(log, new RegExp(`simulator: ${fresh} revoked; signed webhook sent`));
+    await finish(v);
+  });
+
+  it('charges a granted token through the simulator: the PaymentIntent, swk-charged, .used on the stream, the token refetched', async () => {
+    const v = await visit();
+    const charges: { key: string | null; body: string | null }[] = [];
+    v.page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/payment_intents')) charges.push({ key: request.headers()['idempotency-key'] ?? null, body: request.postData() });
+    });
+    await v.page.getByRole('button', { name: 'New $100.00 token to charge' }).click();
+    const charging = v.section.locator(`div > div > ${TAG}[charge-amount="2500"]`);
+    await partOf(charging, 'status').filter({ hasText: 'Active' }).waitFor();
+    const id = await partText(charging, 'token-id');
+    assert.equal(await charging.getAttribute('state'), 'active');
+    await checkEveryLook(v.page, charging, `${TAG}-chargeable`, { en: ['Charge $25.00'], ja: ['請求する ($25.00)'] });
+    await setLanguage(v.page, 'en');
+
+    await charging.getByRole('button', { name: /^Charge \$25\.00$/ }).click();
+    await partOf(charging, 'charge-result').filter({ hasText: 'Payment of $25.00: Succeeded' }).waitFor();
+    const charged = (await recordedEvents(v.page, 'swk-charged')).at(-1)!;
+    const intent = (charged.detail as { paymentIntent: { id: string; status: string; amount: number; client_secret?: string } }).paymentIntent;
+    assert.match(intent.id, /^pi_sim_spt_/);
+    assert.equal(intent.status, 'succeeded');
+    assert.equal(intent.amount, 2500);
+    assert.equal(intent.client_secret, undefined);
+    assert.deepEqual(JSON.parse(charges[0]!.body!), { amount: 2500, currency: 'usd' });
+    assert.match(charges[0]!.key ?? '', /^swk_/);
+    await waitForStreamMessage(v.page, 'shared_payment.granted_token.used', id);
+    await partOf(charging, 'used').filter({ hasText: '$25.00 of $100.00' }).waitFor();
+    assert.equal(await charging.getByRole('button', { name: /^Charge/ }).count(), 0, 'one charge per token and amount');
+    await checkEveryLook(v.page, charging, `${TAG}-charged`, { en: ['Payment of $25.00: Succeeded'], ja: ['$25.00 の支払い: 成功'] });
+    await finish(v);
+  });
+
+  it("shows Stripe's decline from the simulator and retries it with the same Idempotency-Key", async () => {
+    const v = await visit();
+    const keys: (string | undefined)[] = [];
+    v.page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/payment_intents')) keys.push(request.headers()['idempotency-key']);
+    });
+    await v.page.getByRole('button', { name: 'New token whose card Stripe declines' }).click();
+    const charging = v.section.locator(`div > div > ${TAG}[charge-amount="2500"]`);
+    await partOf(charging, 'status').filter({ hasText: 'Active' }).waitFor();
+    await charging.getByRole('button', { name: /^Charge \$25\.00$/ }).click();
+    await partOf(charging, 'charge-error').filter({ hasText: 'Your card was declined.' }).waitFor();
+    assert.match(await partText(charging, 'charge-error'), /The charge failed/);
+    await checkEveryLook(v.page, charging, `${TAG}-declined`, { en: ['Your card was declined.'], ja: ['請求できませんでした'] });
+    await setLanguage(v.page, 'en');
+    const retried = v.page.waitForResponse((response) => response.url().endsWith('/payment_intents'));
+    await charging.locator('[part="charge-error"] [part="retry-button"]').click();
+    assert.equal((await retried).status(), 402, 'the simulator replays the decline');
+    await partOf(charging, 'charge-error').filter({ hasText: 'Your card was declined.' }).waitFor();
+    assert.equal(keys.length, 2);
+    assert.equal(keys[1], keys[0], 'the retry replays the same action');
+    const errors = (await recordedEvents(v.page, 'swk-error')).filter((e) => e.tag === TAG);
+    assert.ok(errors.some((e) => (e.detail as { error: { code?: string } }).error.code === 'card_declined'));
+    assert.deepEqual(await recordedEvents(v.page, 'swk-charged'), []);
     await finish(v);
   });
 

@@ -3,19 +3,9 @@
 // into dist/.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-
-/** `stripe` is an optional peer: the server entries load it through scripts/require-stripe.mjs. */
-const requireStripe = {
-  name: 'require-stripe',
-  setup(b) {
-    const shim = resolve('scripts/require-stripe.mjs');
-    b.onResolve({ filter: /^stripe$/ }, (args) => (args.importer === shim ? { path: 'stripe', external: true } : { path: shim }));
-  },
-};
 
 rmSync('dist', { recursive: true, force: true });
 run('npx', ['--no-install', 'vite', 'build', '--mode', 'lib', '--logLevel', 'warn']);
@@ -30,7 +20,6 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
-  plugins: [requireStripe],
   logLevel: 'warning',
 });
 run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json']);

@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { esbuildMinifyCss } from './minify-css-literals.mjs';
 
 /** Issue 12: zod/mini is back in every widget; the budgets are the user's download, not a validator's. */
-export const BUDGETS = { iife: 40_000, widget: 24_000 };
+// Issue 18: the IIFE carries a sixth widget (<climate-order-form>), so 44 kB for all six.
+export const BUDGETS = { iife: 44_000, widget: 24_000 };
 
 /** What every widget needs whatever it does: lit, and the zod/mini functions the schemas are built from. */
 const FLOOR = `export { LitElement, html, css } from 'lit';

@@ -24,7 +24,7 @@ export function wrapperSource(manifest) {
     });
     return [
       `/** \`<${w.tagName}>\`: ${String(w.summary ?? '').replace(/\s+/g, ' ')} */`,
-      `export const ${pascal(w.tagName)} = createComponent({`,
+      `export const ${pascal(w.tagName)} = deferHydration(createComponent({`,
       `  tagName: '${w.tagName}',`,
       `  elementClass: ${w.name}Element,`,
       '  react: React,',
@@ -32,17 +32,19 @@ export function wrapperSource(manifest) {
       ...events,
       '  },',
       `  displayName: '${pascal(w.tagName)}',`,
-      '});',
+      '}));',
     ].join('\n');
   });
   return [
     "'use client';",
     '// Generated from custom-elements.json by scripts/react-wrappers.mjs (`npm run manifest`): do not edit.',
     '// React wrappers made with @lit/react: properties are set as properties (`fetcher`, `stripe`, …) and',
-    '// events are typed `on…` props, in React 18 and 19 and after Next.js hydration.',
+    '// events are typed `on…` props, in React 18 and 19 and after Next.js hydration. Each element waits',
+    '// for its properties (defer-hydration.ts): no request or configuration error before hydration.',
     "import { createComponent, type EventName } from '@lit/react';",
     "import * as React from 'react';",
     "import type * as T from '../types.js';",
+    "import { deferHydration } from './defer-hydration.js';",
     ...imports,
     '',
     '// Lit makes the property accessors when a class is finalized, which a browser does on define. On a',

@@ -106,6 +106,12 @@ async function financialConnections() {
   };
   await link('Link selected accounts');
   await shot(widget, tag, 'linked', 'accounts');
+  // accounts-endpoint: the prefetched balances and owners pending, then arrived (the demo's controls).
+  await shot(widget, tag, 'balances-pending', 'balance-status', 'Updating');
+  await clickControl(page, tag, 'Balance refresh succeeds now');
+  await clickControl(page, tag, 'Ownership arrives now');
+  await widget.locator('[part~="owners"]', { hasText: 'Jenny' }).first().waitFor();
+  await shot(widget, tag, 'balances', 'balance');
   await widget.locator('[part~="link-another-button"]').click();
   await bankWindow.getByRole('button', { name: 'Link none' }).click();
   await shot(widget, tag, 'empty', 'try-again-button');
@@ -144,6 +150,25 @@ async function climate() {
   await shot(widget, tag, 'error', 'retry-button');
   await hold(page, '**/api/climate/orders/climorder_loading');
   await setAttributes(widget, { 'order-id': 'climorder_loading' });
+  await shot(widget, tag, 'loading', 'loading');
+  await page.close();
+}
+
+async function climateOrderForm() {
+  const tag = 'climate-order-form';
+  const page = await openDemo();
+  const widget = page.locator(`#${tag} ${tag}`).first();
+  await shot(widget, tag, 'products', 'product', 'Sold out');
+  await widget.getByRole('radio', { name: "Frontier's 2027 offtake portfolio" }).check();
+  await widget.getByLabel('Metric tons of carbon removal').fill('0.5');
+  await widget.getByLabel('Beneficiary (optional)').fill('Example Coffee Roasters');
+  await shot(widget, tag, 'estimate', 'estimate');
+  await widget.getByRole('button', { name: 'Place order' }).click();
+  await shot(widget, tag, 'placed', 'result');
+  await setAttributes(widget, { endpoint: '/api/climate-missing' });
+  await shot(widget, tag, 'error', 'retry-button');
+  await hold(page, '**/api/climate-loading/products');
+  await setAttributes(widget, { endpoint: '/api/climate-loading' });
   await shot(widget, tag, 'loading', 'loading');
   await page.close();
 }
@@ -200,7 +225,7 @@ async function paymentCapture() {
 
 let failed = false;
 try {
-  for (const run of [capital, financialConnections, climate, sharedPaymentToken, paymentCapture]) {
+  for (const run of [capital, financialConnections, climate, climateOrderForm, sharedPaymentToken, paymentCapture]) {
     try {
       await run();
     } catch (cause) {

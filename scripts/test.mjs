@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, manifest freshness, browser tests (Chromium), server tests (node:test),
-// end-to-end tests, bundle-size budgets. Every step runs; the run fails if any fails. Ends with a plain
+// end-to-end tests, bundle-size budgets and a quick pass of the bench. Every step runs; the run fails
+// if any fails. Ends with a plain
 // `N passed, N failed` line for the whole run (a failed check step counts as one failure).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -48,10 +49,12 @@ const wtrFile = join(work, 'wtr.json');
 step('browser tests (Chromium)', process.execPath, ['scripts/wtr.mjs'], { countsFile: wtrFile, env: { WTR_SUMMARY_FILE: wtrFile, CI: 'true' } });
 const serverFile = join(work, 'server.json');
 step('server tests (node:test)', process.execPath, ['scripts/node-tests.mjs', 'server'], { countsFile: serverFile, env: { NODE_SUMMARY_FILE: serverFile } });
+let builtDist = false;
 if (hasFiles('e2e', '.test.ts')) {
   // One build for every end-to-end file that tests the built files.
   const built = step('build (npm run build)', process.execPath, ['scripts/build.mjs']);
   // The shipped typings as users compile them (React 18/19, Vue, Svelte): they need dist/.
+  builtDist = built;
   const typesFile = join(work, 'types.json');
   step('type tests (TSX, vue-tsc, svelte-check)', process.execPath, ['scripts/type-tests.mjs'], { countsFile: typesFile, env: { NODE_SUMMARY_FILE: typesFile } });
   const e2eFile = join(work, 'e2e.json');
@@ -60,7 +63,8 @@ if (hasFiles('e2e', '.test.ts')) {
     env: { NODE_SUMMARY_FILE: e2eFile, ...(built && { SWK_DIST_READY: '1' }) },
   });
 }
-if (existsSync('scripts/bench.mjs')) step('bundle-size budgets', process.execPath, ['scripts/bench.mjs', '--sizes-only']);
+// The size budgets, and one sample of each browser measurement so that `npm run bench` cannot rot.
+step('bench: size budgets and a quick pass', process.execPath, ['scripts/bench.mjs', '--quick'], { env: { ...(builtDist && { SWK_DIST_READY: '1' }) } });
 
 console.log('\n── summary ──');
 for (const r of results) {

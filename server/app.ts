@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { BackendMode, BackendOptions, RouteContext, RouteModule } from './context.js';
 import { withCors } from './cors.js';
 import { EventHub } from './event-hub.js';
@@ -12,8 +12,10 @@ import { routeFailureResponse } from './route-failure.js';
 import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
-import { simulatorRefusal } from './simulator-guard.js';
+import { refuseEveryRequest, simulatorRefusal } from './simulator-guard.js';
 import { createWebhookHandler } from './webhooks.js';
+import { createStripeClient, lazyStripeClient } from './load-stripe.js';
+import { webCryptoWebhooks } from './webhook-signature.js';
 
 export interface Backend {
   mode: BackendMode;
@@ -22,7 +24,11 @@ export interface Backend {
   /** Webhook dedupe and the event stream's fan-out (in memory unless `eventStore` / `redisUrl`). */
   eventStore: EventStore;
   simulator: SimulatorStore;
-  stripe: Stripe;
+  /**
+   * The `stripe` SDK client. Stripe mode makes it at start (and fails there when `stripe` is not
+   * installed); simulator mode never uses it, and loads the SDK only if this is read.
+   */
+  readonly stripe: Stripe;
   /**
    * Handles a request whose URL path starts with `basePath` (anything else is a 404): a foreign Host
    * (with `allowedHosts`) is a 421; POSTs pass the same-site, JSON and body-size checks before their route;
@@ -48,15 +54,12 @@ export function createBackend(siteOptions: BackendOptions = {}, routes: RouteMod
   const options = withBoundedHooks(siteOptions);
   const mode: BackendMode = options.secretKey ? 'stripe' : 'simulator';
   if (mode === 'stripe' && !options.authorize && !options.allowNoAuthorize) throw new Error(NO_AUTHORIZE);
-  const refusal = simulatorRefusal(options);
-  if (refusal) throw new Error(refusal);
+  const reason = simulatorRefusal(options);
+  const refused = reason ? refuseEveryRequest(reason) : undefined;
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
-  const stripe = new Stripe(options.secretKey ?? 'sk_test_simulator_offline', {
-    maxNetworkRetries: mode === 'stripe' ? 1 : 0,
-    ...(options.stripeHost && { host: options.stripeHost }),
-    ...(options.stripePort && { port: options.stripePort }),
-    ...(options.stripeProtocol && { protocol: options.stripeProtocol }),
-  });
+  const stripe = lazyStripeClient(() => createStripeClient(options, options.secretKey ?? 'sk_test_simulator_offline', mode === 'stripe' ? 1 : 0));
+  // Stripe mode loads the SDK now, so a missing `stripe` package stops the start, not a request.
+  if (mode === 'stripe') stripe();
   const webhookSecret = options.webhookSecret ?? (mode === 'simulator' ? SIMULATOR_WEBHOOK_SECRET : undefined);
   const eventStore = options.eventStore ?? (options.redisUrl ? new RedisEventStore({ url: options.redisUrl }) : new MemoryEventStore());
   const hub = new EventHub(eventStore, { authorize: options.authorize, stream: options.eventStream, userOf: options.userOf });
@@ -66,6 +69,7 @@ export function createBackend(siteOptions: BackendOptions = {}, routes: RouteMod
 
   /** `internal`: the simulator's own webhooks, which come from no host. */
   async function respond(request: Request, internal = false): Promise<Response> {
+    if (refused) return refused();
     const url = new URL(request.url);
     if (!internal && !hostAllowed(url, options.allowedHosts)) return backendErrorResponse(421, 'Unknown host');
     const path = url.pathname;
@@ -77,34 +81,44 @@ export function createBackend(siteOptions: BackendOptions = {}, routes: RouteMod
     }
   }
   const serve = async (request: Request, internal = false) =>
-    withCors(withSecurityHeaders(await respond(request, internal)), request, options.allowedOrigins);
+    withCors(withSecurityHeaders(await respond(request, internal)), request, options.allowedOrigins, options.allowedHeaders);
 
   const backend: Backend = {
     mode,
     basePath,
     hub,
     eventStore,
-    stripe,
+    get stripe() {
+      return stripe();
+    },
     simulator: undefined as unknown as SimulatorStore,
     handle: (request) => serve(request),
     close: () => eventStore.close(),
   };
   backend.simulator = new SimulatorStore({
-    stripe,
     webhookSecret: webhookSecret ?? SIMULATOR_WEBHOOK_SECRET,
     deliver: (request) => serve(new Request(`http://simulator.local${basePath}/webhooks`, request), true),
     ...(options.now && { now: options.now }),
   });
 
   if (webhookSecret) {
-    router.add('POST', '/webhooks', createWebhookHandler({ stripe, secret: webhookSecret, store: eventStore }));
+    const hooks = { onWebhookEvent: options.onWebhookEvent, webhookHandlers: options.webhookHandlers };
+    router.add('POST', '/webhooks', createWebhookHandler({ stripe: mode === 'stripe' ? stripe() : webCryptoWebhooks, secret: webhookSecret, store: eventStore, hooks }));
   } else {
     router.add('POST', '/webhooks', () => backendErrorResponse(500, 'STRIPE_WEBHOOK_SECRET is not set'));
   }
   router.add('GET', '/events', (request) => hub.streamResponse(request));
   router.add('GET', '/mode', () => json({ mode }));
 
-  const context: RouteContext = { mode, stripe, simulator: backend.simulator, hub, options };
+  const context: RouteContext = {
+    mode,
+    get stripe() {
+      return stripe();
+    },
+    simulator: backend.simulator,
+    hub,
+    options,
+  };
   for (const register of routes) register(router, context);
   return backend;
 }

@@ -7,8 +7,9 @@ import { createBackend, optionsFromEnv } from './app.js';
 import type { BackendOptions } from './context.js';
 import { createNodeServer } from './node-adapter.js';
 import { simulatorRefusal } from './simulator-guard.js';
+import { withStaticFiles } from './static-files.js';
 
-const USAGE = `Usage: stripe-widget-kit-server [--config <module>] [--port <n>] [--host <address>] [--insecure-no-authorize] [--simulator]
+const USAGE = `Usage: stripe-widget-kit-backend [--config <module>] [--port <n>] [--host <address>] [--static <dir>] [--insecure-no-authorize] [--simulator]
 
 Runs the reference backend: the offline simulator without STRIPE_SECRET_KEY, Stripe mode with it.
   --config <module>          A .js/.mjs module (a .ts one under tsx) exporting the backend options as
@@ -17,6 +18,8 @@ Runs the reference backend: the offline simulator without STRIPE_SECRET_KEY, Str
                              variables fill in what it leaves out (STRIPE_SECRET_KEY, ...).
   --port <n>                 Default $PORT or 8787 (0: any free port).
   --host <address>           Address to listen on. Default 127.0.0.1.
+  --static <dir>             Also serve the pages in <dir> on the same origin (no CORS needed), and the
+                             kit's script-tag file at /stripe-widget-kit/stripe-widget-kit.iife.js.
   --insecure-no-authorize    Run Stripe mode without an authorize rule: any user reads and cancels any
                              order. Only for trying test keys alone on your machine.
   --simulator                Run the offline simulator on purpose (also SWK_SIMULATOR=1): without a
@@ -41,6 +44,7 @@ async function main(argv: string[]): Promise<void> {
       config: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      static: { type: 'string' },
       'insecure-no-authorize': { type: 'boolean' },
       simulator: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -70,11 +74,14 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   const backend = createBackend(options);
-  const server = createNodeServer(backend.handle, options.server);
+  const dir = values.static;
+  const handle = dir ? withStaticFiles(backend.handle, { basePath: backend.basePath, dir, allowedHosts: options.allowedHosts }) : backend.handle;
+  const server = createNodeServer(handle, options.server);
   await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, values.host ?? '127.0.0.1', ready));
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   console.log(`stripe-widget-kit backend (${backend.mode} mode) on http://${host}:${address.port}${backend.basePath}`);
+  if (dir) console.log(`pages from ${dir} on http://${host}:${address.port}/`);
   if (backend.mode === 'stripe' && !options.authorize) console.warn('No authorize rule (--insecure-no-authorize): any object id in the account is answered. For local trials only.');
 }
 

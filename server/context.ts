@@ -4,6 +4,7 @@ import type { EventStore } from './event-store.js';
 import type { Router } from './router.js';
 import type { NodeServerOptions } from './server-timeouts.js';
 import type { SimulatorStore } from './simulator/store.js';
+import type { WebhookEventHook, WebhookHandlers } from './webhook-hooks.js';
 
 export type BackendMode = 'stripe' | 'simulator';
 
@@ -21,9 +22,10 @@ export interface BackendOptions {
   /** `sk_…`. When missing the backend runs the offline simulator (under `NODE_ENV=production` only with `simulator: true`). */
   secretKey?: string;
   /**
-   * Runs the offline simulator on purpose. Needed where a missing key would otherwise be a mistake:
-   * `createBackend` refuses to start under `NODE_ENV=production` without `secretKey` or this (the
-   * simulator's webhook secret is public and its demo controls are open to anyone).
+   * Runs the offline simulator on purpose (as does `SWK_SIMULATOR=1`). Needed where a missing key would
+   * otherwise be a mistake: under `NODE_ENV=production` without `secretKey` or this, the backend answers
+   * every request with a 500 naming STRIPE_SECRET_KEY and says so in the log at start (the simulator's
+   * webhook secret is public and its demo controls are open to anyone); the CLI exits instead.
    */
   simulator?: boolean;
   /** The webhook endpoint's signing secret. Simulator mode makes one up when missing. */
@@ -46,13 +48,17 @@ export interface BackendOptions {
    */
   resolveStripeAccount?: (request: Request) => Promise<string | undefined> | string | undefined;
   /**
-   * Ownership check for every object a route answers with: the financing offer (one by id and the
-   * current one), the climate order (before it is shown, and before a cancel is sent to Stripe), the
-   * shared payment granted token and the PaymentIntent. The widgets send ids anyone can edit in the page,
+   * Ownership check for every object a route answers with: the financing offer (one by id, the current
+   * one, each offer of a replacement chain it expands, and before `mark_delivered` is sent), the climate
+   * order (before it is shown, and before a cancel is sent to Stripe), the shared payment granted token
+   * (before it is shown, and before it is charged) and the PaymentIntent. The widgets send ids anyone can edit in the page,
    * and Stripe only scopes them to the account, so **production sites must set it**, e.g.
    * `(request, object) => object.metadata?.user_id === userIdForSession(request)`.
    * Financial Connections calls it with `{ id: customer, object: 'customer' }` (the customer
-   * `resolveCustomer` named) before a session is created. The hook gets Stripe's whole object (without
+   * `resolveCustomer` named) before a session is created, and with the `financial_connections.account`
+   * (check `account_holder.customer`) before its balance or owners are shown or refreshed. Climate asks
+   * about each `climate.product`: may this user buy it (the product list, order creation and the event
+   * stream's price events). The hook gets Stripe's whole object (without
    * secrets); the browser may get fewer fields. Stripe mode requires it (see `allowNoAuthorize`).
    */
   authorize?: AuthorizeObject;
@@ -89,12 +95,23 @@ export interface BackendOptions {
    * cross-site check and they get CORS headers (credentials allowed). Same-origin calls always pass.
    */
   allowedOrigins?: string[];
+  /**
+   * Request headers an `allowedOrigins` page may send besides `Content-Type`, `Idempotency-Key`,
+   * `Last-Event-ID`, `Authorization`, `X-CSRF-Token` and `X-Requested-With` (the CORS preflight's
+   * `Access-Control-Allow-Headers`), e.g. `['X-Tenant']` for a header your `configure({ fetch })` adds.
+   */
+  allowedHeaders?: string[];
   /** Largest JSON request body, in bytes (413 past it). Default 64 kB. */
   maxJsonBodyBytes?: number;
   /** Largest `POST /webhooks` body, in bytes (413 past it). Default 1 MB. */
   maxWebhookBodyBytes?: number;
   /** Milliseconds a POST body may take to arrive, from when its route starts reading it (408 past it). Default 10 s. */
   bodyTimeoutMs?: number;
+  /**
+   * Metadata the backend sets on each Climate order it creates for this request (e.g. `{ user_id }`),
+   * so that `authorize` recognizes the buyer's order when `<climate-order-status>` shows it later.
+   */
+  climateOrderMetadata?: (request: Request) => Record<string, string> | undefined | Promise<Record<string, string> | undefined>;
   /** Publishable key handed to the browser with a Financial Connections session. */
   publishableKey?: string;
   /** Seconds since the epoch; injectable for tests of the simulator. */
@@ -110,13 +127,27 @@ export interface BackendOptions {
   eventStream?: EventStreamOptions;
   /** Timeouts and the connection cap of the Node server the CLI runs (`createNodeServer(handle, options.server)`). */
   server?: NodeServerOptions;
+  /**
+   * Your code for every verified webhook event, e.g. to keep your own records in step with Stripe. Called
+   * once per event (deduplicated, on exactly one instance when several share Redis), after its object
+   * passed the widgets' schema, with Stripe's whole event (a PaymentIntent's `client_secret` removed),
+   * before the event reaches the event stream. A throw or rejection answers 500, so Stripe retries and
+   * the hook runs again. Finish within 60 s: past that another instance may run it too.
+   */
+  onWebhookEvent?: WebhookEventHook;
+  /**
+   * Like `onWebhookEvent`, one typed handler per event type, run before it:
+   * `{ 'capital.financing_offer.replacement_created': (event) => … }` gets `event.data.object` as a
+   * `CapitalFinancingOffer`.
+   */
+  webhookHandlers?: WebhookHandlers;
 }
 
 /** What each widget's route module gets. */
 export interface RouteContext {
   mode: BackendMode;
-  /** The SDK client: real in stripe mode; in simulator mode used only for webhook signing. */
-  stripe: Stripe;
+  /** The SDK client, for stripe mode (simulator routes never read it: the SDK is then not even loaded). */
+  readonly stripe: Stripe;
   simulator: SimulatorStore;
   hub: EventHub;
   options: BackendOptions;

@@ -44,9 +44,24 @@ export interface EventStore {
   after(lastId: string, limit?: number): Promise<Replay | undefined>;
   /** Listens to every event published from now on, on any instance. Returns the unsubscribe. */
   subscribe(listener: EventStoreListener): () => void;
+  /**
+   * Takes the right to run the site's webhook hook for `eventId`, on one instance at a time, for
+   * `leaseSeconds`: `acquired` (with the token that ends the claim), `done` when a run for this event
+   * already succeeded (inside the dedupe window), `busy` while another instance runs it. Rejects with
+   * `EventStoreUnavailable` when the store cannot tell.
+   */
+  claimHook(eventId: string, leaseSeconds: number): Promise<HookClaim>;
+  /**
+   * Ends a claim: `succeeded` records the event as done for the dedupe window; otherwise the claim is
+   * released so that Stripe's retry runs the hook again. A claim whose lease ran out is left alone.
+   */
+  settleHook(eventId: string, token: string, succeeded: boolean): Promise<void>;
   /** Stops background work and closes connections. */
   close(): Promise<void>;
 }
+
+/** `EventStore.claimHook`'s answer. */
+export type HookClaim = { status: 'acquired'; token: string } | { status: 'done' } | { status: 'busy' };
 
 /** The store cannot take the event now; a webhook answers 503 so that Stripe retries it later. */
 export class EventStoreUnavailable extends Error {

@@ -2,7 +2,7 @@ export { createBackend, NO_AUTHORIZE, optionsFromEnv, type Backend } from './app
 export { ifAuthorized } from './authorize.js';
 export type { AuthorizeObject, BackendMode, BackendOptions, RouteContext, RouteModule, StripeObject } from './context.js';
 export { EventHub, type EventStreamOptions, type PublishedEvent } from './event-hub.js';
-export { EventStoreUnavailable, type EventStore, type EventStoreListener, type ReplayBufferOptions, type StoredEvent } from './event-store.js';
+export { EventStoreUnavailable, type EventStore, type EventStoreListener, type HookClaim, type ReplayBufferOptions, type StoredEvent } from './event-store.js';
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memory-event-store.js';
 export { RedisEventStore, type RedisEventStoreOptions } from './redis-event-store.js';
 export { backendErrorResponse, errorResponse, json, stripeErrorResponse } from './http.js';
@@ -11,4 +11,6 @@ export { Router, type RouteGuard } from './router.js';
 export { NO_SECRET_KEY } from './simulator-guard.js';
 export { DEFAULT_NODE_SERVER_OPTIONS, type NodeServerOptions } from './server-timeouts.js';
 export { SimulatorStore } from './simulator/store.js';
+export { createSimulatorFetch, type SimulatorFetch, type SimulatorFetchOptions } from './simulator-fetch.js';
 export { createWebhookHandler } from './webhooks.js';
+export type { VerifiedWebhookEvent, WebhookEventHook, WebhookEventObjects, WebhookHandlers } from './webhook-hooks.js';

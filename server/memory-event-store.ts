@@ -7,6 +7,7 @@ import {
   storableObject,
   type EventStore,
   type EventStoreListener,
+  type HookClaim,
   type Replay,
   type ReplayBufferOptions,
   type StoredEvent,
@@ -38,6 +39,9 @@ export class MemoryEventStore implements EventStore {
   private readonly listeners = new Set<EventStoreListener>();
   /** Event id → when it was published (ms). A Map iterates in insertion order, which is time order. */
   private readonly seen = new Map<string, number>();
+  /** Event id → the hook's claim (a lease) or its success (kept for the dedupe window), in insertion order. */
+  private readonly hooks = new Map<string, { token: string; until: number } | { done: number }>();
+  private hookTokens = 0;
   private readonly buffer: Buffered[] = [];
   private bufferBytes = 0;
   private lastMs = 0;
@@ -91,6 +95,34 @@ export class MemoryEventStore implements EventStore {
   subscribe(listener: EventStoreListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  async claimHook(eventId: string, leaseSeconds: number): Promise<HookClaim> {
+    const now = this.clock();
+    // In time order (a success is re-inserted), so the scan stops at the first entry still in force.
+    for (const [id, entry] of this.hooks) {
+      const expired = 'done' in entry ? now - entry.done >= this.windowMs : now >= entry.until;
+      if (!expired) break;
+      this.hooks.delete(id);
+    }
+    const entry = this.hooks.get(eventId);
+    if (entry) return 'done' in entry ? { status: 'done' } : { status: 'busy' };
+    if (this.hooks.size >= this.maxIds) throw new EventStoreUnavailable('Too many webhook hook runs remembered');
+    const token = String((this.hookTokens += 1));
+    this.hooks.set(eventId, { token, until: now + leaseSeconds * 1000 });
+    return { status: 'acquired', token };
+  }
+
+  async settleHook(eventId: string, token: string, succeeded: boolean): Promise<void> {
+    const entry = this.hooks.get(eventId);
+    if (!entry || !('token' in entry) || entry.token !== token) return;
+    if (succeeded) {
+      // Re-inserted so that the map stays in time order for the pruning above.
+      this.hooks.delete(eventId);
+      this.hooks.set(eventId, { done: this.clock() });
+    } else {
+      this.hooks.delete(eventId);
+    }
   }
 
   async close(): Promise<void> {

@@ -1,12 +1,13 @@
 // Issue 11, several instances on one real Redis (scripts/node-tests.mjs starts redis-server and passes
 // SWK_TEST_REDIS_URL; the outage test starts its own so that it can kill and restart it).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createClient } from 'redis';
-import { startRedis, type RedisProcess } from '../scripts/redis.mjs';
+import { startRedis } from '../scripts/redis.mjs';
 import { createBackend, optionsFromEnv, type Backend } from './app.js';
 import type { AuthorizeObject } from './context.js';
 import { RedisEventStore } from './redis-event-store.js';
+import { useTestRedis } from './test-support/redis.js';
 import { dataOf, openStream, type SseFrame } from './test-support/sse.js';
 import { climateOrderObject, postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
 
@@ -15,16 +16,15 @@ const about = (name: string) => (frame: SseFrame) => frame.data?.includes(`"clim
 const objectIds = (frames: SseFrame[]) => frames.filter((frame) => frame.event === undefined).map((frame) => dataOf(frame).id);
 const isRefetch = (frame: SseFrame) => frame.event === 'swk-refetch';
 
-let sharedRedis: RedisProcess | undefined;
-let redisUrl: string;
-const backends: Backend[] = [];
+const redis = useTestRedis();
+const { backends } = redis;
 let prefixes = 0;
 
 /** Instances A and B: separate processes' worth of state, sharing nothing but Redis (one key prefix per test). */
 async function twoInstances(): Promise<[Backend, Backend]> {
   const keyPrefix = `swk_test_${process.pid}_${prefixes++}`;
   const pair = [0, 1].map(() => {
-    const eventStore = new RedisEventStore({ url: redisUrl, keyPrefix });
+    const eventStore = new RedisEventStore({ url: redis.url(), keyPrefix });
     const backend = createBackend({ webhookSecret: WEBHOOK_SECRET, eventStore }, []);
     backends.push(backend);
     return { backend, eventStore };
@@ -32,20 +32,6 @@ async function twoInstances(): Promise<[Backend, Backend]> {
   await Promise.all(pair.map(({ eventStore }) => eventStore.ready));
   return [pair[0]!.backend, pair[1]!.backend];
 }
-
-before(async () => {
-  if (process.env.SWK_TEST_REDIS_URL) {
-    redisUrl = process.env.SWK_TEST_REDIS_URL;
-  } else {
-    sharedRedis = await startRedis();
-    redisUrl = sharedRedis.url;
-  }
-});
-
-after(async () => {
-  await Promise.all(backends.map((backend) => backend.close()));
-  await sharedRedis?.stop();
-});
 
 describe('RedisEventStore: two instances, one Redis', () => {
   it('a webhook verified on A reaches the event streams of A and B', async () => {
@@ -74,7 +60,7 @@ describe('RedisEventStore: two instances, one Redis', () => {
   it('remembers event ids with SET NX EX for at least three days', async () => {
     const [a] = await twoInstances();
     await postWebhook(a, orderEvent('ttl'));
-    const client = createClient({ url: redisUrl });
+    const client = createClient({ url: redis.url() });
     await client.connect();
     try {
       const keys = await client.keys(`{swk_test_${process.pid}_*}:seen:evt_ttl`);
@@ -105,7 +91,7 @@ describe('RedisEventStore: two instances, one Redis', () => {
     const keyPrefix = `swk_test_${process.pid}_${prefixes++}`;
     const authorize: AuthorizeObject = (request, object) =>
       (object.metadata as { user_id?: string } | undefined)?.user_id === request.headers.get('x-user');
-    const [a, b] = [0, 1].map(() => createBackend({ webhookSecret: WEBHOOK_SECRET, eventStore: new RedisEventStore({ url: redisUrl, keyPrefix }), authorize }, []));
+    const [a, b] = [0, 1].map(() => createBackend({ webhookSecret: WEBHOOK_SECRET, eventStore: new RedisEventStore({ url: redis.url(), keyPrefix }), authorize }, []));
     backends.push(a!, b!);
     await Promise.all([a!, b!].map((backend) => (backend.eventStore as RedisEventStore).ready));
     const alice = await openStream(b!, { headers: { 'x-user': 'alice' } });

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type * as RedisModule from 'redis';
 import {
   DEFAULT_DEDUPE_WINDOW_SECONDS,
@@ -9,15 +8,17 @@ import {
   storableObject,
   type EventStore,
   type EventStoreListener,
+  type HookClaim,
   type Replay,
   type ReplayBufferOptions,
   type StoredEvent,
 } from './event-store.js';
+import { requireOptional } from './optional-package.js';
 
 export interface RedisEventStoreOptions {
   /** `redis://[user:password@]host:port[/db]` or `rediss://…`. */
   url: string;
-  /** Keys are `{<prefix>}:stream` and `{<prefix>}:seen:<evt id>` (one hash slot). Default `swk`. */
+  /** Keys are `{<prefix>}:stream`, `{<prefix>}:seen:<evt id>` and `{<prefix>}:hook:<evt id>` (one hash slot). Default `swk`. */
   keyPrefix?: string;
   replay?: ReplayBufferOptions;
   /** How long a published event id is refused again (`SET NX EX`). Default 3 days, at least 300 s. */
@@ -33,16 +34,26 @@ if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
 end
 return false`;
 
+/** The hook's claim: `done` once a run succeeded, a lease token while one runs, nothing otherwise. */
+const CLAIM_HOOK = `
+local current = redis.call('GET', KEYS[1])
+if current == 'done' then return 'done' end
+if current then return 'busy' end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+return 'acquired'`;
+
+/** Ends a claim only while it is still this one's (a lease that ran out may belong to a retry now). */
+const SETTLE_HOOK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  if ARGV[2] == '1' then redis.call('SET', KEYS[1], 'done', 'EX', ARGV[3]) else redis.call('DEL', KEYS[1]) end
+end
+return 1`;
+
 type Client = ReturnType<typeof RedisModule.createClient>;
 
 /** `redis` is an optional peer dependency: loaded only when a Redis store is asked for. */
 function loadRedis(): typeof RedisModule {
-  try {
-    return createRequire(import.meta.url)('redis') as typeof RedisModule;
-  } catch (cause) {
-    if ((cause as { code?: string })?.code !== 'MODULE_NOT_FOUND') throw cause;
-    throw new Error('A Redis event store (redisUrl / REDIS_URL) needs the `redis` package: run `npm install redis`.', { cause });
-  }
+  return requireOptional<typeof RedisModule>('redis', 'A Redis event store (redisUrl / REDIS_URL) needs the `redis` package: run `npm install redis`.');
 }
 type StreamMessage = { id: string; message: Record<string, string> };
 
@@ -62,6 +73,7 @@ export class RedisEventStore implements EventStore {
   private readonly listeners = new Set<EventStoreListener>();
   private readonly streamKey: string;
   private readonly seenPrefix: string;
+  private readonly hookPrefix: string;
   private readonly size: number;
   private readonly maxAgeMs: number;
   private readonly windowSeconds: number;
@@ -73,6 +85,7 @@ export class RedisEventStore implements EventStore {
     const prefix = `{${options.keyPrefix ?? 'swk'}}`;
     this.streamKey = `${prefix}:stream`;
     this.seenPrefix = `${prefix}:seen:`;
+    this.hookPrefix = `${prefix}:hook:`;
     this.size = options.replay?.size ?? DEFAULT_REPLAY.size;
     this.maxAgeMs = options.replay?.maxAgeMs ?? DEFAULT_REPLAY.maxAgeMs;
     this.windowSeconds = Math.max(options.dedupeWindowSeconds ?? DEFAULT_DEDUPE_WINDOW_SECONDS, SIGNATURE_TOLERANCE_SECONDS);
@@ -113,6 +126,35 @@ export class RedisEventStore implements EventStore {
       return typeof id === 'string' ? id : null;
     } catch {
       publish.catch(() => {});
+      throw new EventStoreUnavailable('Redis is unreachable');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async claimHook(eventId: string, leaseSeconds: number): Promise<HookClaim> {
+    const token = crypto.randomUUID();
+    const status = await this.command(
+      this.client.eval(CLAIM_HOOK, { keys: [this.hookPrefix + eventId], arguments: [token, String(Math.max(1, Math.ceil(leaseSeconds)))] }),
+    );
+    if (status === 'acquired') return { status, token };
+    return { status: status === 'done' ? 'done' : 'busy' };
+  }
+
+  async settleHook(eventId: string, token: string, succeeded: boolean): Promise<void> {
+    await this.command(
+      this.client.eval(SETTLE_HOOK, { keys: [this.hookPrefix + eventId], arguments: [token, succeeded ? '1' : '0', String(this.windowSeconds)] }),
+    );
+  }
+
+  /** A command's answer, or `EventStoreUnavailable` when Redis fails or does not answer in time. */
+  private async command<T>(pending: Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(reject, this.commandTimeoutMs)));
+    try {
+      return await Promise.race([pending, timeout]);
+    } catch {
+      pending.catch(() => {});
       throw new EventStoreUnavailable('Redis is unreachable');
     } finally {
       clearTimeout(timer);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BackendOptions } from './context.js';
 
 /**
@@ -29,7 +28,27 @@ export function onAccount(account: string | undefined): { stripeAccount?: string
  * this one's answer; a retry of the same action gets the same Stripe key. At most 11 + 32 + 1 + 200
  * characters, within Stripe's 255.
  */
-export function scopedIdempotencyKey(kind: string, scope: readonly (string | undefined)[], key: string): string {
-  const digest = createHash('sha256').update(JSON.stringify(scope.map((part) => part ?? null))).digest('hex').slice(0, 32);
+export async function scopedIdempotencyKey(kind: string, scope: readonly (string | undefined)[], key: string): Promise<string> {
+  // WebCrypto rather than node:crypto: the routes also run in the browser simulator.
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(scope.map((part) => part ?? null))));
+  const digest = [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('').slice(0, 32);
   return `${kind}:${digest}:${key}`;
+}
+
+/**
+ * `scopedIdempotencyKey` for a POST about `objectId` by the caller behind `request`: scoped by the
+ * connected account (`resolveStripeAccount`), the customer (`resolveCustomer`, when the site set it),
+ * the signed-in user (`userOf`, or `eventStream.userOf`) and the object, so another user's request with
+ * the same key never gets this one's answer replayed (the simulator keys its replays the same way).
+ */
+export async function callerIdempotencyKey(kind: string, options: BackendOptions, request: Request, objectId: string, key: string): Promise<string> {
+  let customer: string | undefined;
+  try {
+    customer = (await options.resolveCustomer?.(request)) || undefined;
+  } catch {
+    customer = undefined; // a user with no customer still acts; the account and the object still scope the key
+  }
+  const userOf = options.userOf ?? options.eventStream?.userOf;
+  const user = (await userOf?.(request)) || undefined;
+  return scopedIdempotencyKey(kind, [await accountOf(options, request), customer, ...(user ? [user] : []), objectId], key);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import fc from 'fast-check';
 import Stripe from 'stripe';
-import { capitalFinancingOffer, climateOrder, paymentIntent, sharedPaymentGrantedToken } from '../test/arbitraries/stripe-objects.js';
+import { capitalFinancingOffer, climateOrder, climateProduct, financialConnectionsAccount, paymentIntent, sharedPaymentGrantedToken } from '../test/arbitraries/stripe-objects.js';
 import { describeFailure, propertyParameters } from '../test/arbitraries/settings.js';
 import { createBackend } from './app.js';
 import { ifAuthorized } from './authorize.js';
@@ -18,6 +18,12 @@ const OBJECTS: { object: string; arbitrary: fc.Arbitrary<Json>; breaks: [field: 
   { object: 'climate.order', arbitrary: climateOrder, breaks: [['status', 7], ['amount_total', '15000'], ['delivery_details', {}], ['expected_delivery_year', '2027']] },
   { object: 'shared_payment.granted_token', arbitrary: sharedPaymentGrantedToken, breaks: [['id', null], ['created', null], ['usage_limits', []]] },
   { object: 'payment_intent', arbitrary: paymentIntent, breaks: [['amount', '1000'], ['currency', null], ['latest_charge', 42]] },
+  { object: 'climate.product', arbitrary: climateProduct, breaks: [['id', null], ['current_prices_per_metric_ton', 'usd'], ['metric_tons_available', true], ['suppliers', {}], ['delivery_year', '2027']] },
+  {
+    object: 'financial_connections.account',
+    arbitrary: financialConnectionsAccount,
+    breaks: [['balance', 'cash'], ['balance_refresh', 42], ['last4', 4242], ['permissions', 'balances']],
+  },
 ];
 
 /** A value of an object that must never reach the log. */

@@ -4,6 +4,8 @@ import {
   capitalFinancingOfferSchema,
   chargeSchema,
   climateOrderSchema,
+  climateProductSchema,
+  fcAccountDetailsSchema,
   paymentIntentSchema,
   sharedPaymentGrantedTokenSchema,
 } from '../src/schemas/index.js';
@@ -16,6 +18,8 @@ const english = en().localeError;
 const SCHEMAS: Readonly<Record<string, z.ZodMiniType>> = {
   'capital.financing_offer': capitalFinancingOfferSchema,
   'climate.order': climateOrderSchema,
+  'climate.product': climateProductSchema,
+  'financial_connections.account': fcAccountDetailsSchema,
   'shared_payment.granted_token': sharedPaymentGrantedTokenSchema,
   payment_intent: paymentIntentSchema,
   charge: chargeSchema,

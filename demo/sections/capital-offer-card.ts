@@ -23,6 +23,7 @@ export const capitalOfferCardSection: DemoSection = {
     const log = (line: string) => context.log('capital-offer-card', line);
     container.addEventListener('swk-offer-replaced', (e) => log(`swk-offer-replaced ${e.detail.previousOfferId} → ${e.detail.offerId}`));
     container.addEventListener('swk-offer-action', (e) => log(`swk-offer-action ${e.detail.offer.id}`));
+    container.addEventListener('swk-offer-delivered', (e) => log(`swk-offer-delivered ${e.detail.offer.id}`));
     container.addEventListener('swk-load', (e) => {
       const id = (e.detail.object as { id?: string } | null)?.id;
       if ((e.target as Element).localName === 'capital-offer-card') log(`swk-load ${id ?? '(no offer)'}`);
@@ -57,8 +58,21 @@ export const capitalOfferCardSection: DemoSection = {
     const statuses = el('details');
     statuses.append(el('summary', {}, 'Every status'));
     for (const status of ['undelivered', 'delivered', 'accepted', 'accepted_other_offer', 'canceled', 'completed', 'expired', 'fully_repaid', 'paid_out', 'rejected', 'revoked']) {
-      statuses.append(card({ 'offer-id': `financingoffer_status_${status}` }));
+      // no-mark-delivered: the gallery keeps showing an undelivered ("New") offer as it is.
+      statuses.append(card({ 'offer-id': `financingoffer_status_${status}`, 'no-mark-delivered': true }));
     }
+
+    // A new offer arrives undelivered; the card marks it delivered once it is on screen.
+    const freshSlot = el('div');
+    const sendOffer = demoControl(
+      'Send a new offer (undelivered; the card marks it delivered once you see it)',
+      async () => {
+        const created = (await context.control('capital/financing_offers', { advanceAmount: 450_000 })) as { id: string };
+        log(`simulator: ${created.id} created (capital.financing_offer.created sent)`);
+        freshSlot.replaceChildren(card({ 'offer-id': created.id, 'events-url': EVENTS }));
+      },
+      (cause) => log(`simulator: ${cause instanceof Error ? cause.message : String(cause)}`),
+    );
 
     container.append(
       el('h3', {}, 'Live offer'),
@@ -74,6 +88,9 @@ export const capitalOfferCardSection: DemoSection = {
       el('h3', {}, "The account's current offer (no offer-id)"),
       card({}),
       statuses,
+      el('h3', {}, 'A new offer, marked delivered when seen'),
+      sendOffer,
+      freshSlot,
     );
   },
 };

@@ -1,15 +1,18 @@
 import '../../src/fc-link-account/define.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
-import { el, type DemoSection } from '../shell.js';
+import { demoControl, el, type DemoSection } from '../shell.js';
 import { createSimulatedStripe } from '../simulated-stripe.js';
 
 const ENDPOINT = '/api/financial_connections/sessions';
+const ACCOUNTS = '/api/financial_connections/accounts';
 
 function widget(endpoint: string): FcLinkAccount {
   const node = document.createElement('fc-link-account');
   node.setAttribute('endpoint', endpoint);
+  node.setAttribute('accounts-endpoint', ACCOUNTS);
+  node.setAttribute('events-url', '/api/events');
   node.setAttribute('permissions', 'balances ownership');
-  node.setAttribute('prefetch', 'balances');
+  node.setAttribute('prefetch', 'balances ownership');
   return node;
 }
 
@@ -39,9 +42,29 @@ export const fcLinkAccountSection: DemoSection = {
     const simulated = widget(ENDPOINT);
     simulated.stripe = createSimulatedStripe(context);
     const failing = widget('/api/financial_connections/unavailable');
+    // The accounts the last flow linked: the refresh controls act on them.
+    let linkedIds: string[] = [];
+    container.addEventListener('swk-linked', (e) => (linkedIds = e.detail.accounts.map((a) => a.id)));
+    const finish = (feature: 'balance' | 'ownership', outcome: 'succeeded' | 'failed', label: string) =>
+      demoControl(
+        label,
+        async () => {
+          for (const id of linkedIds) await context.control(`financial_connections/accounts/${encodeURIComponent(id)}/refresh/${feature}`, { outcome }).catch(() => undefined);
+          log(`simulator: ${feature} refresh ${outcome} for ${linkedIds.length} account(s); signed webhooks sent`);
+        },
+        (cause) => log(`simulator: ${cause instanceof Error ? cause.message : String(cause)}`),
+      );
+    const controls = el('div', { className: 'demo-controls' });
+    controls.append(
+      finish('balance', 'succeeded', 'Balance refresh succeeds now (refreshed_balance)'),
+      finish('balance', 'failed', 'Balance refresh fails'),
+      finish('ownership', 'succeeded', 'Ownership arrives now (refreshed_ownership)'),
+    );
     container.append(
       el('h3', {}, 'Simulated Stripe (offline demo)'),
       el('p', {}, 'No Stripe keys: the button opens a simulated bank window, not Stripe\'s. Link some accounts, none, close it, or make it fail.'),
+      el('p', {}, 'After linking, the balances and owners the session prefetched arrive by themselves after a few seconds, or at once with these controls.'),
+      controls,
       simulated,
       el('h3', {}, 'A backend that fails'),
       el('p', {}, 'This widget\'s endpoint answers 404, to show the error state and Retry.'),

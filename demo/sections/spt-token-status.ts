@@ -22,6 +22,7 @@ export const sptTokenStatusSection: DemoSection = {
     const log = (line: string) => context.log(SECTION, line);
     const ours = (e: Event) => (e.target as Element).localName === SECTION;
     container.addEventListener('swk-token-expired', (e) => log(`swk-token-expired ${e.detail.token.id}`));
+    container.addEventListener('swk-charged', (e) => log(`swk-charged ${e.detail.paymentIntent.id} ${e.detail.paymentIntent.status}`));
     container.addEventListener('swk-load', (e) => {
       if (ours(e)) log(`swk-load ${(e.detail.object as { id?: string }).id ?? ''}`);
     });
@@ -45,8 +46,15 @@ export const sptTokenStatusSection: DemoSection = {
     const control = (label: string, action: () => Promise<unknown>) =>
       demoControl(label, action, (cause) => log(`simulator: ${cause instanceof Error ? cause.message : String(cause)}`));
 
+    // The simulator's test helper takes Stripe's own shape (POST /v1/test_helpers/shared_payment/granted_tokens).
+    const grant = (paymentMethod: string, limits: Record<string, unknown>) =>
+      context.control('shared_payment/granted_tokens', {
+        payment_method: paymentMethod,
+        usage_limits: limits,
+        seller_details: { network_id: 'internal', external_id: 'demo_seller' },
+      }) as Promise<{ id: string }>;
     const grantFresh = control('Grant a new token expiring in 2 minutes', async () => {
-      const token = (await context.control('shared_payment/granted_tokens', { currency: 'jpy', max_amount: 5000, expires_in: 120 })) as { id: string };
+      const token = await grant('pm_card_jcb', { currency: 'jpy', max_amount: 5000, expires_at: Math.floor(Date.now() / 1000) + 120 });
       live.tokenId = token.id;
       log(`simulator: granted ${token.id}`);
     });
@@ -60,6 +68,21 @@ export const sptTokenStatusSection: DemoSection = {
     });
     const actions = el('div', { className: 'demo-controls' }, grantFresh, use, revoke);
 
+    // Charging: a token granted for it, and a widget with charge-amount.
+    const chargeSlot = el('div');
+    const showCharging = (id: string) => {
+      const node = widget(id);
+      node.setAttribute('charge-amount', '2500');
+      chargeSlot.replaceChildren(node);
+      log(`simulator: granted ${id} to charge`);
+    };
+    const grantToCharge = control('New $100.00 token to charge', async () => {
+      showCharging((await grant('pm_card_visa', { currency: 'usd', max_amount: 10000 })).id);
+    });
+    const grantDeclining = control('New token whose card Stripe declines', async () => {
+      showCharging((await grant('pm_card_chargeDeclined', { currency: 'usd', max_amount: 10000 })).id);
+    });
+
     const seeds = el('details');
     seeds.append(
       el('summary', {}, 'Seeded tokens: expiring in 2 minutes (JPY, from server start), revoked, used'),
@@ -72,6 +95,10 @@ export const sptTokenStatusSection: DemoSection = {
       actions,
       live,
       seeds,
+      el('h3', {}, 'Charge a token (charge-amount="2500")'),
+      el('p', {}, 'The widget creates the PaymentIntent through the backend, shows it, and refetches the token.'),
+      el('div', { className: 'demo-controls' }, grantToCharge, grantDeclining),
+      chargeSlot,
     );
   },
 };

@@ -23,12 +23,12 @@ const isPublicMember = (m) => (m.privacy ?? 'public') === 'public' && !m.static 
 /** `CustomEvent<Detail>` → `Detail` (the integrations wrap the detail in `CustomEvent<…>` themselves). */
 const detailType = (text) => /^CustomEvent<(.*)>$/s.exec(text ?? '')?.[1] ?? text;
 
-/** The light-theme fallback of each `--swk-*` property: the first `var(--swk-x, fallback)` in the theme. */
+/** The light-theme default of each `--swk-*` property: the second entry of its row in the theme's TOKENS table. */
 function themeDefaults() {
   const defaults = new Map();
   for (const line of readFileSync(THEME_SOURCE, 'utf8').split('\n')) {
-    const found = /var\((--swk-[\w-]+),\s*(.+)\);\s*$/.exec(line);
-    if (found && !defaults.has(found[1])) defaults.set(found[1], found[2]);
+    const found = /\[\s*'(--swk-[\w-]+)',\s*(?:'([^']*)'|"([^"]*)")/.exec(line);
+    if (found && !defaults.has(found[1])) defaults.set(found[1], found[2] ?? found[3]);
   }
   return defaults;
 }
@@ -44,10 +44,13 @@ function numericConstants(modules) {
   return constants;
 }
 
-/** The initializer the analyzer could not print (an expression of constants), evaluated. */
+/**
+ * The initializer the analyzer could not print (an expression of constants), evaluated; for an accessor
+ * pair, its private backing field's (`#timeout = DEFAULT_TIMEOUT_MS / 1000`).
+ */
 function evaluatedDefault(modulePath, name, constants) {
   const source = readFileSync(sourcePath(modulePath), 'utf8');
-  const initializer = new RegExp(`^[ \\t]*${name}(?:: [^=\\n]+)? = ([^;\\n]+);`, 'm').exec(source)?.[1];
+  const initializer = new RegExp(`^[ \\t]*#?${name}(?:: [^=\\n]+)? = ([^;\\n]+);`, 'm').exec(source)?.[1];
   if (!initializer) return undefined;
   const arithmetic = initializer.replace(/[A-Z][A-Z0-9_]*/g, (id) => (constants.has(id) ? String(constants.get(id)) : id));
   if (!/^[\d_.\s+\-*/()]+$/.test(arithmetic)) return undefined;

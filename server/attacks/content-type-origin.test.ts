@@ -65,13 +65,32 @@ describe('attack: cross-site and non-JSON POSTs', () => {
     assert.equal(allowed.status, 204);
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
     assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');
-    assert.deepEqual(allowed.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/).sort(), ['content-type', 'idempotency-key', 'last-event-id']);
+    assert.deepEqual(allowed.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/).sort(), [
+      'authorization',
+      'content-type',
+      'idempotency-key',
+      'last-event-id',
+      'x-csrf-token',
+      'x-requested-with',
+    ]);
     assert.match(allowed.headers.get('access-control-allow-methods') ?? '', /POST/);
     const evil = await preflight('https://evil.example');
     assert.equal(evil.status, 204);
     assert.equal(evil.headers.get('access-control-allow-origin'), null);
     assert.equal(evil.headers.get('access-control-allow-headers'), null);
     assert.equal(await stillServes(server), 200);
+  });
+
+  it('allows the headers a site adds (Authorization by default, allowedHeaders besides) in the preflight', async () => {
+    const custom = createBackend({ allowedOrigins: ['https://shop.example'], allowedHeaders: ['X-Tenant'] });
+    const response = await custom.handle(
+      new Request(`http://127.0.0.1${FC}`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, x-tenant' },
+      }),
+    );
+    const allowed = response.headers.get('access-control-allow-headers')?.toLowerCase().split(/,\s*/) ?? [];
+    assert.ok(allowed.includes('authorization') && allowed.includes('x-tenant'), allowed.join(', '));
   });
 
   it('webhooks take any Content-Type (Stripe signs the bytes), but not from a cross-site page', async () => {

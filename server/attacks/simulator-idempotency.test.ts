@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createBackend, type Backend } from '../app.js';
 import { CLIMATE_ORDER_IDS } from '../simulator/climate.js';
-import { MAX_SIMULATED_IDEMPOTENCY_KEYS } from '../simulator/idempotency.js';
+import { MAX_ANSWERS as MAX_SIMULATED_IDEMPOTENCY_KEYS } from '../simulator/idempotent-replays.js';
 import { SEED_TOKEN_IDS } from '../simulator/shared-payment.js';
 import { MAX_SIMULATED_OBJECTS } from '../simulator/store.js';
 import { call } from '../test-support/fake-stripe-api.js';
@@ -73,7 +73,9 @@ describe("attack: filling the simulator's memory", () => {
   it(`objects: at most ${MAX_SIMULATED_OBJECTS} made by visitors, the seeds always kept`, async () => {
     const backend = createBackend({});
     const seeds = backend.simulator.size;
-    const grant = async () => ((await (await call(backend, '/simulator/shared_payment/granted_tokens', as(undefined, 'swk_unused'))).json()) as { id: string }).id;
+    // The simulator's test helper, in Stripe's own shape: each call grants a new token.
+    const body = { payment_method: 'pm_card_visa', usage_limits: { currency: 'usd', max_amount: 500 } };
+    const grant = async () => ((await (await call(backend, '/simulator/shared_payment/granted_tokens', as(undefined, 'swk_unused', body))).json()) as { id: string }).id;
     const firstToken = await grant();
     let lastToken = firstToken;
     for (let i = 0; i < MAX_SIMULATED_OBJECTS + 100; i++) lastToken = await grant();

@@ -4,26 +4,13 @@ import { createBackend } from '../app.js';
 import type { BackendOptions } from '../context.js';
 import type { PublishedEvent } from '../event-hub.js';
 import { JPY_OFFER_ID, LIVE_OFFER_ID, STORY_OFFER_ID, STORY_REPLACEMENT_ID } from '../simulator/capital.js';
+import { offerBody, CONNECTED_ACCOUNT } from '../test-support/capital.js';
 import { call, startFakeStripeApi, type RecordedRequest } from '../test-support/fake-stripe-api.js';
 import { capitalRoutes, pickCurrentOffer } from './capital.js';
 
 type Json = Record<string, unknown> & { error?: { code?: string; message?: string; type?: string } };
 
-const offerBody = (id: string, fields: Record<string, unknown> = {}) => ({
-  id,
-  object: 'capital.financing_offer',
-  account: 'acct_connected_1',
-  status: 'delivered',
-  financing_type: 'flex_loan',
-  offered_terms: { currency: 'usd', advance_amount: 500000, fee_amount: 50000, withhold_rate: 0.15 },
-  created: 1_700_000_000,
-  expires_after: 1_702_592_000.5,
-  replacement: null,
-  replacement_for: null,
-  ...fields,
-});
-
-const CONNECTED = 'acct_connected_1';
+const CONNECTED = CONNECTED_ACCOUNT;
 
 /**
  * Stripe's list, as the platform sees it: every connected account's offers, newest first, filtered by
@@ -285,11 +272,14 @@ describe('capital routes, simulator mode', () => {
     const old = await get(backend, STORY_OFFER_ID);
     const replacement = await get(backend, STORY_REPLACEMENT_ID);
     assert.equal(old.status, 'replaced');
-    assert.equal(old.replacement, STORY_REPLACEMENT_ID);
+    // Each answer expands the other offer in place of its id (the chain in one request).
+    assert.equal((old.replacement as Json).id, STORY_REPLACEMENT_ID);
+    assert.equal((old.replacement as Json).replacement_for, STORY_OFFER_ID, 'no loop back: the expanded offer names the old one by id');
     assert.deepEqual((old.offered_terms as Json).advance_amount, 500000);
     assert.equal(replacement.status, 'delivered');
     assert.equal(replacement.financing_type, 'flex_loan');
-    assert.equal(replacement.replacement_for, STORY_OFFER_ID);
+    assert.equal((replacement.replacement_for as Json).id, STORY_OFFER_ID);
+    assert.equal((replacement.replacement_for as Json).replacement, STORY_REPLACEMENT_ID);
     assert.equal((replacement.offered_terms as Json).advance_amount, 1000000);
   });
 
@@ -320,10 +310,10 @@ describe('capital routes, simulator mode', () => {
     const { replacement } = (await response.json()) as { replacement: Json };
     const old = await get(backend, LIVE_OFFER_ID);
     assert.equal(old.status, 'replaced');
-    assert.equal(old.replacement, replacement.id);
+    assert.equal((old.replacement as Json).id, replacement.id);
     const fresh = await get(backend, String(replacement.id));
     assert.equal(fresh.status, 'delivered');
-    assert.equal(fresh.replacement_for, LIVE_OFFER_ID);
+    assert.equal((fresh.replacement_for as Json).id, LIVE_OFFER_ID);
     assert.equal((fresh.offered_terms as Json).advance_amount, 600000);
     assert.deepEqual(published, [{ type: 'capital.financing_offer.replacement_created', id: replacement.id, object: 'capital.financing_offer' }]);
   });

@@ -1,12 +1,24 @@
 import { ifAuthorized } from '../authorize.js';
+import { expandReplacementChain, type OfferLookup } from '../capital-chain.js';
 import type { BackendOptions, RouteContext, RouteModule, StripeObject } from '../context.js';
 import { backendErrorResponse, errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { previewStripeVersion } from '../preview-versions.js';
-import { accountOf, plain, STRIPE_ID } from '../stripe-objects.js';
-import { unrenderableObjectResponse } from '../validate-object.js';
-import { replaceOffer, replaceRefusal, seedCapitalOffers, SIMULATED_CAPITAL_ACCOUNT, type SimulatedOffer } from '../simulator/capital.js';
+import { readIdempotencyKey } from '../request-checks.js';
+import { accountOf, callerIdempotencyKey, plain, STRIPE_ID } from '../stripe-objects.js';
+import { objectIssues, unrenderableObjectResponse } from '../validate-object.js';
+import {
+  createOffer,
+  markDelivered,
+  markDeliveredRefusal,
+  replaceOffer,
+  replaceRefusal,
+  seedCapitalOffers,
+  SIMULATED_CAPITAL_ACCOUNT,
+  type SimulatedOffer,
+} from '../simulator/capital.js';
+import { IdempotentReplays } from '../simulator/idempotent-replays.js';
 
-type Offer = { id: string; status?: unknown; account?: unknown; created?: unknown };
+type Offer = Record<string, unknown> & { id: string };
 
 const ACTIONABLE = new Set(['undelivered', 'delivered']);
 
@@ -27,9 +39,11 @@ const MAX_LIST_PAGES = 10;
 
 /** Each mode looks offers up: the object(s) for the browser, or the response to send instead. */
 interface CapitalMode {
-  retrieve(request: Request, id: string): Promise<object | Response> | object | Response;
+  retrieve(request: Request, id: string): Promise<Offer | Response> | Offer | Response;
   /** Every offer of the request's account (not yet checked by `authorize`). */
   offersOfAccount(request: Request): Promise<Offer[] | Response> | Offer[] | Response;
+  /** Only called once `retrieve`'s offer passed `authorize`; `key` is already scoped to the caller. */
+  markDelivered(request: Request, id: string, key: string): Promise<Response> | Response;
 }
 
 /**
@@ -51,7 +65,19 @@ function stripeMode({ stripe, options }: RouteContext): CapitalMode {
         >;
         // The platform key reads every connected account's offers: answer only the request's own.
         if (account && offer.account !== account) return noSuchOffer();
-        return plain(offer);
+        return plain(offer) as Offer;
+      } catch (cause) {
+        return stripeErrorResponse(cause);
+      }
+    },
+    async markDelivered(_request, id, idempotencyKey) {
+      try {
+        const offer = (await stripe.rawRequest('POST', `/v1/capital/financing_offers/${encodeURIComponent(id)}/mark_delivered`, {}, {
+          ...requestOptions(),
+          idempotencyKey,
+        })) as Record<string, unknown>;
+        const answer = plain(offer);
+        return unrenderableObjectResponse(answer) ?? json(answer);
       } catch (cause) {
         return stripeErrorResponse(cause);
       }
@@ -89,42 +115,101 @@ function stripeMode({ stripe, options }: RouteContext): CapitalMode {
 function simulatorMode({ simulator }: RouteContext): CapitalMode {
   seedCapitalOffers(simulator);
   const offers = () => simulator.list<SimulatedOffer>((o) => o.object === 'capital.financing_offer');
+  const find = (id: string) => {
+    const offer = simulator.get<SimulatedOffer>(id);
+    return offer?.object === 'capital.financing_offer' ? offer : undefined;
+  };
+  const replays = new IdempotentReplays();
   return {
     retrieve(_request, id) {
-      const offer = simulator.get(id);
-      return offer?.object === 'capital.financing_offer' ? offer : noSuchOffer();
+      return find(id) ?? noSuchOffer();
     },
     offersOfAccount() {
       return offers().filter((o) => o.account === SIMULATED_CAPITAL_ACCOUNT);
     },
+    markDelivered(_request, id, key) {
+      return replays.answer(key, id, async () => {
+        const current = find(id);
+        if (!current) return { status: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such financing offer' } } };
+        const refusal = markDeliveredRefusal(current);
+        return refusal ? { status: 400, body: { error: { type: 'invalid_request_error', message: refusal } } } : { status: 200, body: markDelivered(simulator, id) };
+      });
+    },
   };
 }
 
-/** The account's current offer among those the site's `authorize` lets this request see. */
+/**
+ * Looks offers of a chain up for `expandReplacementChain`: each one through `retrieve` and the site's
+ * `authorize`, and only when the widgets can render it; anything else stays a plain id.
+ */
+function chainLookup(options: BackendOptions, request: Request, mode: CapitalMode): OfferLookup {
+  return async (id) => {
+    if (!STRIPE_ID.test(id)) return undefined;
+    const found = await mode.retrieve(request, id);
+    if (found instanceof Response) return undefined;
+    if (options.authorize && (await options.authorize(request, found as StripeObject)) !== true) return undefined;
+    return objectIssues(found).length === 0 ? found : undefined;
+  };
+}
+
+/**
+ * The account's current offer among those the site's `authorize` lets this request see, with the offers
+ * it replaced expanded (from the same visible list: no more calls to Stripe).
+ */
 async function currentOffer(options: BackendOptions, request: Request, found: Offer[] | Response): Promise<Response> {
   if (found instanceof Response) return found;
   const { authorize } = options;
-  const visible = [];
+  const visible: Offer[] = [];
   for (const offer of found) {
     if (!authorize || (await authorize(request, offer as StripeObject)) === true) visible.push(offer);
   }
   const picked = pickCurrentOffer(visible);
   if (!picked) return noOffer();
-  return unrenderableObjectResponse(picked) ?? json(picked);
+  const byId = new Map(visible.filter((offer) => objectIssues(offer).length === 0).map((offer) => [offer.id, offer]));
+  return unrenderableObjectResponse(picked) ?? json(await expandReplacementChain(picked, async (id) => byId.get(id)));
 }
 
 /**
  * `GET /capital/financing_offers/:id` (one offer), `GET /capital/financing_offers` (the account's current
- * offer among those `authorize` allows, 404 when none; in stripe mode it needs `resolveStripeAccount`) and, in simulator mode, `POST /simulator/capital/replace` `{ offerId, advanceAmount? }`.
+ * offer among those `authorize` allows, 404 when none; in stripe mode it needs `resolveStripeAccount`),
+ * both with their replacement chain expanded in place (one request reaches the live offer and its
+ * history), and `POST /capital/financing_offers/:id/mark_delivered` (needs an `Idempotency-Key`; the
+ * offer is retrieved and authorized first). In simulator mode also `POST /simulator/capital/replace`
+ * `{ offerId, advanceAmount? }` and `POST /simulator/capital/financing_offers` `{ advanceAmount?,
+ * currency?, status? }` (a new offer, `undelivered` unless `status: 'delivered'`).
  */
 export const capitalRoutes: RouteModule = (router, context) => {
   const mode = context.mode === 'stripe' ? stripeMode(context) : simulatorMode(context);
   const { options } = context;
   router.add('GET', '/capital/financing_offers', async (request) => currentOffer(options, request, await mode.offersOfAccount(request)));
   router.add('GET', '/capital/financing_offers/:id', async (request, { id = '' }) =>
-    STRIPE_ID.test(id) ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOffer) : noSuchOffer(),
+    STRIPE_ID.test(id)
+      ? ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOffer, async (offer) =>
+          json(await expandReplacementChain(offer, chainLookup(options, request, mode))),
+        )
+      : noSuchOffer(),
   );
+  router.add('POST', '/capital/financing_offers/:id/mark_delivered', async (request, { id = '' }) => {
+    if (!STRIPE_ID.test(id)) return noSuchOffer();
+    const key = readIdempotencyKey(request, true);
+    if (key instanceof Response) return key;
+    // `capdeliver:<digest of account, customer, offer>:<key>`: another user's key never replays this one.
+    const scoped = await callerIdempotencyKey('capdeliver', options, request, id, key);
+    // Retrieve and authorize first: an offer the user may not see is never marked.
+    return ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOffer, () => mode.markDelivered(request, id, scoped));
+  });
   if (context.mode !== 'simulator') return;
+  router.add('POST', '/simulator/capital/financing_offers', async (request) => {
+    const body = ((await readJson(request)) ?? {}) as { advanceAmount?: unknown; currency?: unknown; status?: unknown };
+    const advanceAmount = Number.isInteger(body.advanceAmount) && (body.advanceAmount as number) > 0 ? (body.advanceAmount as number) : undefined;
+    return json(
+      await createOffer(context.simulator, {
+        ...(advanceAmount !== undefined && { advanceAmount }),
+        ...(typeof body.currency === 'string' && /^[a-z]{3}$/.test(body.currency) && { currency: body.currency }),
+        ...(body.status === 'delivered' && { status: 'delivered' as const }),
+      }),
+    );
+  });
   router.add('POST', '/simulator/capital/replace', async (request) => {
     const body = (await readJson(request)) as { offerId?: unknown; advanceAmount?: unknown } | undefined;
     const id = typeof body?.offerId === 'string' ? body.offerId : '';

@@ -1,8 +1,8 @@
 import { ifAuthorized } from '../authorize.js';
-import type { BackendOptions, RouteContext, RouteModule } from '../context.js';
+import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
-import { accountOf, onAccount, plain, scopedIdempotencyKey, STRIPE_ID } from '../stripe-objects.js';
+import { accountOf, callerIdempotencyKey, onAccount, plain, STRIPE_ID } from '../stripe-objects.js';
 import { unrenderableObjectResponse } from '../validate-object.js';
 import {
   cancelOrder,
@@ -13,7 +13,7 @@ import {
   transitionRefusal,
   type SimulatedClimateOrder,
 } from '../simulator/climate.js';
-import { SimulatedIdempotency, simulatedCaller } from '../simulator/idempotency.js';
+import { IdempotentReplays, recorded } from '../simulator/idempotent-replays.js';
 
 
 /** Unknown, malformed and denied ids all look alike, and the id is never echoed. */
@@ -50,10 +50,10 @@ function stripeMode({ stripe, options }: RouteContext): ClimateMode {
   };
 }
 
-function simulatorMode({ simulator, options }: RouteContext): ClimateMode {
+function simulatorMode({ simulator }: RouteContext): ClimateMode {
   seedClimateOrders(simulator);
-  // Replays of one cancel (same Idempotency-Key, same caller) get the first answer, as Stripe does.
-  const idempotency = new SimulatedIdempotency();
+  // Replays of one cancel (same caller-scoped Idempotency-Key) get the first answer, as Stripe does.
+  const replays = new IdempotentReplays();
   const find = (id: string) => {
     const order = simulator.get<SimulatedClimateOrder>(id);
     return order?.object === 'climate.order' ? order : undefined;
@@ -62,32 +62,35 @@ function simulatorMode({ simulator, options }: RouteContext): ClimateMode {
     retrieve(_request, id) {
       return find(id) ?? noSuchOrder();
     },
-    async cancel(request, id, idempotencyKey) {
-      return idempotency.run(idempotencyKey, await simulatedCaller(options, request), { id }, async () => {
+    cancel(_request, id, idempotencyKey) {
+      return replays.answer(idempotencyKey, id, async () => {
         const current = find(id);
-        if (!current) return noSuchOrder();
+        if (!current) return recorded(noSuchOrder());
         const refusal = transitionRefusal(current, 'buyer_cancel', simulator.now());
-        return refusal ? errorResponse(400, refusal, 'invalid_request_error', 'order_not_cancelable') : json(await cancelOrder(simulator, id, 'requested'));
+        return refusal ? recorded(errorResponse(400, refusal, 'invalid_request_error', 'order_not_cancelable')) : { status: 200, body: await cancelOrder(simulator, id, 'requested') };
       });
     },
   };
+}
+
+/** A delay control's `expectedDeliveryYear`, when it is an integer. */
+function delayYear(body: Record<string, unknown>): number | undefined {
+  const year = body.expectedDeliveryYear;
+  return typeof year === 'number' && Number.isInteger(year) ? year : undefined;
 }
 
 /** Demo controls: what Frontier does to an order, each sending the webhook Stripe would send. */
 function addSimulatorControls(router: Parameters<RouteModule>[0], { simulator }: RouteContext): void {
   const control = (action: 'deliver' | 'delay' | 'substitute' | 'cancel', run: (id: string, body: Record<string, unknown>) => Promise<SimulatedClimateOrder>) =>
     router.add('POST', `/simulator/climate/orders/:id/${action}`, async (request, { id = '' }) => {
-      const current = simulator.get<SimulatedClimateOrder>(id);
-      const refusal = transitionRefusal(current?.object === 'climate.order' ? current : undefined, action, simulator.now());
-      if (refusal) return errorResponse(current ? 400 : 404, refusal);
       const body = ((await readJson(request)) ?? {}) as Record<string, unknown>;
+      const current = simulator.get<SimulatedClimateOrder>(id);
+      const refusal = transitionRefusal(current?.object === 'climate.order' ? current : undefined, action, simulator.now(), delayYear(body));
+      if (refusal) return errorResponse(current ? 400 : 404, refusal);
       return json(await run(id, body));
     });
   control('deliver', (id) => deliverOrder(simulator, id));
-  control('delay', (id, body) => {
-    const year = typeof body.expectedDeliveryYear === 'number' && Number.isInteger(body.expectedDeliveryYear) ? body.expectedDeliveryYear : undefined;
-    return delayOrder(simulator, id, year);
-  });
+  control('delay', (id, body) => delayOrder(simulator, id, delayYear(body)));
   control('substitute', (id) => substituteProduct(simulator, id));
   control('cancel', (id) => cancelOrder(simulator, id, 'product_unavailable'));
   router.add('GET', '/simulator/climate/orders', () =>
@@ -111,7 +114,8 @@ export const climateRoutes: RouteModule = (router, context) => {
     if (!STRIPE_ID.test(id)) return noSuchOrder();
     const key = readIdempotencyKey(request, true);
     if (key instanceof Response) return key;
-    const scoped = await cancelKey(options, request, id, key);
+    // `climcancel:<digest of account, customer, order>:<key>`: another user's key never replays this cancel.
+    const scoped = await callerIdempotencyKey('climcancel', options, request, id, key);
     if (!options.authorize) return mode.cancel(request, id, scoped);
     // Retrieve and authorize first: an order the user may not see is never canceled.
     return ifAuthorized(options, request, await mode.retrieve(request, id), noSuchOrder, () => mode.cancel(request, id, scoped));
@@ -119,17 +123,3 @@ export const climateRoutes: RouteModule = (router, context) => {
   if (context.mode === 'simulator') addSimulatorControls(router, context);
 };
 
-/**
- * The cancel's key as Stripe gets it (`climcancel:<digest>:<key>`, see `scopedIdempotencyKey`): scoped
- * by the connected account, the customer `resolveCustomer` names when the site set it, and the order.
- * Another user's request with the same key never gets this one's cancel replayed.
- */
-async function cancelKey(options: BackendOptions, request: Request, id: string, key: string): Promise<string> {
-  let customer: string | undefined;
-  try {
-    customer = (await options.resolveCustomer?.(request)) || undefined;
-  } catch {
-    customer = undefined; // a user with no customer still cancels; the account and order still scope the key
-  }
-  return scopedIdempotencyKey('climcancel', [await accountOf(options, request), customer, id], key);
-}

@@ -189,6 +189,35 @@ describe('POST /financial_connections/sessions (simulator mode)', () => {
     assert.equal(unknown.status, 404);
   });
 
+  it('tells the widget to use the simulated Stripe.js, whose completion (no account chosen) links the two active accounts', async () => {
+    const backend = createBackend({ basePath: '/widgets/' }, routes);
+    const answer = (await (
+      await backend.handle(
+        new Request('http://127.0.0.1/widgets/financial_connections/sessions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'swk_key_default' },
+          body: JSON.stringify({ permissions: ['balances'] }),
+        }),
+      )
+    ).json()) as { client_secret: string; simulated_stripe_js: { complete_url: string } };
+    assert.deepEqual(answer.simulated_stripe_js, { complete_url: '/widgets/simulator/financial_connections/sessions/complete' });
+    const response = await backend.handle(
+      new Request(`http://127.0.0.1${answer.simulated_stripe_js.complete_url}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ client_secret: answer.client_secret }),
+      }),
+    );
+    const result = (await response.json()) as { financialConnectionsSession: { accounts: { id: string; display_name: string }[] } };
+    assert.deepEqual(
+      result.financialConnectionsSession.accounts.map((a) => [a.id.replace(/_[A-Za-z0-9]{12}$/, ''), a.display_name]),
+      [
+        ['fca_sim_checking', 'Premium Checking'],
+        ['fca_sim_savings', 'High Yield Savings'],
+      ],
+    );
+  });
+
   it('has no simulator controls in stripe mode', async () => {
     const backend = createBackend({ secretKey: 'sk_test_x', resolveCustomer: () => 'cus_1', allowNoAuthorize: true }, routes);
     const response = await call(backend, '/simulator/financial_connections/accounts', { method: 'POST', headers: { 'Content-Type': 'application/json' } });

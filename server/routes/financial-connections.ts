@@ -3,14 +3,15 @@ import { ifAuthorized } from '../authorize.js';
 import type { RouteContext, RouteModule } from '../context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
-import { accountOf, onAccount } from '../stripe-objects.js';
+import { accountOf, callerIdempotencyKey, onAccount } from '../stripe-objects.js';
 import type { Router } from '../router.js';
 import {
   completeSimulatedSession,
   createSimulatedSession,
+  DEFAULT_LINKED_ACCOUNTS,
   simulatedInstitutionAccounts,
 } from '../simulator/financial-connections.js';
-import { SimulatedIdempotency, simulatedCaller } from '../simulator/idempotency.js';
+import { IdempotentReplays } from '../simulator/idempotent-replays.js';
 
 interface SessionParams {
   permissions: string[];
@@ -77,20 +78,29 @@ function stripeMode({ stripe, options }: RouteContext): CreateSession {
 
 function simulatorMode({ simulator, options }: RouteContext): CreateSession {
   // A replayed key (same caller, same parameters) gets the first answer, as Stripe's idempotency does.
-  const idempotency = new SimulatedIdempotency();
-  const create = (params: SessionParams) =>
-    json({ client_secret: createSimulatedSession(simulator, params).client_secret, ...(options.publishableKey && { publishable_key: options.publishableKey }) });
-  return async (request, params, idempotencyKey) =>
-    idempotencyKey ? idempotency.run(idempotencyKey, await simulatedCaller(options, request), params, () => create(params)) : create(params);
+  const replays = new IdempotentReplays();
+  const session = (params: SessionParams) => ({
+    client_secret: createSimulatedSession(simulator, params).client_secret,
+    ...(options.publishableKey && { publishable_key: options.publishableKey }),
+    // Tells <fc-link-account> to finish the flow with the package's simulated Stripe.js, not Stripe's.
+    simulated_stripe_js: { complete_url: `${(options.basePath ?? '/api').replace(/\/+$/, '')}${COMPLETE_ROUTE}` },
+  });
+  return async (request, params, idempotencyKey) => {
+    if (!idempotencyKey) return json(session(params));
+    const scoped = await callerIdempotencyKey('fcsess', options, request, 'session', idempotencyKey);
+    return replays.answer(scoped, JSON.stringify(params), async () => ({ status: 200, body: session(params) }));
+  };
 }
+
+const COMPLETE_ROUTE = '/simulator/financial_connections/sessions/complete';
 
 /** The demo's simulated bank flow: the accounts on offer, and finishing a session with a choice of them. */
 function addSimulatorControls(router: Router, { simulator }: RouteContext): void {
   router.add('POST', '/simulator/financial_connections/accounts', () => json({ object: 'list', data: simulatedInstitutionAccounts(simulator) }));
-  router.add('POST', '/simulator/financial_connections/sessions/complete', async (request) => {
-    const { client_secret: clientSecret, account_ids: accountIds = [] } = ((await readJson(request)) ?? {}) as Record<string, unknown>;
+  router.add('POST', COMPLETE_ROUTE, async (request) => {
+    const { client_secret: clientSecret, account_ids: accountIds = DEFAULT_LINKED_ACCOUNTS } = ((await readJson(request)) ?? {}) as Record<string, unknown>;
     if (typeof clientSecret !== 'string' || !Array.isArray(accountIds)) {
-      return errorResponse(400, 'Expected { client_secret: string, account_ids: string[] }', 'invalid_request_error', 'parameter_invalid');
+      return errorResponse(400, 'Expected { client_secret: string, account_ids?: string[] }', 'invalid_request_error', 'parameter_invalid');
     }
     const result = await completeSimulatedSession(simulator, clientSecret, accountIds.filter((id): id is string => typeof id === 'string'));
     return result ? json(result) : errorResponse(404, 'No such financial connections session', 'invalid_request_error', 'resource_missing');

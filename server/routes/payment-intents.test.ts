@@ -236,15 +236,38 @@ describe('payment intents in simulator mode', () => {
     assert.equal(fresh.status, 'succeeded');
     assert.equal(fresh.latest_charge.captured, true);
     assert.equal(fresh.latest_charge.balance_transaction, null);
-    assert.equal(published.length, 0);
-    await until(() => published.length > 0, 'the balance transaction');
-    assert.deepEqual(published.map((e) => e.type), ['charge.updated']);
+    // At capture: charge.succeeded and payment_intent.succeeded, the parts still null (seed 003).
+    assert.deepEqual(published.map((e) => `${e.type} ${e.id}`), [`charge.succeeded ${fresh.latest_charge.id}`, `payment_intent.succeeded ${id}`]);
+    await until(() => published.length > 2, 'the balance transaction');
+    assert.deepEqual(published.slice(2).map((e) => e.type), ['charge.updated']);
     assert.equal((await intent(backend, id)).latest_charge.transfer, null);
-    await until(() => published.length >= 5, 'the Connect parts');
-    assert.deepEqual(published.map((e) => e.type), ['charge.updated', 'transfer.created', 'charge.updated', 'application_fee.created', 'charge.updated']);
+    await until(() => published.length >= 7, 'the Connect parts');
+    assert.deepEqual(published.slice(2).map((e) => e.type), ['charge.updated', 'transfer.created', 'charge.updated', 'application_fee.created', 'charge.updated']);
     const done = await intent(backend, id);
     assert.equal(typeof done.latest_charge.balance_transaction.fee, 'number');
     assert.match(done.latest_charge.transfer, /^tr_/);
+  });
+
+  it('sends the whole charge and PaymentIntent at capture, with balance_transaction, transfer and application_fee null', async () => {
+    const objects: Record<string, Json> = {};
+    const backend = createBackend({ onWebhookEvent: (event) => void (objects[event.type] = event.data.object as Json) }, [paymentIntentRoutes]);
+    const started = await call(backend, '/simulator/payment_intents/async_capture', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ connect: true, delaysMs: [600_000] }),
+    });
+    const { id } = (await started.json()) as { id: string };
+    const charge = objects['charge.succeeded']!;
+    assert.equal(charge.payment_intent, id);
+    assert.equal(charge.captured, true);
+    assert.equal(charge.amount_captured, 10_000);
+    assert.equal(charge.application_fee_amount, 1_000);
+    assert.deepEqual([charge.balance_transaction, charge.transfer, charge.application_fee], [null, null, null]);
+    const paymentIntent = objects['payment_intent.succeeded']!;
+    assert.equal(paymentIntent.id, id);
+    assert.equal(paymentIntent.status, 'succeeded');
+    assert.equal(paymentIntent.capture_method, 'automatic_async');
+    assert.equal(paymentIntent.latest_charge, charge.id);
   });
 
   it('a payment without Connect gets only its balance transaction; settle route delivers it now', async () => {
@@ -254,7 +277,7 @@ describe('payment intents in simulator mode', () => {
     const response = await call(backend, `/simulator/payment_intents/${id}/settle`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { id, delivered: ['charge.updated'] });
-    assert.deepEqual(published.map((e) => e.type), ['charge.updated']);
+    assert.deepEqual(published.map((e) => e.type), ['charge.succeeded', 'payment_intent.succeeded', 'charge.updated']);
     const body = await intent(backend, id);
     assert.equal(body.currency, 'jpy');
     assert.equal(body.latest_charge.balance_transaction.currency, 'jpy');

@@ -87,7 +87,8 @@ function captureOptions(body: unknown) {
 /**
  * `GET /payment_intents/:id`: the PaymentIntent with `latest_charge.balance_transaction` expanded.
  * Simulator mode adds `POST /simulator/payment_intents/async_capture` `{ connect?, currency?, delaysMs? }`
- * (a new payment whose parts arrive after the delays) and `POST /simulator/payment_intents/:id/settle`
+ * (a new payment, with `charge.succeeded` and `payment_intent.succeeded` sent at capture, whose parts
+ * arrive after the delays) and `POST /simulator/payment_intents/:id/settle`
  * (every missing part now), each arrival sent as Stripe's signed webhooks.
  */
 export const paymentIntentRoutes: RouteModule = (router, context) => {
@@ -101,7 +102,7 @@ export const paymentIntentRoutes: RouteModule = (router, context) => {
   if (context.mode !== 'simulator') return;
   const { simulator } = context;
   router.add('POST', '/simulator/payment_intents/async_capture', async (request) => {
-    const intent = startAsyncCapture(simulator, captureOptions(await readJson(request)));
+    const intent = await startAsyncCapture(simulator, captureOptions(await readJson(request)));
     return json({ id: intent.id });
   });
   router.add('POST', '/simulator/payment_intents/:id/settle', async (_request, params) => {

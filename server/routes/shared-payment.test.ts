@@ -56,10 +56,11 @@ describe('shared payment routes, stripe mode', () => {
     assert.equal(last().headers['stripe-version'], '2026-10-28.preview');
   });
 
-  it('acts for the connected account the site names', async () => {
+  it("reads the token as the platform even when the site names a connected account (the token is the platform's)", async () => {
     const backend = fake.backend({ resolveStripeAccount: () => 'acct_seller_1' }, [sharedPaymentRoutes]);
-    await call(backend, `/shared_payment/granted_tokens/${tokenBody.id}`);
-    assert.equal(last().headers['stripe-account'], 'acct_seller_1');
+    const response = await call(backend, `/shared_payment/granted_tokens/${tokenBody.id}`);
+    assert.equal(response.status, 200);
+    assert.equal(last().headers['stripe-account'], undefined);
   });
 
   it("answers Stripe's 404 with the route's own, without Stripe's message or request id", async () => {
@@ -174,16 +175,44 @@ describe('shared payment routes, simulator', () => {
     assert.equal((await get(backend, SEED_TOKEN_IDS.expiring)).body.deactivated_reason, 'expired');
   });
 
-  it('grants a new token with the limits asked for, ignoring malformed ones', async () => {
+  it("grants a new token through a test helper in Stripe's own shape", async () => {
     const { backend, now } = setup();
-    const response = await call(backend, '/simulator/shared_payment/granted_tokens', post({ currency: 'jpy', max_amount: 3000, expires_in: 90 }));
+    const response = await call(
+      backend,
+      '/simulator/shared_payment/granted_tokens',
+      post({
+        payment_method: 'pm_card_mastercard',
+        usage_limits: { currency: 'jpy', max_amount: 3000, expires_at: now() + 90 },
+        seller_details: { network_id: 'internal', external_id: 'acct_seller_1' },
+      }),
+    );
+    assert.equal(response.status, 200);
     const token = (await response.json()) as Json;
     assert.match(String(token.id), /^spt_sim_/);
     assert.deepEqual(token.usage_limits, { currency: 'jpy', max_amount: 3000, expires_at: now() + 90 });
+    assert.deepEqual(token.payment_method_details, { type: 'card', card: { brand: 'mastercard', last4: '4444' } });
     assert.deepEqual((await get(backend, String(token.id))).body, token);
-    const odd = (await (await call(backend, '/simulator/shared_payment/granted_tokens', post({ currency: 'DROP TABLE', max_amount: -5, expires_in: 'x' }))).json()) as Json;
-    assert.deepEqual(odd.usage_limits, { currency: 'usd', max_amount: 10000, expires_at: now() + 3 * 3600 });
-    assert.notEqual(odd.id, token.id);
+    const forever = (await (await call(backend, '/simulator/shared_payment/granted_tokens', post({ payment_method: 'pm_card_visa', usage_limits: { currency: 'usd', max_amount: 500 } }))).json()) as Json;
+    assert.equal(forever.usage_limits?.expires_at, null);
+  });
+
+  it('refuses a malformed test helper call as Stripe would (400), granting nothing', async () => {
+    const { backend, now } = setup();
+    const limits = { currency: 'usd', max_amount: 1000 };
+    for (const body of [
+      { usage_limits: limits },
+      { payment_method: 'pm_card_unknown', usage_limits: limits },
+      { payment_method: 'pm_card_visa' },
+      { payment_method: 'pm_card_visa', usage_limits: { currency: 'DROP TABLE', max_amount: 1000 } },
+      { payment_method: 'pm_card_visa', usage_limits: { currency: 'usd', max_amount: -5 } },
+      { payment_method: 'pm_card_visa', usage_limits: { ...limits, expires_at: now() - 1 } },
+      { payment_method: 'pm_card_visa', usage_limits: limits, seller_details: { network_id: 7 } },
+      { payment_method: 'pm_card_visa', usage_limits: limits, seller_details: { account: 'acct_1' } },
+    ]) {
+      const response = await call(backend, '/simulator/shared_payment/granted_tokens', post(body));
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.equal(((await response.json()) as Json).error?.type, 'invalid_request_error');
+    }
   });
 
   it('404s the controls for an unknown token', async () => {

@@ -107,3 +107,39 @@ export async function replaceOffer(store: SimulatorStore, id: string, advanceAmo
   await store.sendWebhook('capital.financing_offer.replacement_created', replacement);
   return { previous, replacement };
 }
+
+let createdCount = 0;
+
+/**
+ * A new offer for the simulated account, as Stripe creates one (`undelivered` until the platform marks
+ * it delivered), with `capital.financing_offer.created` sent, signed.
+ */
+export async function createOffer(
+  store: SimulatorStore,
+  options: { advanceAmount?: number; currency?: string; status?: 'undelivered' | 'delivered' } = {},
+): Promise<SimulatedOffer> {
+  createdCount += 1;
+  const created = offer(store, `financingoffer_sim_new_${store.now().toString(36)}_${createdCount}`, {
+    advance: options.advanceAmount ?? 400_000,
+    ...(options.currency && { currency: options.currency }),
+    ageDays: 0,
+    status: options.status ?? 'undelivered',
+  });
+  store.put(created);
+  await store.sendWebhook('capital.financing_offer.created', created);
+  return created;
+}
+
+/** Why Stripe would refuse `mark_delivered` for `current`, or undefined when it accepts it. */
+export function markDeliveredRefusal(current: SimulatedOffer): string | undefined {
+  return current.status === 'undelivered' ? undefined : `Only an undelivered financing offer can be marked delivered; this one is ${current.status}.`;
+}
+
+/**
+ * The platform says the offer reached the user: `undelivered` → `delivered`. Stripe's event list has no
+ * `capital.financing_offer.delivered`, so no webhook is sent; the answer is the updated offer.
+ */
+export function markDelivered(store: SimulatorStore, id: string): SimulatedOffer {
+  const [updated] = store.update<SimulatedOffer>(id, { status: 'delivered' });
+  return updated;
+}

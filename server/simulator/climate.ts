@@ -30,7 +30,7 @@ export const CLIMATE_ORDER_IDS = {
   jpy: 'climorder_sim_jpy',
 } as const;
 
-const frontierProduct = (store: SimulatorStore, name: string, id: string) => ({
+const frontierProduct = (store: SimulatorStore, name: string, id: string, suppliers: Record<string, unknown>[] = []) => ({
   id,
   object: 'climate.product',
   created: store.now() - 400 * DAY,
@@ -39,8 +39,19 @@ const frontierProduct = (store: SimulatorStore, name: string, id: string) => ({
   livemode: false,
   metric_tons_available: '10000',
   name,
-  suppliers: [],
+  suppliers,
 });
+
+/** The supplier a substituted order gets its removal from instead. */
+const substituteSupplier = {
+  id: 'climsup_sim_heirloom',
+  object: 'climate.supplier',
+  info_url: 'https://frontierclimate.com/portfolio/heirloom',
+  livemode: false,
+  locations: [],
+  name: 'Heirloom',
+  removal_pathway: 'direct_air_capture',
+};
 
 const supplier = {
   id: 'climsup_sim_charm',
@@ -112,7 +123,7 @@ export function seedClimateOrders(store: SimulatorStore): void {
       ageDays: 200,
       confirmed_at: now - 199 * DAY,
       product_substituted_at: now - 12 * DAY,
-      product: frontierProduct(store, 'Frontier portfolio (substitute supplier)', 'climsku_frontier_substitute'),
+      product: frontierProduct(store, 'Frontier portfolio (substitute supplier)', 'climsku_frontier_substitute', [substituteSupplier]),
     }),
   );
   store.put(
@@ -137,12 +148,39 @@ export function seedClimateOrders(store: SimulatorStore): void {
   );
 }
 
-/** Why `action` is not possible for `current` now, or undefined when it is. */
-export function transitionRefusal(current: SimulatedClimateOrder | undefined, action: 'deliver' | 'delay' | 'substitute' | 'cancel' | 'buyer_cancel', now: number): string | undefined {
+/** Frontier announces a delay or a substitution at least this long before the end of the delivery year. */
+const NOTICE_BEFORE_YEAR_END = 60 * DAY;
+
+/** The end of `year` (UTC), in Unix seconds. */
+const endOfYear = (year: number) => Date.UTC(year + 1, 0, 1) / 1000;
+
+/**
+ * Why `action` is not possible for `current` now, or undefined when it is. What Stripe never does is
+ * refused: delivering an order that was never funded, delaying or substituting an unconfirmed one or
+ * one whose delivery year ends in less than 60 days (the notice comes at least 60 days before), and a
+ * delay to a year that is not later than the expected one (`year`, the delay's new year, when given).
+ */
+export function transitionRefusal(
+  current: SimulatedClimateOrder | undefined,
+  action: 'deliver' | 'delay' | 'substitute' | 'cancel' | 'buyer_cancel',
+  now: number,
+  year?: number,
+): string | undefined {
   if (!current) return 'No such climate order';
   if (current.status === 'canceled') return 'The order is already canceled';
   if (current.status === 'delivered') return 'The order is already delivered';
   if (action === 'buyer_cancel' && !buyerMayCancel(current, now)) return 'The order can no longer be canceled';
+  const funded = current.status === 'confirmed';
+  if (action === 'deliver' && !funded) return `An order that was never funded (${current.status}) cannot be delivered`;
+  if (action === 'delay' || action === 'substitute') {
+    if (!funded) return `An unconfirmed order (${current.status}) cannot be ${action === 'delay' ? 'delayed' : 'substituted'}`;
+    if (now > endOfYear(current.expected_delivery_year) - NOTICE_BEFORE_YEAR_END) {
+      return `Frontier gives notice at least 60 days before the end of the delivery year (${current.expected_delivery_year})`;
+    }
+  }
+  if (action === 'delay' && year !== undefined && year <= current.expected_delivery_year) {
+    return `A delay moves delivery to a later year than ${current.expected_delivery_year}`;
+  }
   return undefined;
 }
 
@@ -186,7 +224,7 @@ export function deliverOrder(store: SimulatorStore, id: string): Promise<Simulat
   );
 }
 
-/** Frontier cannot deliver on time: a later `expected_delivery_year`; sends `climate.order.delayed`. */
+/** Frontier cannot deliver on time: a later `expected_delivery_year` (see `transitionRefusal`); sends `climate.order.delayed`. */
 export function delayOrder(store: SimulatorStore, id: string, year?: number): Promise<SimulatedClimateOrder> {
   const current = store.get<SimulatedClimateOrder>(id)!;
   const expected = year ?? current.expected_delivery_year + 1;
@@ -198,7 +236,10 @@ export function substituteProduct(store: SimulatorStore, id: string): Promise<Si
   return transition(
     store,
     id,
-    { product_substituted_at: store.now(), product: frontierProduct(store, 'Frontier portfolio (substitute supplier)', 'climsku_frontier_substitute') },
+    {
+      product_substituted_at: store.now(),
+      product: frontierProduct(store, 'Frontier portfolio (substitute supplier)', 'climsku_frontier_substitute', [substituteSupplier]),
+    },
     'climate.order.product_substituted',
   );
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { startPrefetch } from './financial-connections-accounts.js';
 import type { SimulatorStore, StripeObject } from './store.js';
 
 export type SimulatedFcSession = StripeObject & {
@@ -15,7 +15,12 @@ export interface SimulatedCollectResult {
 }
 
 const SIMULATED_CUSTOMER = 'cus_sim_demo';
-const token = () => randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** 12 random letters and digits (WebCrypto: the simulator also runs in a browser). */
+const token = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length]).join('');
+
+/** What a simulated session links when nobody chose (the package's simulated Stripe.js): the two active accounts. */
+export const DEFAULT_LINKED_ACCOUNTS: readonly string[] = ['fca_sim_checking', 'fca_sim_savings'];
 
 /** The test bank's accounts a visitor can pick in the demo's simulated bank flow. */
 export function simulatedInstitutionAccounts(store: SimulatorStore): StripeObject[] {
@@ -45,7 +50,8 @@ export function createSimulatedSession(store: SimulatorStore, params: { permissi
 
 /**
  * Ends the simulated bank flow: links the chosen accounts (none when the visitor picked none or
- * left) and sends one `financial_connections.account.created` webhook per account, as Stripe does.
+ * left) and sends one `financial_connections.account.created` webhook per account, as Stripe does,
+ * then starts the refreshes the session's `prefetch` asked for.
  * `undefined` when no session has that client secret.
  */
 export async function completeSimulatedSession(store: SimulatorStore, clientSecret: string, accountIds: string[]): Promise<SimulatedCollectResult | undefined> {
@@ -59,6 +65,7 @@ export async function completeSimulatedSession(store: SimulatorStore, clientSecr
   for (const account of chosen) {
     store.put(account);
     await store.sendWebhook('financial_connections.account.created', account);
+    startPrefetch(store, account.id, session.prefetch);
   }
   return { financialConnectionsSession: { id: session.id, accounts: chosen } };
 }

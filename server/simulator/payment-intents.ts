@@ -170,10 +170,12 @@ export interface AsyncCaptureOptions {
 }
 
 /**
- * A payment just captured asynchronously: succeeded, its charge captured with the parts still null;
- * each part arrives after its delay as the signed webhooks Stripe would send.
+ * A payment just captured asynchronously: succeeded, its charge captured with the parts still null.
+ * As seed 003 says Stripe does, `charge.succeeded` and `payment_intent.succeeded` go out at capture
+ * with `balance_transaction` (and, for Connect, `transfer` and `application_fee`) null; each part then
+ * arrives after its delay as the signed webhooks Stripe would send.
  */
-export function startAsyncCapture(store: SimulatorStore, options: AsyncCaptureOptions = {}): PaymentIntent {
+export async function startAsyncCapture(store: SimulatorStore, options: AsyncCaptureOptions = {}): Promise<PaymentIntent> {
   const currency = options.currency ?? 'usd';
   const intent = createPayment(store, {
     id: nextId('pi'),
@@ -183,6 +185,8 @@ export function startAsyncCapture(store: SimulatorStore, options: AsyncCaptureOp
     connect: options.connect ?? false,
     ageSeconds: 0,
   });
+  await store.sendWebhook('charge.succeeded', store.get<Charge>(intent.latest_charge!)!);
+  await store.sendWebhook('payment_intent.succeeded', store.get<PaymentIntent>(intent.id)!);
   const delays = options.delaysMs ?? DEFAULT_DELAYS_MS;
   ORDER.forEach((part, index) => {
     const timer = setTimeout(() => void deliverPart(store, intent.latest_charge!, part), delays[index] ?? delays.at(-1) ?? 0);

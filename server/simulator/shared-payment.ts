@@ -31,13 +31,33 @@ export interface NewTokenOptions {
   card?: { brand: string; last4: string };
 }
 
+/**
+ * Stripe's test PaymentMethods the simulator's test helper takes (`payment_method`), with the card
+ * details a granted token shows. The declining ones keep Stripe's declining test numbers (…0002,
+ * …9995), and a charge of a token made from them is declined as Stripe declines them.
+ */
+export const TEST_PAYMENT_METHODS: Readonly<Record<string, { brand: string; last4: string }>> = {
+  pm_card_visa: { brand: 'visa', last4: '4242' },
+  pm_card_mastercard: { brand: 'mastercard', last4: '4444' },
+  pm_card_amex: { brand: 'amex', last4: '8431' },
+  pm_card_jcb: { brand: 'jcb', last4: '0505' },
+  pm_card_chargeDeclined: { brand: 'visa', last4: '0002' },
+  pm_card_chargeDeclinedInsufficientFunds: { brand: 'visa', last4: '9995' },
+};
+
+/** Stripe's decline for a card ending in one of its declining test numbers. */
+const DECLINES: Readonly<Record<string, { decline_code: string; message: string }>> = {
+  '0002': { decline_code: 'generic_decline', message: 'Your card was declined.' },
+  '9995': { decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+};
+
 let created = 0;
 
 /** A granted token as Stripe's test helper would create it. */
-export function grantToken(store: SimulatorStore, options: NewTokenOptions = {}): SimulatedGrantedToken {
+export function grantToken(store: SimulatorStore, options: NewTokenOptions & { expiresAt?: number | null } = {}): SimulatedGrantedToken {
   const now = store.now();
   created += 1;
-  const expiresIn = options.expiresIn === undefined ? 3 * 3600 : options.expiresIn;
+  const expiresIn = options.expiresAt !== undefined ? (options.expiresAt === null ? null : options.expiresAt - now) : options.expiresIn === undefined ? 3 * 3600 : options.expiresIn;
   return store.put<SimulatedGrantedToken>({
     id: options.id ?? `spt_sim_${now.toString(36)}${created}`,
     object: GRANTED_TOKEN_OBJECT,
@@ -107,4 +127,54 @@ export async function expireIfDue(store: SimulatorStore, token: SimulatedGranted
   const expiresAt = token.usage_limits.expires_at;
   if (token.deactivated_reason || expiresAt === null || store.now() < expiresAt) return token;
   return deactivate(store, token.id, 'expired', expiresAt);
+}
+
+let intents = 0;
+
+/**
+ * `POST /v1/payment_intents` with `confirm=true` and the granted token, as Stripe answers it: a
+ * succeeded PaymentIntent whose `payment_method` is a new one cloned from the customer's (seed 001),
+ * `payment_intent.succeeded` and `shared_payment.granted_token.used` (with `usage_details` updated)
+ * sent, and `.deactivated` (consumed) once the limit is used up. A card with one of Stripe's declining
+ * test numbers is declined (402 `card_error`) and `payment_intent.payment_failed` is sent. The caller
+ * checked the token's state and limits first (`chargeRefusal`).
+ */
+export async function chargeToken(store: SimulatorStore, id: string, amount: number, currency: string): Promise<{ status: number; body: unknown }> {
+  const token = findToken(store, id);
+  if (!token) throw new Error(`No simulated token ${id}`);
+  intents += 1;
+  const now = store.now();
+  const decline = DECLINES[token.payment_method_details.card?.last4 ?? ''];
+  const intent: StripeObject = {
+    id: `pi_sim_spt_${now.toString(36)}${intents}`,
+    object: 'payment_intent',
+    amount,
+    amount_received: decline ? 0 : amount,
+    currency,
+    status: decline ? 'requires_payment_method' : 'succeeded',
+    capture_method: 'automatic_async',
+    confirmation_method: 'automatic',
+    created: now,
+    livemode: false,
+    payment_method: decline ? null : `pm_sim_spt_${now.toString(36)}${intents}`,
+    latest_charge: null,
+    client_secret: `pi_sim_spt_${now.toString(36)}${intents}_secret_simulated`,
+    last_payment_error: decline ? { type: 'card_error', code: 'card_declined', decline_code: decline.decline_code, message: decline.message } : null,
+    metadata: {},
+  };
+  store.put(intent);
+  if (decline) {
+    await store.sendWebhook('payment_intent.payment_failed', intent);
+    const { client_secret: _secret, ...withoutSecret } = intent;
+    return {
+      status: 402,
+      body: { error: { type: 'card_error', code: 'card_declined', decline_code: decline.decline_code, message: decline.message, payment_intent: withoutSecret } },
+    };
+  }
+  await store.sendWebhook('payment_intent.succeeded', intent);
+  const captured = token.usage_details.amount_captured.value + amount;
+  const [used, previous] = store.update<SimulatedGrantedToken>(id, { usage_details: { amount_captured: { value: captured, currency } } });
+  await store.sendWebhook('shared_payment.granted_token.used', used, previous);
+  if (captured >= token.usage_limits.max_amount) await deactivate(store, id, 'consumed');
+  return { status: 200, body: intent };
 }

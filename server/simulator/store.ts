@@ -1,4 +1,4 @@
-import type Stripe from 'stripe';
+import { signWebhookPayload } from '../webhook-signature.js';
 
 export type StripeObject = { id: string; object: string } & Record<string, unknown>;
 
@@ -6,7 +6,6 @@ export type StripeObject = { id: string; object: string } & Record<string, unkno
 export const MAX_SIMULATED_OBJECTS = 5_000;
 
 export interface SimulatorOptions {
-  stripe: Stripe;
   /** The secret the simulator signs its webhooks with; the webhook route verifies with the same. */
   webhookSecret: string;
   /** Delivers a signed webhook request through the real `POST /webhooks` path. */
@@ -98,7 +97,7 @@ export class SimulatorStore {
       data: { object, ...(previousAttributes && { previous_attributes: previousAttributes }) },
     };
     const payload = JSON.stringify(event);
-    const header = this.options.stripe.webhooks.generateTestHeaderString({ payload, secret: this.options.webhookSecret });
+    const header = await signWebhookPayload(payload, this.options.webhookSecret);
     const response = await this.options.deliver(
       new Request('http://simulator.local/webhooks', {
         method: 'POST',

@@ -8,6 +8,14 @@
  * `limit`, `starting_after`, `status`); shared payment granted tokens
  * https://docs.stripe.com/api/shared-payment/granted-token/retrieve; Climate orders, PaymentIntents and
  * Financial Connections sessions from the `stripe` SDK's typings (node_modules/stripe/types).
+ * Financial Connections accounts retrieve / refresh (`features` required: balance, ownership,
+ * transactions) / list owners (`ownership` required) https://docs.stripe.com/api/financial_connections/accounts;
+ * Climate products list/retrieve https://docs.stripe.com/api/climate/product and order create
+ * https://docs.stripe.com/api/climate/order/create (`product` required; "Either this or metric_tons
+ * must be specified" for `amount`).
+ * Creating a PaymentIntent with a granted token: `payment_method_data[shared_payment_granted_token]`, added in
+ * 2026-04-22.preview (https://docs.stripe.com/changelog/dahlia/2026-04-22/shared-payment-granted-token),
+ * so Stripe knows that parameter only under a preview `Stripe-Version`.
  */
 export interface StripeEndpoint {
   method: 'GET' | 'POST';
@@ -19,10 +27,18 @@ export interface StripeEndpoint {
   required?: string[];
   /** Served only under a `Stripe-Version` ending in `.preview`. */
   preview?: boolean;
+  /** For a parameter that is a hash: the keys Stripe accepts inside it (others are unknown parameters). */
+  nested?: Record<string, string[]>;
+  /** Parameters (bracket form) that exist only under a preview `Stripe-Version`; unknown otherwise. */
+  previewParams?: string[];
   /** What a missing object is called in Stripe's `No such …` message. */
   noun?: string;
   /** Limits Stripe enforces on a list's `limit`. */
   list?: true;
+  /** Parameters of which Stripe takes exactly one (`amount` or `metric_tons`). */
+  exactlyOne?: string[];
+  /** Values Stripe accepts for a parameter (an array's items too: `features[0]`). */
+  values?: Record<string, string[]>;
 }
 
 export const STRIPE_ENDPOINTS: StripeEndpoint[] = [
@@ -39,6 +55,50 @@ export const STRIPE_ENDPOINTS: StripeEndpoint[] = [
   { method: 'GET', path: '/v1/climate/orders/:id', params: [], noun: 'climate order' },
   { method: 'POST', path: '/v1/climate/orders/:id/cancel', params: [], noun: 'climate order' },
   { method: 'GET', path: '/v1/payment_intents/:id', params: ['client_secret'], noun: 'payment_intent' },
+  { method: 'GET', path: '/v1/financial_connections/accounts/:id', params: [], noun: 'financial connections account' },
+  {
+    method: 'POST',
+    path: '/v1/financial_connections/accounts/:id/refresh',
+    params: ['features'],
+    required: ['features[0]'],
+    values: { features: ['balance', 'ownership', 'transactions'] },
+    noun: 'financial connections account',
+  },
+  {
+    method: 'GET',
+    path: '/v1/financial_connections/accounts/:id/owners',
+    params: ['ending_before', 'limit', 'ownership', 'starting_after'],
+    required: ['ownership'],
+    list: true,
+    noun: 'financial connections account',
+  },
+  { method: 'GET', path: '/v1/climate/products', params: ['ending_before', 'limit', 'starting_after'], list: true },
+  { method: 'GET', path: '/v1/climate/products/:id', params: [], noun: 'climate product' },
+  {
+    method: 'POST',
+    path: '/v1/climate/orders',
+    params: ['amount', 'beneficiary', 'currency', 'metadata', 'metric_tons', 'product'],
+    required: ['product'],
+    exactlyOne: ['amount', 'metric_tons'],
+    noun: 'climate product',
+  },
+  {
+    method: 'POST',
+    path: '/v1/payment_intents',
+    params: [
+      'amount', 'application_fee_amount', 'automatic_payment_methods', 'capture_method', 'confirm', 'confirmation_method', 'currency',
+      'confirmation_token', 'customer', 'description', 'error_on_requires_action', 'mandate', 'mandate_data', 'metadata',
+      'off_session', 'on_behalf_of', 'payment_method', 'payment_method_configuration', 'payment_method_data',
+      'payment_method_options', 'payment_method_types', 'radar_options', 'receipt_email', 'return_url', 'setup_future_usage',
+      'shipping', 'statement_descriptor', 'statement_descriptor_suffix', 'transfer_data', 'transfer_group', 'use_stripe_sdk',
+    ],
+    required: ['amount', 'currency'],
+    nested: {
+      payment_method_data: ['type', 'billing_details', 'metadata', 'allow_redisplay', 'radar_options', 'card', 'shared_payment_granted_token'],
+      transfer_data: ['amount', 'destination'],
+    },
+    previewParams: ['payment_method_data[shared_payment_granted_token]'],
+  },
   {
     method: 'POST',
     path: '/v1/financial_connections/sessions',
@@ -92,12 +152,29 @@ export function rejectRequest(
   }
   for (const key of new Set(params.keys())) {
     const name = key.replace(/\[.*$/, '');
-    if (name !== 'expand' && !endpoint.params.includes(name)) {
-      return invalid(400, `Received unknown parameter: ${key}`, { code: 'parameter_unknown', param: key });
-    }
+    const inner = /^[^[]+\[([^\]]+)\]/.exec(key)?.[1];
+    const nested = endpoint.nested?.[name];
+    const unknown =
+      (name !== 'expand' && !endpoint.params.includes(name)) ||
+      (nested !== undefined && inner !== undefined && !nested.includes(inner)) ||
+      (endpoint.previewParams?.includes(key) && !stripeVersion?.endsWith('.preview'));
+    if (unknown) return invalid(400, `Received unknown parameter: ${key}`, { code: 'parameter_unknown', param: key });
   }
   for (const key of endpoint.required ?? []) {
     if (!params.get(key)) return invalid(400, `Missing required param: ${key}.`, { code: 'parameter_missing', param: key });
+  }
+  if (endpoint.exactlyOne) {
+    const given = endpoint.exactlyOne.filter((name) => params.has(name));
+    if (given.length !== 1) {
+      const [first, second] = endpoint.exactlyOne;
+      return invalid(400, `You must specify exactly one of \`${first}\` or \`${second}\`.`, { code: 'parameter_invalid', param: given[1] ?? first! });
+    }
+  }
+  for (const [key, value] of params) {
+    const allowed = endpoint.values?.[key.replace(/\[\d+\]$/, '')];
+    if (allowed && !allowed.includes(value)) {
+      return invalid(400, `Invalid ${key}: must be one of ${allowed.join(', ')}`, { code: 'parameter_invalid', param: key });
+    }
   }
   if (endpoint.list && params.has('limit')) {
     const limit = Number(params.get('limit'));

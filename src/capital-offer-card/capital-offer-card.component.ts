@@ -1,20 +1,24 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { endpointUrl } from '../core/backend-client.js';
+import { track } from '../core/analytics.js';
 import { WidgetRequestError, type WidgetError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatDate, formatMoney, formatPercent, isoDate } from '../core/format.js';
 import { followResource, type LiveEvent } from '../core/live-updates.js';
 import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
+import { ViewedController } from '../core/viewed-controller.js';
 import { describeEnum, renderBadge, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
 import {
   capitalFinancingOfferSchema,
+  offerRefId,
   type CapitalFinancingOffer,
   type CapitalFinancingTerms,
 } from '../schemas/capital-financing-offer.js';
 import { capitalOfferCardStyles } from './capital-offer-card.styles.js';
 import { capitalOfferMessages, type CapitalOfferMessages } from './capital-offer-card.messages.js';
 import { CHAIN_LOOP, CHAIN_TOO_LONG, followReplacements, walkBackReplacements } from './follow-replacements.js';
+import { MarkDeliveredController } from './mark-delivered.js';
 
 /** Detail of `swk-offer-replaced`. */
 export interface OfferReplacedDetail {
@@ -28,6 +32,12 @@ export interface OfferReplacedDetail {
 
 /** Detail of `swk-offer-action`. */
 export interface OfferActionDetail {
+  offer: CapitalFinancingOffer;
+}
+
+/** Detail of `swk-offer-delivered`. */
+export interface OfferDeliveredDetail {
+  /** The offer as Stripe answered `mark_delivered` (status `delivered`). */
   offer: CapitalFinancingOffer;
 }
 
@@ -59,15 +69,23 @@ const TONES: Record<string, Tone> = {
  * Shows a Stripe Capital financing offer: amount, fee, total to repay, withhold rate, type, expiry and
  * status. A replaced offer is followed to its live replacement (at most 5 hops), and a replacement's
  * earlier offers are walked back through `replacement_for` (at most 5), so the change and the offer
- * history show whichever offer id the card was given.
+ * history show whichever offer id the card was given. A backend that expands `replacement` /
+ * `replacement_for` (as the reference backend does) answers the whole chain in one request; plain ids
+ * are fetched one by one.
+ *
+ * Once an `undelivered` offer is on screen (half the card visible) the card marks it delivered, as
+ * Stripe asks platforms to once an offer reached the user: `POST {endpoint}/{id}/mark_delivered` with an
+ * Idempotency-Key, once per offer per page, then shows the answer. `no-mark-delivered` turns this off.
  *
  * @tagname capital-offer-card
  * @summary A Stripe Capital financing offer card that follows offer replacements.
  *
  * @fires {CustomEvent<SwkLoadDetail<CapitalFinancingOffer | null>>} swk-load - The offer shown (`object` null: the account has no offer).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - The error now shown.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `loaded`, `offer_viewed` (once per offer, when on screen), `offer_replaced`, `offer_action`, `offer_delivered`, `error`, `retried`.
  * @fires {CustomEvent<OfferReplacedDetail>} swk-offer-replaced - `{ previousOfferId, offerId, offer }`: the offer was replaced; store `offerId` as the active offer. Fired as soon as a replaced offer loads (with `no-follow`: `offer` null), and again when the user chooses "View updated offer".
  * @fires {CustomEvent<OfferActionDetail>} swk-offer-action - `{ offer }`: the user chose "Review offer"; the site decides where it leads.
+ * @fires {CustomEvent<OfferDeliveredDetail>} swk-offer-delivered - `{ offer }`: the card marked an undelivered offer delivered (`mark_delivered` answered); `offer` is Stripe's answer.
  *
  * @csspart base - The card.
  * @csspart title - The heading.
@@ -107,6 +125,7 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
   static override properties: PropertyDeclarations = {
     offerId: { attribute: 'offer-id' },
     noFollow: { type: Boolean, attribute: 'no-follow', reflect: true },
+    noMarkDelivered: { type: Boolean, attribute: 'no-mark-delivered', reflect: true },
   };
 
   /** The offer to show. Without it the card asks `endpoint` for the account's current offer. */
@@ -115,14 +134,33 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
   /** Show a replaced offer itself (with its replacement's id) instead of following the replacement. */
   noFollow = false;
 
+  /** Never mark an `undelivered` offer delivered (the site marks offers delivered itself, e.g. after its own email). */
+  noMarkDelivered = false;
+
   #failedWhileFollowing = false;
 
   readonly #resource = new ResourceController<OfferView>(this, (signal) => this.#load(signal), {
     loadObject: (view) => view.offer,
-    onValue: (view, previous) => this.#reportReplacement(view, previous),
+    onValue: (view, previous) => {
+      this.#delivery.reloaded();
+      this.#reportReplacement(view, previous);
+    },
   });
 
   readonly #live = followResource(this, this.#resource, { matches: (event) => this.#concerns(event) });
+
+  constructor() {
+    super();
+    new ViewedController(this, 'offer_viewed', () => (this.#resource.status === 'ready' ? this.#resource.value?.offer : undefined));
+  }
+
+  readonly #delivery = new MarkDeliveredController(this, {
+    offer: () => (this.#resource.status === 'ready' ? (this.#resource.value?.offer ?? undefined) : undefined),
+    enabled: () => !this.noMarkDelivered && !!this.endpoint,
+    send: (offer, idempotencyKey) =>
+      this.fetchJson({ url: endpointUrl(this.endpoint, offer.id, 'mark_delivered'), method: 'POST', body: {}, idempotencyKey, schema: capitalFinancingOfferSchema }),
+    delivered: (offer) => this.#showDelivered(offer),
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.objectChanged(changed, 'offerId', 'noFollow')) {
@@ -163,6 +201,17 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
     return { requestedId, firstId: first.id, offer: chain.offer, history: [...earlier, ...chain.history] };
   }
 
+  /** Shows `mark_delivered`'s answer in place of the offer it was for, if the card still shows that offer. */
+  #showDelivered(offer: CapitalFinancingOffer): void {
+    const view = this.#resource.value;
+    if (this.#resource.status !== 'ready' || view?.offer?.id !== offer.id) return;
+    // The answer carries plain ids: the offers it replaced stay as the load found them.
+    this.#resource.value = { ...view, offer };
+    this.requestUpdate();
+    emit(this, 'swk-offer-delivered', { offer });
+    track(this, 'offer_delivered', offer);
+  }
+
   /**
    * Tells the site as soon as it learns that the offer it stored was replaced: the followed replacement,
    * or with `no-follow` only its id (`offer: null`), so the site can switch its stored active offer id.
@@ -170,14 +219,18 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
   #reportReplacement(view: OfferView, previous: OfferView | undefined): void {
     const { offer, firstId } = view;
     if (!offer || !firstId) return;
-    if (previous?.requestedId === view.requestedId && previous.offer?.id === offer.id && previous.offer.replacement === offer.replacement) return;
+    const replacement = offerRefId(offer.replacement);
+    if (previous?.requestedId === view.requestedId && previous.offer?.id === offer.id && offerRefId(previous.offer.replacement) === replacement) return;
     if (this.noFollow) {
-      if (offer.status === 'replaced' && offer.replacement) {
-        emit(this, 'swk-offer-replaced', { previousOfferId: offer.id, offerId: offer.replacement, offer: null });
+      if (offer.status === 'replaced' && replacement) {
+        emit(this, 'swk-offer-replaced', { previousOfferId: offer.id, offerId: replacement, offer: null });
+        track(this, 'offer_replaced', { id: replacement });
       }
       return;
     }
-    if (firstId !== offer.id) emit(this, 'swk-offer-replaced', { previousOfferId: firstId, offerId: offer.id, offer });
+    if (firstId === offer.id) return;
+    emit(this, 'swk-offer-replaced', { previousOfferId: firstId, offerId: offer.id, offer });
+    track(this, 'offer_replaced', offer);
   }
 
   #concerns(event: LiveEvent): boolean {
@@ -254,7 +307,8 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
     const fee = terms?.fee_amount;
     const total = typeof advance === 'number' && typeof fee === 'number' ? advance + fee : undefined;
     const rate = terms?.withhold_rate;
-    const replacedBy = this.noFollow && offer.status === 'replaced' && offer.replacement ? m.replacedBy(offer.replacement) : undefined;
+    const replacementId = offerRefId(offer.replacement);
+    const replacedBy = this.noFollow && offer.status === 'replaced' && replacementId ? m.replacedBy(replacementId) : undefined;
     const note = !replacedBy && Object.hasOwn(m.note, offer.status) ? m.note[offer.status] : undefined;
     return html`
       ${history.length ? html`<p part="replaced-notice" class="notice">${this.#changeText(history[0]!, offer)}</p>` : nothing}
@@ -283,16 +337,22 @@ export class CapitalOfferCard extends SwkElement<CapitalFinancingOffer | null> {
   #renderActions(offer: CapitalFinancingOffer): TemplateResult | typeof nothing {
     if (ACTIONABLE.has(offer.status)) {
       return html`<div class="actions">
-        <button part="action-button" type="button" @click=${() => emit(this, 'swk-offer-action', { offer })}>${this.#m.review}</button>
+        <button part="action-button" type="button" @click=${() => {
+            emit(this, 'swk-offer-action', { offer });
+            track(this, 'offer_action', offer);
+          }}>${this.#m.review}</button>
       </div>`;
     }
-    const replacement = offer.replacement;
+    const replacement = offerRefId(offer.replacement);
     if (this.noFollow && offer.status === 'replaced' && replacement) {
       return html`<div class="actions">
         <button
           part="replacement-button"
           type="button"
-          @click=${() => emit(this, 'swk-offer-replaced', { previousOfferId: offer.id, offerId: replacement, offer: null })}
+          @click=${() => {
+            emit(this, 'swk-offer-replaced', { previousOfferId: offer.id, offerId: replacement, offer: null });
+            track(this, 'offer_replaced', { id: replacement });
+          }}
         >
           ${this.#m.viewReplacement}
         </button>

@@ -1,4 +1,4 @@
-import { CapitalOfferCard, type OfferActionDetail, type OfferReplacedDetail } from './capital-offer-card.component.js';
+import { CapitalOfferCard, type OfferActionDetail, type OfferDeliveredDetail, type OfferReplacedDetail } from './capital-offer-card.component.js';
 import type { CapitalFinancingOffer } from '../schemas/capital-financing-offer.js';
 
 CapitalOfferCard.define('capital-offer-card');
@@ -14,7 +14,8 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'swk-offer-replaced': CustomEvent<OfferReplacedDetail>;
     'swk-offer-action': CustomEvent<OfferActionDetail>;
+    'swk-offer-delivered': CustomEvent<OfferDeliveredDetail>;
   }
 }
 
-export { CapitalOfferCard, type OfferActionDetail, type OfferReplacedDetail };
+export { CapitalOfferCard, type OfferActionDetail, type OfferDeliveredDetail, type OfferReplacedDetail };

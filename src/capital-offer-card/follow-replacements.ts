@@ -1,5 +1,5 @@
 import { WidgetRequestError } from '../core/errors.js';
-import type { CapitalFinancingOffer } from '../schemas/capital-financing-offer.js';
+import { offerRefId, type CapitalFinancingOffer } from '../schemas/capital-financing-offer.js';
 
 /** How many replacements the card follows before it gives up. */
 export const MAX_REPLACEMENT_HOPS = 5;
@@ -15,9 +15,15 @@ export interface OfferChain {
   history: CapitalFinancingOffer[];
 }
 
+/** The offer a field names: the backend's expanded object as it came, or fetched by its id. */
+function offerAt(ref: CapitalFinancingOffer['replacement'], id: string, fetchOffer: (id: string) => Promise<CapitalFinancingOffer>): Promise<CapitalFinancingOffer> {
+  return ref && typeof ref === 'object' ? Promise.resolve(ref) : fetchOffer(id);
+}
+
 /**
- * From a (possibly replaced) offer, fetches `replacement` after `replacement` until an offer that was
- * not replaced. A loop or a chain longer than {@link MAX_REPLACEMENT_HOPS} throws instead of spinning.
+ * From a (possibly replaced) offer, follows `replacement` after `replacement` until an offer that was
+ * not replaced: an expanded replacement is used as it came, a plain id is fetched. A loop or a chain
+ * longer than {@link MAX_REPLACEMENT_HOPS} throws instead of spinning.
  */
 export async function followReplacements(
   first: CapitalFinancingOffer,
@@ -26,8 +32,8 @@ export async function followReplacements(
   const history: CapitalFinancingOffer[] = [];
   const seen = new Set([first.id]);
   let offer = first;
-  while (offer.status === 'replaced' && offer.replacement) {
-    const next = offer.replacement;
+  let next: string | undefined;
+  while (offer.status === 'replaced' && (next = offerRefId(offer.replacement))) {
     if (seen.has(next)) {
       throw new WidgetRequestError({ kind: 'invalid_response', code: CHAIN_LOOP, message: `Offer ${next} appears twice in its replacement chain` });
     }
@@ -36,17 +42,18 @@ export async function followReplacements(
     }
     history.push(offer);
     seen.add(next);
-    offer = await fetchOffer(next);
+    offer = await offerAt(offer.replacement, next, fetchOffer);
     seen.add(offer.id);
   }
   return { offer, history };
 }
 
 /**
- * The offers `newest` replaced, oldest first, fetched by walking `replacement_for` backwards: at most
- * {@link MAX_REPLACEMENT_HOPS}, so a card given the newest id shows the same history as one given the
- * oldest. History is extra: the walk stops quietly at the bound, at a loop, at an offer that does not
- * name the newer one as its `replacement`, or at an offer it cannot load (an aborted load still throws).
+ * The offers `newest` replaced, oldest first, walking `replacement_for` backwards (expanded offers as
+ * they came, plain ids fetched): at most {@link MAX_REPLACEMENT_HOPS}, so a card given the newest id
+ * shows the same history as one given the oldest. History is extra: the walk stops quietly at the
+ * bound, at a loop, at an offer that does not name the newer one as its `replacement`, or at an offer
+ * it cannot load (an aborted load still throws).
  */
 export async function walkBackReplacements(
   newest: CapitalFinancingOffer,
@@ -56,15 +63,16 @@ export async function walkBackReplacements(
   const older: CapitalFinancingOffer[] = [];
   const seen = new Set([newest.id]);
   let offer = newest;
-  while (offer.replacement_for && !seen.has(offer.replacement_for) && older.length < MAX_REPLACEMENT_HOPS) {
+  let id: string | undefined;
+  while ((id = offerRefId(offer.replacement_for)) && !seen.has(id) && older.length < MAX_REPLACEMENT_HOPS) {
     let previous: CapitalFinancingOffer;
     try {
-      previous = await fetchOffer(offer.replacement_for);
+      previous = await offerAt(offer.replacement_for, id, fetchOffer);
     } catch (cause) {
       if (signal.aborted) throw cause;
       break;
     }
-    if (previous.replacement !== offer.id || seen.has(previous.id)) break;
+    if (offerRefId(previous.replacement) !== offer.id || seen.has(previous.id)) break;
     seen.add(previous.id);
     older.unshift(previous);
     offer = previous;

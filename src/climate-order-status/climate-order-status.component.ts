@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { createIdempotencyKey, endpointUrl } from '../core/backend-client.js';
+import { track } from '../core/analytics.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { CountdownController } from '../core/countdown-controller.js';
 import { emit } from '../core/events.js';
@@ -60,8 +61,9 @@ const STATUS_TONES: Record<string, Tone> = {
  * @tagname climate-order-status
  * @summary Status of a Stripe Climate order, with the buyer's cancel right.
  *
- * @fires {CustomEvent<SwkLoadDetail<ClimateOrder>>} swk-load - `{ object: ClimateOrder }`: the order was loaded (or came back canceled).
+ * @fires {CustomEvent<SwkLoadDetail<ClimateOrder>>} swk-load - `{ object: ClimateOrder }`: the order was loaded (or came back canceled: once per cancel, since the refetch its `climate.order.canceled` event triggers fires it again only for a changed order).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: loading or cancelling failed.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `loaded`, `order_cancel_opened`, `order_canceled`, `error`, `retried`.
  * @fires {CustomEvent<OrderCanceledDetail>} swk-order-canceled - `{ order: ClimateOrder }`: the buyer canceled the order; `order` is the canceled order.
  *
  * @csspart base - The outer box.
@@ -69,9 +71,10 @@ const STATUS_TONES: Record<string, Tone> = {
  * @csspart status - The status badge.
  * @csspart notice - Each notice (delay, substitution, cancellation).
  * @csspart delay-notice - The delay notice with the new delivery year.
- * @csspart substitution-notice - The product-substitution notice.
+ * @csspart substitution-notice - The product-substitution notice: the new product, its suppliers and the date.
  * @csspart cancellation - The cancellation notice (reason and date).
  * @csspart cancellation-reason - The cancellation reason.
+ * @csspart refund - "You receive a full refund", on every cancellation by Frontier (any reason but the buyer's request).
  * @csspart cancel-deadline - The 30-day cancel deadline, or that it has passed.
  * @csspart details - The list of tons, product, beneficiary, delivery year and amounts.
  * @csspart timeline - The ordered / confirmed / delivered timeline.
@@ -130,15 +133,30 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
   /** The Idempotency-Key of the cancel the buyer asked for; kept for every retry until it succeeds. */
   #cancelKey: string | undefined;
 
+  /**
+   * The canceled order as the cancel answered it (JSON), already reported by `swk-load`: the refetch
+   * that Stripe's `climate.order.canceled` event triggers reports it again only if it differs.
+   */
+  #reportedCancel: string | undefined;
+
   readonly #order = new ResourceController<ClimateOrder>(this, (signal) => this.#fetchOrder(signal), {
     // A GET that lands after a cancel is the newer truth.
     onValue: () => {
       if (this.#cancellation.status === 'ready') this.#cancellation.reset();
     },
+    firesLoad: (order) => {
+      const reported = this.#reportedCancel;
+      this.#reportedCancel = undefined;
+      return reported !== JSON.stringify(order);
+    },
   });
 
   readonly #cancellation = new ResourceController<ClimateOrder>(this, (signal) => this.#postCancel(signal), {
-    onValue: (order) => this.#onCanceled(order),
+    tracksLoaded: false,
+    onValue: (order) => {
+      this.#reportedCancel = JSON.stringify(order);
+      this.#onCanceled(order);
+    },
   });
 
   readonly #live = followResource(this, this.#order, {
@@ -162,6 +180,7 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.objectChanged(changed, 'orderId')) {
       this.#cancelKey = undefined;
+      this.#reportedCancel = undefined;
       this.#cancellation.reset();
       this.#dialog?.close();
       void this.#order.run();
@@ -192,6 +211,7 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
     this.#cancelKey = undefined;
     this.#dialog?.close();
     emit(this, 'swk-order-canceled', { order });
+    track(this, 'order_canceled', order);
   }
 
   /** The order on screen: the cancel's answer until a newer GET replaces it. */
@@ -206,12 +226,13 @@ export class ClimateOrderStatus extends SwkElement<ClimateOrder> {
   #openDialog(): void {
     if (this.#cancellation.status === 'loading') return;
     this.#dialog?.showModal();
+    track(this, 'order_cancel_opened', this.#shownOrder);
   }
 
   #confirmCancel(): void {
     // A second click while the POST is in flight must not send another.
     if (this.#cancellation.status === 'loading') return;
-    void this.#cancellation.run();
+    void (this.#cancellation.status === 'error' ? this.#cancellation.retry() : this.#cancellation.run());
   }
 
   async #onDialogClose(): Promise<void> {

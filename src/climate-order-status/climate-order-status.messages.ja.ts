@@ -25,14 +25,19 @@ const ja: ClimateOrderMessages = {
   delayed: (year: string) => `Frontier は当初の予定どおりに注文を達成できません。新しい達成予定年は ${year} です。`,
   substitutedTitle: '商品の代替',
   substituted: 'サプライヤーが達成できなかったため、Frontier はポートフォリオ内の別のサプライヤーによる同様の商品で代替しました。',
+  substitutedWith: (date: string, product: string, suppliers: string) =>
+    suppliers
+      ? `元のサプライヤーが達成できなかったため、Frontier は ${date} に商品を ${suppliers} による「${product}」で代替しました。`
+      : `元のサプライヤーが達成できなかったため、Frontier は ${date} に商品を「${product}」で代替しました。`,
   choice: (date: string) => `このまま受け入れる (操作は不要です) か、${date} までに注文をキャンセルして全額の返金を受け取るかを選べます。`,
   windowClosed: (date: string) => `全額返金でキャンセルできる期間は ${date} に終了しました。`,
   canceledTitle: 'この注文はキャンセルされました',
   reasons: {
     requested: 'お客様のリクエストによりキャンセルされました。',
-    product_unavailable: '商品を提供できなくなりました。全額が返金されます。',
-    expired: '注文の期限が切れました。',
+    product_unavailable: '商品を提供できなくなったため、Frontier が注文をキャンセルしました。',
+    expired: '期限までに達成できなかったため、Frontier が注文をキャンセルしました。',
   },
+  fullRefund: '全額が返金されます。',
   canceledOn: (date: string) => `${date} にキャンセルされました。`,
   deliveries: '達成の内訳',
   supplier: 'サプライヤー',

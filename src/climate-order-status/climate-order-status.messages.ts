@@ -26,14 +26,21 @@ const en = {
   substitutedTitle: 'Product substituted',
   substituted:
     "The supplier couldn't deliver, so Frontier replaced the product with a similar one from another supplier in its portfolio.",
+  /** What changed, when the order names its new product (and the product its suppliers). */
+  substitutedWith: (date: string, product: string, suppliers: string) =>
+    suppliers
+      ? `On ${date} Frontier replaced the product with ${product}, supplied by ${suppliers}, because the original supplier couldn't deliver.`
+      : `On ${date} Frontier replaced the product with ${product}, because the original supplier couldn't deliver.`,
   choice: (date: string) => `You can accept this (nothing to do), or cancel the order for a full refund until ${date}.`,
   windowClosed: (date: string) => `The option to cancel for a full refund ended on ${date}.`,
   canceledTitle: 'This order was canceled',
   reasons: {
     requested: 'Canceled at your request.',
-    product_unavailable: 'The product became unavailable. You receive a full refund.',
-    expired: 'The order expired.',
+    product_unavailable: 'Frontier canceled the order because the product became unavailable.',
+    expired: "Frontier canceled the order because it couldn't be delivered in time.",
   } as Record<string, string>,
+  /** Every cancellation by Frontier (any reason but the buyer's own request). */
+  fullRefund: 'You receive a full refund.',
   canceledOn: (date: string) => `Canceled on ${date}.`,
   deliveries: 'Deliveries',
   supplier: 'Supplier',

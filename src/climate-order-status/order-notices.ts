@@ -15,9 +15,30 @@ function renderChoice(noticeAt: number, nowSeconds: number, locale: Locale, m: C
   return html`<p part="cancel-deadline">${nowSeconds < deadline ? m.choice(date) : m.windowClosed(date)}</p>`;
 }
 
+/** Names joined as the locale lists them ("A, B and C"); plain commas where Intl.ListFormat is missing. */
+function listOf(names: string[], locale: Locale): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
 /**
- * Notices for a delayed order (with its new delivery year), a substituted product, and a canceled
- * order (reason and date). The 30-day choice is left out once the order is delivered or canceled.
+ * What a substitution changed, as the seed's email says it: the new product and its suppliers, and
+ * when. Only when the order's product is expanded with a name; otherwise the general sentence.
+ */
+function substitutionText(order: ClimateOrder, substitutedAt: number, locale: Locale, m: ClimateOrderMessages): string {
+  const product = order.product && typeof order.product === 'object' ? order.product : undefined;
+  if (!product?.name) return m.substituted;
+  const suppliers = (product.suppliers ?? []).flatMap((supplier) => (supplier?.name ? [supplier.name] : []));
+  return m.substitutedWith(formatDate(substitutedAt, locale), product.name, suppliers.length ? listOf(suppliers, locale) : '');
+}
+
+/**
+ * Notices for a delayed order (with its new delivery year), a substituted product (what it became,
+ * from which suppliers, when), and a canceled order (reason and date; a full refund for every
+ * cancellation by Frontier). The 30-day choice is left out once the order is delivered or canceled.
  */
 export function renderNotices(order: ClimateOrder, nowSeconds: number, locale: Locale, m: ClimateOrderMessages): TemplateResult {
   const settled = order.status === 'delivered' || order.status === 'canceled';
@@ -34,7 +55,7 @@ export function renderNotices(order: ClimateOrder, nowSeconds: number, locale: L
     ${substitutedAt !== undefined
       ? html`<div part="notice substitution-notice" class="notice" role="group" aria-labelledby="substitution-title">
           <p id="substitution-title" class="notice-title">${m.substitutedTitle} (${renderDate(substitutedAt, locale)})</p>
-          <p>${m.substituted}</p>
+          <p>${substitutionText(order, substitutedAt, locale, m)}</p>
           ${renderChoice(substitutedAt, nowSeconds, locale, m, settled)}
         </div>`
       : nothing}
@@ -42,6 +63,7 @@ export function renderNotices(order: ClimateOrder, nowSeconds: number, locale: L
       ? html`<div part="notice cancellation" class="notice canceled" role="group" aria-labelledby="canceled-title">
           <p id="canceled-title" class="notice-title">${m.canceledTitle}</p>
           ${order.cancellation_reason ? html`<p part="cancellation-reason">${describeEnum(m.reasons, order.cancellation_reason, locale)}</p>` : nothing}
+          ${order.cancellation_reason && order.cancellation_reason !== 'requested' ? html`<p part="refund">${m.fullRefund}</p>` : nothing}
           ${typeof order.canceled_at === 'number' ? html`<p>${m.canceledOn(formatDate(order.canceled_at, locale))}</p>` : nothing}
         </div>`
       : nothing}

@@ -32,13 +32,13 @@ export type SwkLoadEvent<Tag extends keyof SwkLoadObjectMap> = CustomEvent<SwkLo
 /** The events of a widget whose `swk-load` carries `L`: what its own `addEventListener` is typed with. */
 export type SwkElementEventMap<L> = Omit<HTMLElementEventMap, 'swk-load'> & { 'swk-load': CustomEvent<SwkLoadDetail<L>> };
 
-type SwkEventName = Extract<keyof GlobalEventHandlersEventMap, `swk-${string}`>;
-type DetailOf<K extends SwkEventName> = GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+type SwkDomEventName = Extract<keyof GlobalEventHandlersEventMap, `swk-${string}`>;
+type DetailOf<K extends SwkDomEventName> = GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
  * Dispatches a public `swk-…` event: `bubbles` and `composed`, with its data in `detail`, typed by
  * the event's entry in `GlobalEventHandlersEventMap` (each widget declares its own).
  */
-export function emit<K extends SwkEventName>(target: EventTarget, name: K, detail: DetailOf<K>): boolean {
+export function emit<K extends SwkDomEventName>(target: EventTarget, name: K, detail: DetailOf<K>): boolean {
   return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
 }

@@ -1,4 +1,4 @@
-import type { Locale } from './i18n.js';
+import { isJapanese, type Locale } from './i18n.js';
 
 /** Stripe's zero-decimal currencies: amounts are already in whole units. */
 const ZERO_DECIMAL = new Set([
@@ -7,7 +7,15 @@ const ZERO_DECIMAL = new Set([
 /** Stripe's three-decimal currencies (amounts are in thousandths). */
 const THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
 
-const intlLocale = (locale: Locale) => (locale === 'ja' ? 'ja-JP' : 'en-US');
+/** The tag Intl formats with: the built-ins as before, a site locale as given (`fr`, `fr-x-swk1`), US English for a tag Intl rejects. */
+function intlLocale(locale: Locale): string {
+  if (locale === 'ja' || locale === 'en') return locale === 'ja' ? 'ja-JP' : 'en-US';
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
 
 /** How many minor units make one major unit, per Stripe's rules for `currency`. */
 export function minorUnitExponent(currency: string): number {
@@ -114,7 +122,7 @@ export function formatMetricTons(tons: string | number, locale: Locale): string 
     minimumFractionDigits: 0,
     maximumFractionDigits: Math.min(decimals, 20),
   }).format(Number(text));
-  return locale === 'ja' ? `${number} トン` : `${number} t`;
+  return isJapanese(locale) ? `${number} トン` : `${number} t`;
 }
 
 /** The years `Date` can hold (ECMAScript's ±100,000,000 days from 1970 reach 275760). */

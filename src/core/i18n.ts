@@ -1,4 +1,10 @@
-export type Locale = 'en' | 'ja';
+import { matchSiteLocale, siteTexts } from './site-messages.js';
+
+/**
+ * A language the widgets render: `en` and `ja` are built in; any other is a key of the site's own
+ * catalogs (`configure({ messages: { fr } })` or an element's `messages`), e.g. `fr`.
+ */
+export type Locale = 'en' | 'ja' | (string & {});
 
 export const LOCALES: readonly Locale[] = ['en', 'ja'];
 
@@ -17,15 +23,27 @@ export interface Catalog<M> {
   loading?: Promise<void>;
   /** Set when the Japanese module failed to load (a 404 after a deploy, offline): English stays, no new attempt. */
   failed?: boolean;
+  /**
+   * Its key in a site's catalog (`core`, or the widget's tag): `SwkElement.define()` names a widget's
+   * catalogs after its tag.
+   */
+  name?: string;
 }
 
-export function defineMessages<M extends Record<string, Message>>(en: M, loadJa: () => Promise<{ default: NoInfer<M> }>): Catalog<M> {
-  return { en, loadJa };
+export function defineMessages<M extends Record<string, Message>>(en: M, loadJa: () => Promise<{ default: NoInfer<M> }>, name?: string): Catalog<M> {
+  return { en, loadJa, ...(name && { name }) };
 }
 
-/** The catalog's texts in `locale`; English until the Japanese module has arrived. */
+/** Whether `locale` is Japanese (built in, or a site's `ja-…` catalog that falls back to it). */
+export const isJapanese = (locale: Locale): boolean => /^ja(-|$)/i.test(locale);
+
+/**
+ * The catalog's texts in `locale`: the site's catalog for it, over the built-in ones (English until
+ * the Japanese module has arrived).
+ */
 export function messagesFor<M>(catalog: Catalog<M>, locale: Locale): M {
-  return (locale === 'ja' && catalog.ja) || catalog.en;
+  const builtIn = (isJapanese(locale) && catalog.ja) || catalog.en;
+  return siteTexts(catalog, locale, builtIn);
 }
 
 /**
@@ -35,7 +53,7 @@ export function messagesFor<M>(catalog: Catalog<M>, locale: Locale): M {
  * (render, load fails, render…) that freezes the page when the failure comes as a microtask.
  */
 export function loadCatalogs(catalogs: readonly Catalog<unknown>[], locale: Locale): Promise<void> | undefined {
-  if (locale !== 'ja') return undefined;
+  if (!isJapanese(locale)) return undefined;
   const missing = catalogs.filter((c) => !c.ja && !c.failed);
   if (missing.length === 0) return undefined;
   return Promise.all(
@@ -58,26 +76,33 @@ export function loadCatalogs(catalogs: readonly Catalog<unknown>[], locale: Loca
   ).then(() => undefined);
 }
 
-/** Maps a BCP 47 tag to a supported locale ("ja-JP" → ja); anything else is English. */
-export function normalizeLocale(tag: string | null | undefined): Locale | undefined {
+/** Maps a BCP 47 tag to a built-in locale ("ja-JP" → ja); anything else is English. */
+export function normalizeLocale(tag: string | null | undefined): 'en' | 'ja' | undefined {
   if (!tag) return undefined;
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
   if (!primary) return undefined;
   return primary === 'ja' ? 'ja' : 'en';
 }
 
-/**
- * The element's own `lang`, else the nearest ancestor's (crossing shadow roots), else the document's,
- * else the browser's.
- */
-export function resolveLocale(element: Element): Locale {
+/** The nearest `lang`: the element's own, else an ancestor's (crossing shadow roots), else the browser's. */
+function nearestLang(element: Element): string | undefined {
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {
       const lang = node.getAttribute('lang');
-      if (lang) return normalizeLocale(lang) ?? 'en';
+      if (lang) return lang;
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return normalizeLocale(globalThis.navigator?.language) ?? 'en';
+  return globalThis.navigator?.language;
+}
+
+/**
+ * The locale for the element's nearest `lang` (own, ancestors', document's, browser's): a site
+ * catalog for that tag or its language (`fr-CA` → `fr`), the element's own `messages` first; else
+ * the built-in `ja` or `en`.
+ */
+export function resolveLocale(element: Element, own?: Readonly<Record<string, object>>): Locale {
+  const tag = nearestLang(element);
+  return (tag && matchSiteLocale(tag, own)) || normalizeLocale(tag) || 'en';
 }

@@ -1,3 +1,5 @@
+export type { Appearance } from '@stripe/stripe-js';
+export type { SwkEventDetail, SwkEventName } from './analytics.js';
 export { systemClock, type Clock } from './clock.js';
 export { configure, getConfig, type Fetcher, type KitConfig } from './config.js';
 export { createIdempotencyKey, endpointUrl, requestJson, type RequestOptions } from './backend-client.js';

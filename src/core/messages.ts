@@ -30,4 +30,4 @@ const en = {
 export type CoreMessages = typeof en;
 
 /** English is bundled; Japanese loads the first time a widget renders in Japanese. */
-export const coreMessages = defineMessages(en, () => import('./messages.ja.js'));
+export const coreMessages = defineMessages(en, () => import('./messages.ja.js'), 'core');

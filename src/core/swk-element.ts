@@ -1,4 +1,8 @@
+import type { Appearance } from '@stripe/stripe-js';
 import { html, LitElement, ReactiveElement, render, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { SiteMessages } from '../messages.js';
+import { track } from './analytics.js';
+import { AppearanceController, appearanceOf, loadAppearance } from './appearance.js';
 import { DEFAULT_TIMEOUT_MS, requestJson, type RequestOptions } from './backend-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Fetcher } from './config.js';
@@ -7,6 +11,7 @@ import { LocaleController } from './locale-controller.js';
 import { coreMessages, type CoreMessages } from './messages.js';
 import type { ResourceController } from './resource-controller.js';
 import { baseStyles } from './styles.js';
+import { withOwnCatalogs } from './site-messages.js';
 import { renderError, renderLoading, renderRefreshFailed } from './templates.js';
 import type { WidgetError } from './errors.js';
 import { emit, type SwkElementEventMap } from './events.js';
@@ -41,13 +46,15 @@ export interface SwkElement<L = unknown> {
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-unused-vars -- L only types the listeners of the interface above
 export abstract class SwkElement<L = unknown> extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = [...baseStyles];
 
   /** The widget's message catalogs; their Japanese halves load before a Japanese render. */
   static catalogs: readonly Catalog<unknown>[] = [];
 
   /** Registers `tag` once; a second bundle on the same page (or a second call) is a no-op. */
   static define(tag: string): void {
+    // A site's catalog holds each widget's texts under its tag.
+    for (const catalog of this.catalogs) catalog.name ??= tag;
     if (typeof customElements === 'undefined' || customElements.get(tag)) return;
     customElements.define(tag, this as unknown as CustomElementConstructor);
   }
@@ -60,19 +67,35 @@ export abstract class SwkElement<L = unknown> extends LitElement {
     refreshInterval: { type: Number, attribute: 'refresh-interval' },
     fetcher: { attribute: false },
     clock: { attribute: false },
+    appearance: { attribute: false },
+    messages: { attribute: false },
   };
 
   /** The site's backend endpoint for this widget. */
   endpoint = '';
 
+  #timeout = DEFAULT_TIMEOUT_MS / 1000;
+  #refreshInterval = 0;
+
   /** Seconds to wait for the backend before showing a timeout error. */
-  timeout = DEFAULT_TIMEOUT_MS / 1000;
+  get timeout(): number {
+    return this.#timeout;
+  }
+  // Frameworks (React 19, Vue, Svelte) set `timeout="10"` as the property, a string: read it as HTML would.
+  set timeout(seconds: number | string) {
+    this.#timeout = Number(seconds);
+  }
 
   /** URL of the backend's server-sent-events stream; matching events refetch. */
   eventsUrl = '';
 
   /** Seconds between refetches (0: no polling). Paused while the page is hidden. */
-  refreshInterval = 0;
+  get refreshInterval(): number {
+    return this.#refreshInterval;
+  }
+  set refreshInterval(seconds: number | string) {
+    this.#refreshInterval = Number(seconds);
+  }
 
   /** A `fetch`-compatible function for this element only (e.g. to add auth headers). */
   fetcher: Fetcher | undefined;
@@ -80,9 +103,20 @@ export abstract class SwkElement<L = unknown> extends LitElement {
   /** Time and timers: countdowns, deadlines, polling and reconnect backoff. Tests pass a fake clock. */
   clock: Clock = systemClock;
 
+  /** Stripe's Appearance object (`theme`, `variables`, `rules`) for this element; `configure({ appearance })` sets one for every widget. */
+  appearance: Appearance | undefined;
+
+  /** The site's own catalogs by language tag (`{ fr: {...} }`) for this element; `configure({ messages })` sets them for every widget. */
+  messages: SiteMessages | undefined;
+
   readonly #localeController = new LocaleController(this);
 
-  /** The resolved locale: own `lang`, nearest ancestor's, document's, browser's. */
+  constructor() {
+    super();
+    new AppearanceController(this);
+  }
+
+  /** The resolved locale (`en`, `ja` or a key of the site's catalogs) for the nearest `lang`: own, ancestors', document's, browser's. */
   get locale(): Locale {
     return this.#localeController.locale;
   }
@@ -98,11 +132,18 @@ export abstract class SwkElement<L = unknown> extends LitElement {
     return messagesFor(catalog, this.locale);
   }
 
+  /** The element's own `messages` are in reach of every text it renders during the update. */
+  protected override performUpdate(): void {
+    withOwnCatalogs(this.messages, () => super.performUpdate());
+  }
+
   /** Holds a render until the locale's catalogs are loaded, so Japanese pages never flash English. */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    this.#localeController.sync();
     const catalogs = [coreMessages as Catalog<unknown>, ...(this.constructor as typeof SwkElement).catalogs];
-    const loading = loadCatalogs(catalogs, this.locale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    // The appearance's stylesheet too, when the page uses one: no flash of the default look.
+    const loading = [loadCatalogs(catalogs, this.locale), loadAppearance(appearanceOf(this))].filter(Boolean);
+    return loading.length ? Promise.all(loading).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /**
@@ -117,7 +158,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
   ): unknown {
     const loading = () => renderLoading(this.locale, options.loadingLabel);
     const error = (error: WidgetError) =>
-      renderError(error, this.locale, error.kind === 'config' ? undefined : () => void resource.run(), {
+      renderError(error, this.locale, error.kind === 'config' ? undefined : () => void resource.retry(), {
         ...(options.errorTitle?.(error) !== undefined && { title: options.errorTitle(error)! }),
       });
     return resource.render({
@@ -133,7 +174,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
           resource.fail(renderFailure(cause));
           return error(resource.error!);
         }
-        return resource.error ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.refresh())}${view}` : view;
+        return resource.error ? html`${renderRefreshFailed(resource.error, this.locale, () => void resource.retry())}${view}` : view;
       },
     });
   }
@@ -160,6 +201,7 @@ export abstract class SwkElement<L = unknown> extends LitElement {
       const error = renderFailure(cause);
       render(renderError(error, this.locale, () => this.requestUpdate()), this.renderRoot, this.renderOptions);
       emit(this, 'swk-error', { error });
+      track(this, 'error', null, error.kind);
     }
   }
 

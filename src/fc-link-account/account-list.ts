@@ -18,7 +18,7 @@ function kind(account: FcAccount, m: FcMessages): string {
   return [category, subcategory].filter(Boolean).join(' · ');
 }
 
-function renderAccount(account: FcAccount, m: FcMessages, locale: Locale): TemplateResult {
+function renderAccount(account: FcAccount, m: FcMessages, locale: Locale, data?: (id: string) => unknown): TemplateResult {
   const type = kind(account, m);
   return html`<li part="account" class="account">
     <span part="institution" class="institution">${account.institution_name || m.unknownInstitution}</span>
@@ -28,12 +28,13 @@ function renderAccount(account: FcAccount, m: FcMessages, locale: Locale): Templ
       ? html`<span part="last4"><span aria-hidden="true">•••• ${account.last4}</span><span class="visually-hidden">${m.accountEnding(account.last4)}</span></span>`
       : nothing}
     ${account.status ? renderBadge(describeEnum(m.status, account.status, locale), toneOf(STATUS_TONES, account.status)) : nothing}
+    ${data?.(account.id) ?? nothing}
   </li>`;
 }
 
-/** The linked accounts: bank, name, kind, last four digits and status, all as text. */
-export function renderAccountList(accounts: readonly FcAccount[], m: FcMessages, locale: Locale): TemplateResult {
+/** The linked accounts: bank, name, kind, last four digits and status, all as text; `data` adds what was retrieved since. */
+export function renderAccountList(accounts: readonly FcAccount[], m: FcMessages, locale: Locale, data?: (id: string) => unknown): TemplateResult {
   return html`<ul part="accounts" class="accounts">
-    ${accounts.map((account) => renderAccount(account, m, locale))}
+    ${accounts.map((account) => renderAccount(account, m, locale, data))}
   </ul>`;
 }

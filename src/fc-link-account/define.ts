@@ -1,4 +1,5 @@
 import { FcLinkAccount, type FcLinkResult } from './fc-link-account.component.js';
+import type { FcAccountDetails } from '../schemas/financial-connections-account.js';
 
 FcLinkAccount.define('fc-link-account');
 
@@ -11,9 +12,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'fc-link-account': FcLinkAccount;
   }
-  /** `swk-load`'s `detail.object` from `<fc-link-account>`. */
+  /** `swk-load`'s `detail.object` from `<fc-link-account>`: a finished flow, or (with `accounts-endpoint`) a retrieved account. */
   interface SwkLoadObjectMap {
-    'fc-link-account': FcLinkResult;
+    'fc-link-account': FcLinkResult | FcAccountDetails;
   }
   interface GlobalEventHandlersEventMap {
     'swk-linked': CustomEvent<FcLinkResult>;
@@ -23,3 +24,4 @@ declare global {
 
 export { FcLinkAccount, type FcLinkResult };
 export type { FcAccount } from '../schemas/financial-connections.js';
+export type { FcAccountDetails };

@@ -1,11 +1,13 @@
 import type { Stripe } from '@stripe/stripe-js';
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { createIdempotencyKey } from '../core/backend-client.js';
+import { track } from '../core/analytics.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { ResourceController, type ResourceStatus } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { renderError, renderLiveRegion } from '../core/templates.js';
+import type { FcAccountDetails } from '../schemas/financial-connections-account.js';
 import {
   fcSessionResultSchema,
   fcSessionSecretSchema,
@@ -17,7 +19,10 @@ import { fcMessages, type FcMessages } from './fc-link-account.messages.js';
 import { fcLinkAccountStyles } from './fc-link-account.styles.js';
 import { redactSecrets } from './redact.js';
 import { configError, sessionRequest } from './session-request.js';
+import { loadSimulatedStripe } from './simulated-stripe-loader.js';
 import { loadStripeJs } from './stripe-loader.js';
+import type * as AccountData from './account-data.js';
+import { loadAccountData } from './account-data-loader.js';
 
 /** The outcome of one linking flow. `accounts` is empty when the user linked nothing or left. */
 export interface FcLinkResult {
@@ -39,8 +44,9 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  *
  * @fires {CustomEvent<FcLinkResult>} swk-linked - `{ sessionId: string, accounts: FcAccount[] }`: the user linked one or more accounts.
  * @fires {CustomEvent<FcEmptyDetail>} swk-empty - `{ sessionId: string }`: the flow ended with no account linked (a normal outcome).
- * @fires {CustomEvent<SwkLoadDetail<FcLinkResult>>} swk-load - `{ object: FcLinkResult }`: any flow that finished, linked or empty.
+ * @fires {CustomEvent<SwkLoadDetail<FcLinkResult | FcAccountDetails>>} swk-load - `{ object }`: any flow that finished, linked or empty (`FcLinkResult`); with `accounts-endpoint`, each linked account retrieved (`FcAccountDetails`).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }`: the backend, Stripe.js or Stripe failed.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `link_started`, then `linked`, `link_empty` or `link_canceled`; `error`, `retried`.
  *
  * @slot - The label of the link button. Default "Link bank account" / 「銀行口座を連携」.
  *
@@ -55,6 +61,13 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  * @csspart category - The account's category and subcategory.
  * @csspart last4 - The last four digits.
  * @csspart status - The account's status badge.
+ * @csspart account-data - What `accounts-endpoint` retrieved for an account: balance, owners, refresh.
+ * @csspart balance - The current balance, per currency.
+ * @csspart as-of - When the balance was current.
+ * @csspart balance-status - "Updating balance…", "could not be updated" or "no balance yet".
+ * @csspart refresh-button - Asks Stripe to refresh the balance (not before Stripe's next refresh time).
+ * @csspart refresh-note - When the balance can be refreshed again.
+ * @csspart owners - The account owners' names (names only).
  * @csspart message - The text of the empty state.
  * @csspart link-another-button - Starts a new session after accounts were linked.
  * @csspart try-again-button - Starts a new session after nothing was linked.
@@ -76,7 +89,7 @@ const stripeJsError = (message: string) => new WidgetRequestError({ kind: 'strip
  * @cssprop --swk-font-family - Font family.
  * @cssprop [--swk-font-size=15px] - Base font size.
  */
-export class FcLinkAccount extends SwkElement<FcLinkResult> {
+export class FcLinkAccount extends SwkElement<FcLinkResult | FcAccountDetails> {
   static override styles = [...SwkElement.styles, fcLinkAccountStyles];
   static override catalogs = [fcMessages];
   static override properties: PropertyDeclarations = {
@@ -84,6 +97,7 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
     stripeAccount: { attribute: 'stripe-account' },
     permissions: {},
     prefetch: {},
+    accountsEndpoint: { attribute: 'accounts-endpoint' },
     stripe: { attribute: false },
     phase: { state: true },
   };
@@ -100,6 +114,14 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
   /** Space-separated data to fetch right after linking: balances, ownership, transactions. */
   prefetch = '';
 
+  /**
+   * The site's account routes (e.g. `/api/financial_connections/accounts`). With `balances` or
+   * `ownership` in `permissions`, each linked account's balance and owners' names are retrieved
+   * (`GET {accounts-endpoint}/{id}`, `…/{id}/owners`) and the balance can be refreshed
+   * (`POST …/{id}/refresh`). Empty: nothing is fetched after linking.
+   */
+  accountsEndpoint = '';
+
   /** A Stripe.js instance (or a promise of one) to use instead of loading Stripe.js on first click. */
   stripe: Stripe | Promise<Stripe | null> | null | undefined;
 
@@ -108,15 +130,47 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
   /** One key per user action; cleared once that action's POST succeeded so a later retry is a new action. */
   #idempotencyKey: string | undefined;
   #shownStatus: ResourceStatus = 'idle';
+  /** The linked accounts' data (balances, owners), loaded on demand after a flow linked accounts. */
+  #accountData: AccountData.LinkedAccounts | undefined;
+  #accountDataModule: Promise<typeof AccountData> | undefined;
 
   readonly #flow = new ResourceController<FcLinkResult>(this, (signal) => this.#link(signal), {
     // Moved or re-added mid-flow: back to the button, never a second session or bank window unasked.
     onReturn: 'reset',
+    tracksLoaded: false,
+    onCancel: () => track(this, 'link_canceled'),
     onValue: (result) => {
+      track(this, result.accounts.length > 0 ? 'linked' : 'link_empty', { id: result.sessionId });
       if (result.accounts.length > 0) emit(this, 'swk-linked', result);
       else emit(this, 'swk-empty', { sessionId: result.sessionId });
+      void this.#followAccounts(result);
     },
   });
+
+  /** Whether linked accounts get their data shown: an accounts endpoint and a permission to show. */
+  get #wantsAccountData(): boolean {
+    return Boolean(this.accountsEndpoint) && /(^|[\s,])(balances|ownership)([\s,]|$)/.test(this.permissions);
+  }
+
+  #dropAccountData(): void {
+    this.#accountData?.dispose();
+    this.#accountData = undefined;
+  }
+
+  async #followAccounts(result: FcLinkResult): Promise<void> {
+    this.#dropAccountData();
+    if (!this.#wantsAccountData || result.accounts.length === 0) return;
+    const { LinkedAccounts } = await (this.#accountDataModule ??= loadAccountData());
+    // Another flow (or none) is on screen by now.
+    if (this.#flow.value !== result || this.#accountData) return;
+    this.#accountData = new LinkedAccounts(this, result.accounts, {
+      endpoint: this.accountsEndpoint,
+      permissions: this.permissions.split(/[\s,]+/),
+      fetchJson: (options) => this.fetchJson(options),
+      text: (catalog) => this.text(catalog),
+    });
+    this.requestUpdate();
+  }
 
   async #link(signal: AbortSignal): Promise<FcLinkResult> {
     this.phase = 'creating';
@@ -142,7 +196,9 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
 
   async #stripeFor(secret: FcSessionSecret): Promise<Stripe> {
     let pending = this.stripe;
-    if (!pending) {
+    if (!pending && secret.simulated_stripe_js) {
+      pending = loadSimulatedStripe(secret.simulated_stripe_js.complete_url, this.endpoint, this.fetcher);
+    } else if (!pending) {
       const key = secret.publishable_key || this.publishableKey;
       if (!key) throw configError('No publishable key: set publishable-key or return publishable_key from the endpoint.');
       pending = loadStripeJs(key, secret.stripe_account || this.stripeAccount || undefined);
@@ -190,16 +246,21 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
   readonly #start = (): void => {
     if (this.#flow.status === 'loading') return;
     this.#idempotencyKey = createIdempotencyKey();
+    this.#dropAccountData();
+    // Loaded while the bank window is open, so the data shows as soon as accounts are linked.
+    if (this.#wantsAccountData) this.#accountDataModule ??= loadAccountData();
+    track(this, 'link_started');
     void this.#flow.run();
   };
 
   readonly #retry = (): void => {
-    void this.#flow.run();
+    void this.#flow.retry();
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') && changed.get('endpoint') !== undefined) {
       this.#idempotencyKey = undefined;
+      this.#dropAccountData();
       this.#flow.reset();
     }
   }
@@ -252,7 +313,7 @@ export class FcLinkAccount extends SwkElement<FcLinkResult> {
     }
     return html`<h3 part="title" class="title" tabindex="-1" data-focus>${m.linkedTitle}</h3>
       <p class="muted">${m.linked(result.accounts.length)}</p>
-      ${renderAccountList(result.accounts, m, this.locale)}
+      ${renderAccountList(result.accounts, m, this.locale, this.#accountData && ((id) => this.#accountData?.render(id)))}
       <div class="actions">
         <button part="link-another-button" class="secondary" type="button" @click=${this.#start}>${m.linkAnother}</button>
       </div>`;

@@ -18,6 +18,9 @@ export const fcLinkAccountStyles = css`
     border-radius: calc(var(--_radius) - 2px);
     background: var(--_surface);
   }
+  .account-data {
+    flex-basis: 100%;
+  }
   .institution {
     font-weight: 600;
   }

@@ -44,11 +44,19 @@ export function awaitsStripe(intent: PaymentIntent): boolean {
   return intent.status === 'processing' || pendingParts(intent).length > 0;
 }
 
-/** When Stripe should have sent everything: an hour after the charge (or the payment) was created. */
-export function slaDeadlineMs(intent: PaymentIntent, firstSeenMs: number): number {
-  const created = expandedCharge(intent)?.created ?? intent.created;
-  const start = typeof created === 'number' && Number.isFinite(created) ? created * 1000 : firstSeenMs;
-  return start + CAPTURE_SLA_MS;
+/**
+ * When Stripe should have sent everything: an hour after the PaymentIntent was confirmed, which is when
+ * its charge was created. A charge given only as an id carries no such time (and a PaymentIntent's own
+ * `created` may be long before its confirmation), so there is no deadline then.
+ */
+export function slaDeadlineMs(intent: PaymentIntent): number | undefined {
+  const created = expandedCharge(intent)?.created;
+  return typeof created === 'number' && Number.isFinite(created) ? created * 1000 + CAPTURE_SLA_MS : undefined;
+}
+
+/** Whether the parts Stripe still owes include Connect's (a transfer or an application fee). */
+export function owesConnectParts(intent: PaymentIntent): boolean {
+  return pendingParts(intent).some((part) => part !== 'balance_transaction');
 }
 
 /**

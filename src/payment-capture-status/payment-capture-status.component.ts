@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { endpointUrl } from '../core/backend-client.js';
+import { track } from '../core/analytics.js';
 import { WidgetRequestError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import { formatMoney } from '../core/format.js';
@@ -9,7 +10,7 @@ import { ResourceController } from '../core/resource-controller.js';
 import { SwkElement } from '../core/swk-element.js';
 import { describeEnum, renderBadge, renderLiveRegion, toneOf, type Tone } from '../core/templates.js';
 import { paymentIntentSchema, type Charge, type PaymentIntent } from '../schemas/payment-intent.js';
-import { awaitsStripe, expandedCharge, expectsApplicationFee, expectsTransfer, nextPollMs, pendingParts, slaDeadlineMs } from './capture-state.js';
+import { awaitsStripe, expandedCharge, expectsApplicationFee, expectsTransfer, nextPollMs, owesConnectParts, pendingParts, slaDeadlineMs } from './capture-state.js';
 import { messages, type PaymentCaptureMessages } from './payment-capture-status.messages.js';
 import { styles } from './payment-capture-status.styles.js';
 
@@ -24,10 +25,13 @@ const TONES: Record<string, Tone> = { succeeded: 'success', processing: 'info', 
 const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
 
 /**
- * Shows the outcome of a PaymentIntent. After an asynchronous capture Stripe fills in the charge's
- * balance transaction (and, for Connect, transfer and application fee) up to an hour later: the widget
- * shows those parts as pending, keeps checking (`events-url` and/or `refresh-interval`, backing off to
- * once a minute, giving up after the hour), then shows fee, net, transfer and application fee.
+ * Shows the outcome of a PaymentIntent. After an asynchronous capture (`capture_method:
+ * automatic_async`) Stripe fills in the charge's balance transaction (and, for Connect, transfer and
+ * application fee) up to an hour after the payment was confirmed: the widget shows those parts as
+ * pending (with the application fee amount, known at capture), keeps checking (`events-url` and/or
+ * `refresh-interval`, backing off to once a minute, giving up an hour after the charge was created),
+ * then shows fee, net, transfer and application fee. A charge given only as an id has no confirmation
+ * time: the widget keeps checking without a deadline.
  *
  * Live events refetch when their id is the payment's, its charge's or one of the ids shown, and, while
  * a transfer or application fee is pending, on any `transfer.created` / `application_fee.created`
@@ -38,6 +42,7 @@ const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
  *
  * @fires {CustomEvent<SwkLoadDetail<PaymentIntent>>} swk-load - `{ object: PaymentIntent }` after each successful fetch (the `client_secret` removed).
  * @fires {CustomEvent<SwkErrorDetail>} swk-error - `{ error: WidgetError }` when the payment cannot be loaded.
+ * @fires {CustomEvent<SwkEventDetail>} swk-event - Analytics: `loaded`, `capture_settled`, `error`, `retried`.
  * @fires {CustomEvent<CaptureSettledDetail>} swk-capture-settled - `{ charge: Charge }` once, when every part that was pending while shown has arrived.
  *
  * @csspart base - The outer box.
@@ -53,7 +58,7 @@ const ARRIVAL_EVENTS = new Set(['transfer.created', 'application_fee.created']);
  * @csspart net - The net amount, from the balance transaction.
  * @csspart balance-transaction - The balance transaction id, when the backend did not expand it.
  * @csspart transfer - The transfer to the connected account (destination charges).
- * @csspart application-fee - The application fee (Connect).
+ * @csspart application-fee - The application fee (Connect): its amount, beside "Pending" until Stripe creates it.
  * @csspart pending - Each "pending" badge of a part not yet finalised.
  * @csspart notice - The note while parts are pending.
  * @csspart overdue - The "still pending, check later" note after the one-hour SLA.
@@ -88,7 +93,6 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
   paymentIntentId = '';
 
   #polls = 0;
-  #firstSeenMs = 0;
   #sawPending = false;
   #settledAnnounced = false;
 
@@ -118,7 +122,6 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.objectChanged(changed, 'paymentIntentId')) {
       this.#polls = 0;
-      this.#firstSeenMs = this.clock.now();
       this.#sawPending = false;
       this.#settledAnnounced = false;
       void this.#resource.run();
@@ -144,12 +147,13 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
     if (pending === 0 && this.#sawPending && !this.#settledAnnounced && charge) {
       this.#settledAnnounced = true;
       emit(this, 'swk-capture-settled', { charge });
+      track(this, 'capture_settled', intent);
     }
     this.#live.reschedule();
   }
 
   #deadlineMs(intent: PaymentIntent): number | undefined {
-    return pendingParts(intent).length > 0 ? slaDeadlineMs(intent, this.#firstSeenMs) : undefined;
+    return pendingParts(intent).length > 0 ? slaDeadlineMs(intent) : undefined;
   }
 
   #isOverdue(intent: PaymentIntent): boolean {
@@ -197,8 +201,16 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
     const intent = this.#resource.status === 'ready' ? this.#resource.value : undefined;
     if (!intent) return this.#resource.status === 'error' ? '' : m.loading;
     const status = describeEnum(m.statuses, this.#statusKey(intent), this.locale);
-    if (pendingParts(intent).length > 0) return this.#isOverdue(intent) ? m.announceOverdue : m.announcePending(status);
-    return this.#sawPending ? m.announceSettled(status) : status;
+    const what = this.#owedText(intent, m);
+    if (pendingParts(intent).length > 0) return this.#isOverdue(intent) ? m.announceOverdue(what) : m.announcePending(status, what);
+    return this.#sawPending ? m.announceSettled(status, what) : status;
+  }
+
+  /** What Stripe still finalises, in words: fees, or fees and transfers for Connect (never "payouts"). */
+  #owedText(intent: PaymentIntent, m: PaymentCaptureMessages): string {
+    const charge = expandedCharge(intent);
+    const connect = owesConnectParts(intent) || (!!charge && (expectsTransfer(intent, charge) || expectsApplicationFee(intent, charge)));
+    return connect ? m.feesAndTransfers : m.fees;
   }
 
   #renderIntent(intent: PaymentIntent, m: PaymentCaptureMessages): TemplateResult {
@@ -240,9 +252,10 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
         this.#term(m.net, txn ? formatMoney(txn.net, txn.currency, this.locale) : pending, 'net'),
       );
     }
-    // A transfer or application fee: its id, with its amount when known (expanded, or the charge's fee amount).
+    // A transfer or application fee: its id, with its amount when known (expanded, or the charge's fee
+    // amount, which is known at capture: shown beside "Pending" while the fee object does not exist yet).
     const connectPart = (ref: Charge['transfer'] | Charge['application_fee'], knownAmount?: number | null) => {
-      if (!ref) return pending;
+      if (!ref) return typeof knownAmount === 'number' ? html`${formatMoney(knownAmount, charge.currency || intent.currency, this.locale)} ${pending}` : pending;
       const object = typeof ref === 'object' ? ref : undefined;
       const amount = object?.amount ?? knownAmount;
       const currency = object?.currency || charge.currency || intent.currency;
@@ -251,7 +264,7 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
     };
     if (expectsTransfer(intent, charge)) rows.push(this.#term(m.transfer, connectPart(charge.transfer), 'transfer'));
     if (expectsApplicationFee(intent, charge)) {
-      rows.push(this.#term(m.applicationFee, connectPart(charge.application_fee, charge.application_fee_amount), 'application-fee'));
+      rows.push(this.#term(m.applicationFee, connectPart(charge.application_fee, charge.application_fee_amount ?? intent.application_fee_amount), 'application-fee'));
     }
     return rows;
   }
@@ -264,10 +277,11 @@ export class PaymentCaptureStatus extends SwkElement<PaymentIntent> {
 
   #renderNote(intent: PaymentIntent, m: PaymentCaptureMessages): TemplateResult | typeof nothing {
     if (pendingParts(intent).length === 0) return nothing;
-    if (!this.#isOverdue(intent)) return html`<p part="notice" class="notice">${m.pendingNote}</p>`;
+    const what = this.#owedText(intent, m);
+    if (!this.#isOverdue(intent)) return html`<p part="notice" class="notice">${m.pendingNote(what)}</p>`;
     const busy = this.#resource.refreshing;
     return html`<div part="overdue" class="notice">
-      <p>${m.overdue}</p>
+      <p>${m.overdue(what)}</p>
       <button part="check-button" class="secondary" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => {
         if (!busy) void this.#resource.refresh();
       }}>

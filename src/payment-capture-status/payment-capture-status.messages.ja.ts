@@ -41,12 +41,14 @@ const ja: PaymentCaptureMessages = {
   transfer: '送金',
   applicationFee: 'アプリケーション手数料',
   pending: '保留中',
-  pendingNote: '手数料と入金額はまもなく確定します (通常 1 時間以内)。',
-  overdue: 'まだ保留中です。手数料と入金額は通常 1 時間以内に確定します。後でもう一度確認してください。',
+  fees: '手数料',
+  feesAndTransfers: '手数料と送金',
+  pendingNote: (what: string) => `${what}はまもなく確定します (通常 1 時間以内)。`,
+  overdue: (what: string) => `まだ保留中です。${what}は通常 1 時間以内に確定します。後でもう一度確認してください。`,
   checkAgain: 'もう一度確認',
-  announcePending: (status: string) => `${status}。手数料と入金額は保留中です。`,
-  announceSettled: (status: string) => `${status}。手数料と入金額が確定しました。`,
-  announceOverdue: '手数料と入金額はまだ保留中です。後でもう一度確認してください。',
+  announcePending: (status: string, what: string) => `${status}。${what}は保留中です。`,
+  announceSettled: (status: string, what: string) => `${status}。${what}が確定しました。`,
+  announceOverdue: (what: string) => `${what}はまだ保留中です。後でもう一度確認してください。`,
 };
 
 export default ja;

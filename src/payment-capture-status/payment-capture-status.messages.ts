@@ -41,12 +41,15 @@ const en = {
   transfer: 'Transfer',
   applicationFee: 'Application fee',
   pending: 'Pending',
-  pendingNote: 'Fees and payouts are finalised shortly, usually within an hour.',
-  overdue: 'Still pending. Stripe usually finalises fees and payouts within an hour; check again later.',
+  /** What Stripe finalises after an asynchronous capture, for the sentences below. */
+  fees: 'fees',
+  feesAndTransfers: 'fees and transfers',
+  pendingNote: (what: string) => `The ${what} are finalised shortly, usually within an hour.`,
+  overdue: (what: string) => `Still pending. Stripe usually finalises the ${what} within an hour; check again later.`,
   checkAgain: 'Check again',
-  announcePending: (status: string) => `${status}. Fees and payouts pending.`,
-  announceSettled: (status: string) => `${status}. Fees and payouts finalised.`,
-  announceOverdue: 'Fees and payouts are still pending. Check again later.',
+  announcePending: (status: string, what: string) => `${status}. The ${what} are pending.`,
+  announceSettled: (status: string, what: string) => `${status}. The ${what} are finalised.`,
+  announceOverdue: (what: string) => `The ${what} are still pending. Check again later.`,
 };
 
 export type PaymentCaptureMessages = typeof en;

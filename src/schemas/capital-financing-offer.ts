@@ -9,9 +9,14 @@ export const capitalFinancingTermsSchema = z.looseObject({
   withhold_rate: z.optional(z.nullable(z.number())),
 });
 
+/** An offer field that holds an id, or the offer itself when the backend expanded it (as Stripe's `expand` does). */
+type OfferRef = z.ZodMiniOptional<z.ZodMiniNullable<z.ZodMiniUnion<readonly [z.ZodMiniString<string>, typeof capitalFinancingOfferSchema]>>>;
+const offerRef = (): OfferRef => z.optional(z.nullable(z.union([z.string(), capitalFinancingOfferSchema])));
+
 /**
  * A `capital.financing_offer` (preview API). Enums stay strings so a status or financing type Stripe
- * adds later is shown as given. `expires_after` is Unix seconds and may be a float.
+ * adds later is shown as given. `expires_after` is Unix seconds and may be a float. `replacement` and
+ * `replacement_for` are ids, or the offers themselves when the backend expanded the chain.
  */
 export const capitalFinancingOfferSchema = z.looseObject({
   id: z.string(),
@@ -25,11 +30,20 @@ export const capitalFinancingOfferSchema = z.looseObject({
   created: z.optional(z.nullable(z.number())),
   expires_after: z.optional(z.nullable(z.number())),
   charged_off_at: z.optional(z.nullable(z.number())),
-  /** On a replaced offer: the id of the offer that replaced it. */
-  replacement: z.optional(z.nullable(z.string())),
-  /** On a replacement: the id of the offer it replaced. */
-  replacement_for: z.optional(z.nullable(z.string())),
+  /** On a replaced offer: the offer that replaced it (its id, or the offer when expanded). */
+  get replacement(): OfferRef {
+    return offerRef();
+  },
+  /** On a replacement: the offer it replaced (its id, or the offer when expanded). */
+  get replacement_for(): OfferRef {
+    return offerRef();
+  },
 });
+
+/** The id of an offer field (`replacement`, `replacement_for`), expanded or not. */
+export function offerRefId(ref: string | { id: string } | null | undefined): string | undefined {
+  return typeof ref === 'string' ? ref : (ref?.id ?? undefined);
+}
 
 export type CapitalFinancingTerms = z.infer<typeof capitalFinancingTermsSchema>;
 export type CapitalFinancingOffer = z.infer<typeof capitalFinancingOfferSchema>;

@@ -5,11 +5,14 @@ const timestamp = z.nullish(z.number());
 /** Stripe sends decimals such as `metric_tons` as strings ("0.25"); a number is tolerated. */
 const decimal = z.union([z.string(), z.number()]);
 
-export const climateSupplierSchema = z.looseObject({
+/** A supplier's fields an order's delivery shows (a product's supplier adds its id and locations). */
+export const climateSupplierFields = {
   name: z.nullish(z.string()),
   info_url: z.nullish(z.string()),
   removal_pathway: z.nullish(z.string()),
-});
+};
+
+export const climateSupplierSchema = z.looseObject(climateSupplierFields);
 
 export const climateDeliveryDetailSchema = z.looseObject({
   delivered_at: timestamp,
@@ -25,8 +28,11 @@ export const climateDeliveryDetailSchema = z.looseObject({
   supplier: z.nullish(climateSupplierSchema),
 });
 
-/** `product` is an id, or the `climate.product` when expanded. */
-export const climateProductRefSchema = z.union([z.string(), z.looseObject({ id: z.string(), name: z.nullish(z.string()) })]);
+/** `product` is an id, or the `climate.product` when expanded (its name and suppliers are shown). */
+export const climateProductRefSchema = z.union([
+  z.string(),
+  z.looseObject({ id: z.string(), name: z.nullish(z.string()), suppliers: z.nullish(z.array(climateSupplierSchema)) }),
+]);
 
 /**
  * The fields of a `climate.order` that `<climate-order-status>` reads. `status` and

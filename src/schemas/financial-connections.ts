@@ -13,11 +13,13 @@ export const fcSessionSecretSchema = z.looseObject({
   client_secret: z.string(),
   publishable_key: z.optional(z.nullable(z.string())),
   stripe_account: z.optional(z.nullable(z.string())),
+  /** The reference backend's simulator only: finish with the package's simulated Stripe.js at `complete_url`. */
+  simulated_stripe_js: z.optional(z.nullable(z.looseObject({ complete_url: z.string() }))),
 });
 export type FcSessionSecret = z.infer<typeof fcSessionSecretSchema>;
 
-/** A `financial_connections.account` as Stripe.js returns it; only the fields the widget shows. */
-export const fcAccountSchema = z.looseObject({
+/** The fields of a `financial_connections.account` the widget shows, for this schema and the retrieved account's. */
+export const fcAccountFields = {
   id: z.string(),
   institution_name: z.optional(z.nullable(z.string())),
   display_name: z.optional(z.nullable(z.string())),
@@ -25,7 +27,10 @@ export const fcAccountSchema = z.looseObject({
   subcategory: z.optional(z.nullable(z.string())),
   last4: z.optional(z.nullable(z.string())),
   status: z.optional(z.nullable(z.string())),
-});
+};
+
+/** A `financial_connections.account` as Stripe.js returns it; only the fields the widget shows. */
+export const fcAccountSchema = z.looseObject(fcAccountFields);
 export type FcAccount = z.infer<typeof fcAccountSchema>;
 
 /** `financialConnectionsSession` of `stripe.collectFinancialConnectionsAccounts()`'s result. */

@@ -6,6 +6,8 @@
 export {};
 export * from './capital-financing-offer.js';
 export * from './financial-connections.js';
+export * from './financial-connections-account.js';
 export * from './climate-order.js';
+export * from './climate-product.js';
 export * from './shared-payment-granted-token.js';
 export * from './payment-intent.js';

@@ -1,8 +1,10 @@
-import { SptTokenStatus, type SptTokenExpiredDetail } from './spt-token-status.component.js';
+import { SptTokenStatus, type SptChargedDetail, type SptTokenExpiredDetail } from './spt-token-status.component.js';
 import type { SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
 
 export * from './spt-token-status.component.js';
 export type { SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
+export type { PaymentIntent } from '../schemas/payment-intent.js';
+export type { TokenStateName } from './token-state.js';
 
 SptTokenStatus.define('spt-token-status');
 
@@ -16,5 +18,6 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'swk-token-expired': CustomEvent<SptTokenExpiredDetail>;
+    'swk-charged': CustomEvent<SptChargedDetail>;
   }
 }

@@ -28,6 +28,21 @@ const ja: SptMessages = {
   announceTimeLeft: (timeLeft: string) => `トークンの有効期限まで残り ${timeLeft} です。`,
   announceExpired: 'トークンの有効期限が切れました。',
   announceDeactivated: (reason: string) => `トークンは無効になりました: ${reason}`,
+  charge: (amount: string) => `請求する (${amount})`,
+  charging: (amount: string) => `${amount} を請求しています…`,
+  chargeResult: (amount: string, status: string) => `${amount} の支払い: ${status}`,
+  chargeFailed: '請求できませんでした',
+  overLimit: (amount: string, left: string) => `${amount} は、このトークンの残り ${left} を超えています。`,
+  invalidAmount: '請求額が正の整数ではないため、このトークンに請求できません。',
+  paymentStatuses: {
+    succeeded: '成功',
+    processing: '処理中',
+    requires_capture: 'オーソリ済み',
+    requires_action: '顧客の操作が必要',
+    requires_confirmation: '確認待ち',
+    requires_payment_method: '失敗',
+    canceled: 'キャンセル済み',
+  },
 };
 
 export default ja;

@@ -28,6 +28,22 @@ const en = {
   announceTimeLeft: (timeLeft: string) => `Token expires in ${timeLeft}.`,
   announceExpired: 'Token expired.',
   announceDeactivated: (reason: string) => `Token deactivated: ${reason}.`,
+  /** The charge button: its accessible name starts with the action and says the amount. */
+  charge: (amount: string) => `Charge ${amount}`,
+  charging: (amount: string) => `Charging ${amount}…`,
+  chargeResult: (amount: string, status: string) => `Payment of ${amount}: ${status}`,
+  chargeFailed: 'The charge failed',
+  overLimit: (amount: string, left: string) => `${amount} is more than the ${left} left on this token.`,
+  invalidAmount: 'The charge amount is not a whole positive number, so this token cannot be charged.',
+  paymentStatuses: {
+    succeeded: 'Succeeded',
+    processing: 'Processing',
+    requires_capture: 'Authorized',
+    requires_action: 'Needs customer action',
+    requires_confirmation: 'Awaiting confirmation',
+    requires_payment_method: 'Failed',
+    canceled: 'Canceled',
+  } as Record<string, string>,
 };
 
 export type SptMessages = typeof en;

@@ -34,3 +34,33 @@ export function announcementStep(remainingMs: number | undefined): number {
   const shown = seconds > 60 ? Math.floor(seconds / 60) * 60 : seconds;
   return ANNOUNCE_AT_SECONDS.filter((threshold) => shown <= threshold).length;
 }
+
+/** The host's `state` attribute: `active` while chargeable, otherwise why not. */
+export type TokenStateName = 'active' | 'expired' | 'revoked' | 'used' | 'resolved' | 'deactivated';
+
+const REASON_STATES: Readonly<Record<string, TokenStateName>> = {
+  consumed: 'used',
+  used: 'used',
+  expired: 'expired',
+  revoked: 'revoked',
+  resolved: 'resolved',
+};
+
+/** The `state` attribute for a token: a reason Stripe adds later is plain `deactivated`. */
+export function tokenStateName(state: TokenState): TokenStateName {
+  if (state.kind !== 'deactivated') return state.kind;
+  return state.reason && Object.hasOwn(REASON_STATES, state.reason) ? REASON_STATES[state.reason]! : 'deactivated';
+}
+
+/** What the token's limit leaves, in its currency's smallest unit; undefined when it states no limit. */
+export function remainingAmount(token: SharedPaymentGrantedToken): number | undefined {
+  const max = token.usage_limits?.max_amount;
+  if (typeof max !== 'number') return undefined;
+  const used = token.usage_details?.amount_captured?.value;
+  return max - (typeof used === 'number' ? used : 0);
+}
+
+/** A `charge-amount` the widget can send: a positive whole number in the currency's smallest unit. */
+export function validChargeAmount(amount: number | undefined): amount is number {
+  return typeof amount === 'number' && Number.isSafeInteger(amount) && amount > 0;
+}

@@ -22,6 +22,7 @@ export const KNOWN = {
   fcCategory: ['cash', 'credit', 'investment', 'other'],
   fcSubcategory: ['checking', 'savings', 'mortgage', 'line_of_credit', 'credit_card', 'other'],
   fcStatus: ['active', 'inactive', 'disconnected'],
+  fcRefreshStatus: ['failed', 'pending', 'succeeded'],
 } as const;
 
 type Json = Record<string, unknown>;
@@ -164,22 +165,72 @@ export const paymentIntent: fc.Arbitrary<Json> = stripeRecord(
   ['id', 'object', 'status', 'amount', 'currency'],
 );
 
-const fcAccount = stripeRecord(
-  {
-    id: id('fca'),
-    object: fc.constant('financial_connections.account'),
-    institution_name: orNull(text),
-    display_name: orNull(text),
-    category: orNull(enumOf(KNOWN.fcCategory)),
-    subcategory: orNull(enumOf(KNOWN.fcSubcategory)),
-    last4: orNull(fc.oneof(fc.constantFrom('6789', ''), text)),
-    status: orNull(enumOf(KNOWN.fcStatus)),
-  },
-  ['id', 'object'],
-);
+/** What Stripe.js returns of an account; the retrieved account (below) adds its data. */
+const fcAccountFields = {
+  id: id('fca'),
+  object: fc.constant('financial_connections.account'),
+  institution_name: orNull(text),
+  display_name: orNull(text),
+  category: orNull(enumOf(KNOWN.fcCategory)),
+  subcategory: orNull(enumOf(KNOWN.fcSubcategory)),
+  last4: orNull(fc.oneof(fc.constantFrom('6789', ''), text)),
+  status: orNull(enumOf(KNOWN.fcStatus)),
+};
+
+const fcAccount = stripeRecord(fcAccountFields, ['id', 'object']);
 
 /** `financialConnectionsSession` of Stripe.js's `collectFinancialConnectionsAccounts()`: none, one or many accounts. */
 export const financialConnectionsSession: fc.Arbitrary<Json> = stripeRecord(
   { id: id('fcsess'), object: fc.constant('financial_connections.session'), accounts: fc.array(fcAccount, { maxLength: 4 }) },
   ['id', 'object', 'accounts'],
+);
+
+const climateLocation = stripeRecord({ city: orNull(text), region: orNull(text), country: orNull(fc.oneof(fc.constantFrom('US', 'CA', 'JP', 'XX', 'zz'), text)) }, []);
+const climatePrice = stripeRecord({ amount_subtotal: orNull(amount), amount_fees: orNull(amount), amount_total: orNull(amount) }, []);
+
+/** A `climate.product`: any currencies (real, odd, none), availability from plenty to none or nonsense, any suppliers. */
+export const climateProduct: fc.Arbitrary<Json> = stripeRecord(
+  {
+    id: id('climsku'),
+    object: fc.constant('climate.product'),
+    name: orNull(text),
+    created: orNull(unixSeconds),
+    delivery_year: orNull(year),
+    metric_tons_available: orNull(decimal),
+    current_prices_per_metric_ton: orNull(fc.dictionary(currency, climatePrice, { maxKeys: 3 })),
+    suppliers: orNull(
+      fc.array(
+        stripeRecord(
+          { id: orNull(id('climsup')), name: orNull(text), info_url: orNull(url), removal_pathway: orNull(enumOf(KNOWN.climateRemovalPathway)), locations: orNull(fc.array(climateLocation, { maxLength: 2 })) },
+          [],
+        ),
+        { maxLength: 3 },
+      ),
+    ),
+  },
+  ['id', 'object'],
+);
+
+/** `GET {endpoint}/products`: none, one or several products. */
+export const climateProductList: fc.Arbitrary<Json> = stripeRecord(
+  { object: fc.constant('list'), data: fc.array(climateProduct, { maxLength: 4 }), has_more: fc.boolean() },
+  ['object', 'data'],
+);
+
+const fcRefresh = stripeRecord(
+  { status: enumOf(KNOWN.fcRefreshStatus), last_attempted_at: orNull(unixSeconds), next_refresh_available_at: orNull(unixSeconds) },
+  ['status'],
+);
+
+/** A retrieved `financial_connections.account`: balances in any currencies, every refresh state, ownership as id or object. */
+export const financialConnectionsAccount: fc.Arbitrary<Json> = stripeRecord(
+  {
+    ...fcAccountFields,
+    permissions: orNull(fc.subarray(['balances', 'ownership', 'payment_method', 'transactions'])),
+    balance: orNull(stripeRecord({ as_of: orNull(unixSeconds), current: orNull(fc.dictionary(currency, amount, { maxKeys: 3 })), type: orNull(enumOf(['cash', 'credit'])) }, [])),
+    balance_refresh: orNull(fcRefresh),
+    ownership: orNull(fc.oneof(id('fcaowns'), stripeRecord({ id: id('fcaowns'), object: fc.constant('financial_connections.account_ownership') }, ['id']))),
+    ownership_refresh: orNull(fcRefresh),
+  },
+  ['id', 'object'],
 );

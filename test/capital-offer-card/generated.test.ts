@@ -18,9 +18,10 @@ describe('capital-offer-card with generated offers', () => {
     let requested = 'financingoffer_first';
     let current: Record<string, unknown> = offer(requested);
     // The generated offer under its requested id; a replacement it names is the same offer, live.
+    const replacementOf = (offer: Record<string, unknown>, id: unknown) => ({ ...offer, id, status: 'delivered', replacement: null, replacement_for: requested });
     const { fetcher } = fakeBackend((call) => {
       const id = decodeURIComponent(call.url.slice(ENDPOINT.length + 1));
-      return { json: id === requested ? current : { ...current, id, status: 'delivered', replacement: null, replacement_for: requested } };
+      return { json: id === requested ? current : replacementOf(current, id) };
     });
     const el = await mountCard({ offerId: requested, fetcher });
     let next = 0;
@@ -30,6 +31,7 @@ describe('capital-offer-card with generated offers', () => {
       current = offer;
       requested = `financingoffer_generated_${(next += 1)}`;
       el.offerId = requested;
+      return [replacementOf(offer, offer.replacement)];
     }, (offer, lang) => {
       const m = lang === 'ja' ? capitalJa : capitalOfferMessages.en;
       // A replaced offer is followed to its replacement, which this fake serves as delivered.

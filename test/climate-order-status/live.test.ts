@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
+import type { Fetcher } from '../../src/core/config.js';
 import { clockAt } from '../fake-clock.js';
-import { fakeBackend, until } from '../helpers.js';
-import { climateOrder, ENDPOINT, partText, T0, untilLoaded } from './fixtures.js';
+import { fakeBackend, part, until } from '../helpers.js';
+import { climateOrder, ENDPOINT, liveText, partText, T0, untilLoaded } from './fixtures.js';
 
 /** Stands in for the browser's EventSource so a test can push the backend's `/events` messages. */
 class FakeEventSource extends EventTarget {
@@ -22,6 +23,18 @@ class FakeEventSource extends EventTarget {
   }
 }
 
+/** climorder_123 with a live stream at `eventsUrl` (the FakeEventSource below), at T0. */
+function mountLive(fetcher: Fetcher, eventsUrl: string) {
+  return fixture<ClimateOrderStatus>(html`<climate-order-status
+    lang="en"
+    endpoint=${ENDPOINT}
+    order-id="climorder_123"
+    events-url=${eventsUrl}
+    .fetcher=${fetcher}
+    .clock=${clockAt(() => T0)}
+  ></climate-order-status>`);
+}
+
 describe('<climate-order-status> events-url', () => {
   const realEventSource = window.EventSource;
   beforeEach(() => {
@@ -34,14 +47,7 @@ describe('<climate-order-status> events-url', () => {
   it("refetches on this order's climate.order.* events only", async () => {
     let status = 'confirmed';
     const backend = fakeBackend(() => ({ json: climateOrder({ status }) }));
-    const el = await fixture<ClimateOrderStatus>(html`<climate-order-status
-      lang="en"
-      endpoint=${ENDPOINT}
-      order-id="climorder_123"
-      events-url="/api/events-climate-test"
-      .fetcher=${backend.fetcher}
-      .clock=${clockAt(() => T0)}
-    ></climate-order-status>`);
+    const el = await mountLive(backend.fetcher, '/api/events-climate-test');
     await untilLoaded(el);
     const source = FakeEventSource.last!;
     expect(source.url).to.equal('/api/events-climate-test');
@@ -58,5 +64,35 @@ describe('<climate-order-status> events-url', () => {
     expect(backend.calls, 'one refetch per event of this order, none for the others').to.have.length(5);
     el.remove();
     expect(source.closed, 'the stream closes when the widget leaves').to.equal(true);
+  });
+
+  it('fires swk-load once for a cancel: the refetch its canceled event triggers reports only a changed order', async () => {
+    const created = T0 / 1000 - 3600;
+    const open = climateOrder({ status: 'open', created, confirmed_at: null });
+    const canceled = climateOrder({ status: 'canceled', created, confirmed_at: null, canceled_at: T0 / 1000, cancellation_reason: 'requested' });
+    let current = open;
+    const backend = fakeBackend((call) => {
+      if (call.method === 'POST') current = canceled;
+      return { json: current };
+    });
+    const el = await mountLive(backend.fetcher, '/api/events-climate-cancel');
+    await untilLoaded(el);
+    const loads: string[] = [];
+    el.addEventListener('swk-load', (e) => loads.push(e.detail.object.status));
+    part<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
+    part<HTMLButtonElement>(el, '[part~="confirm-button"]').click();
+    await until(() => loads.length === 1, 'the cancel\'s swk-load');
+    expect(liveText(el)).to.equal('The order was canceled.');
+    const source = FakeEventSource.last!;
+    source.push({ type: 'climate.order.canceled', id: 'climorder_123', object: 'climate.order' });
+    // The refetched order replaces the cancel's answer on screen (and the announcement with it) in the
+    // same step as its swk-load would be fired.
+    await until(() => liveText(el) === 'Order status: Canceled', 'the refetched order on screen');
+    expect(loads).to.deep.equal(['canceled']);
+    // A refetch that brings a changed order is reported.
+    current = { ...canceled, metadata: { note: 'changed' } };
+    source.push({ type: 'climate.order.canceled', id: 'climorder_123', object: 'climate.order' });
+    await until(() => loads.length === 2, 'the changed order\'s swk-load');
+    expect(loads).to.deep.equal(['canceled', 'canceled']);
   });
 });

@@ -204,7 +204,7 @@ describe('<climate-order-status> delayed and substituted', () => {
   });
 
   it('explains a product substitution and its 30-day cancel right (en and ja)', async () => {
-    const order = climateOrder({ product_substituted_at: T0_SECONDS - 2 * DAY });
+    const order = climateOrder({ product_substituted_at: T0_SECONDS - 2 * DAY, product: 'climsku_frontier' });
     const { el } = await mountShowing(order);
     await untilText(el, 'Product substituted');
     expect(partText(el, 'substitution-notice')).to.include('Frontier replaced the product with a similar one');
@@ -215,6 +215,37 @@ describe('<climate-order-status> delayed and substituted', () => {
     await untilText(ja, '商品の代替');
     expect(partText(ja, 'substitution-notice')).to.include('同様の商品で代替しました');
     expect(partText(ja, 'cancel-deadline')).to.include('2026/03/29 まで');
+  });
+
+  it('says what changed, as the seed\'s email does: the new product, its suppliers and when (en and ja)', async () => {
+    const product = {
+      id: 'climsku_frontier_substitute',
+      object: 'climate.product',
+      name: 'Frontier portfolio (substitute supplier)',
+      suppliers: [
+        { id: 'climsup_1', object: 'climate.supplier', name: 'Heirloom', removal_pathway: 'direct_air_capture', info_url: null, locations: [] },
+        { id: 'climsup_2', object: 'climate.supplier', name: 'Lithos Carbon', removal_pathway: 'enhanced_weathering', info_url: null, locations: [] },
+      ],
+    };
+    const order = climateOrder({ product_substituted_at: Date.UTC(2026, 1, 27, 12) / 1000, product });
+    const { el } = await mountShowing(order);
+    await untilText(el, 'Product substituted');
+    expect(partText(el, 'substitution-notice')).to.include(
+      "On Feb 27, 2026 Frontier replaced the product with Frontier portfolio (substitute supplier), supplied by Heirloom and Lithos Carbon, because the original supplier couldn't deliver.",
+    );
+    expect(partText(el, 'cancel-deadline')).to.include('until Mar 29, 2026');
+    expectNoBrokenText(el);
+    await expect(el).to.be.accessible();
+    const { el: ja } = await mountShowing(order, { lang: 'ja' });
+    await untilText(ja, '商品の代替');
+    expect(partText(ja, 'substitution-notice')).to.include(
+      '元のサプライヤーが達成できなかったため、Frontier は 2026/02/27 に商品を Heirloom、Lithos Carbon による「Frontier portfolio (substitute supplier)」で代替しました。',
+    );
+    const { el: noSuppliers } = await mountShowing(climateOrder({ product_substituted_at: Date.UTC(2026, 1, 27, 12) / 1000, product: { ...product, suppliers: [] } }));
+    await untilText(noSuppliers, 'Product substituted');
+    expect(partText(noSuppliers, 'substitution-notice')).to.include(
+      "On Feb 27, 2026 Frontier replaced the product with Frontier portfolio (substitute supplier), because the original supplier couldn't deliver.",
+    );
   });
 
   it('offers cancel on day 29 after the delay notice', async () => {
@@ -250,17 +281,19 @@ describe('<climate-order-status> delayed and substituted', () => {
 });
 
 describe('<climate-order-status> canceled', () => {
-  for (const [reason, en, ja] of [
-    ['requested', 'Canceled at your request.', 'お客様のリクエストによりキャンセルされました。'],
-    ['product_unavailable', 'The product became unavailable. You receive a full refund.', '商品を提供できなくなりました。全額が返金されます。'],
-    ['expired', 'The order expired.', '注文の期限が切れました。'],
-    ['supplier_left', 'Unknown (supplier_left)', '不明 (supplier_left)'],
-  ]) {
-    it(`states reason ${reason} and the date, with no cancel button (en and ja)`, async () => {
+  // Seed 002: a cancellation by Frontier (any reason but the buyer's own request) is a full refund.
+  for (const [reason, en, ja, refund] of [
+    ['requested', 'Canceled at your request.', 'お客様のリクエストによりキャンセルされました。', false],
+    ['product_unavailable', 'Frontier canceled the order because the product became unavailable.', '商品を提供できなくなったため、Frontier が注文をキャンセルしました。', true],
+    ['expired', "Frontier canceled the order because it couldn't be delivered in time.", '期限までに達成できなかったため、Frontier が注文をキャンセルしました。', true],
+    ['supplier_left', 'Unknown (supplier_left)', '不明 (supplier_left)', true],
+  ] as const) {
+    it(`states reason ${reason} and the date, ${refund ? 'a full refund' : 'no refund claim'}, no cancel button (en and ja)`, async () => {
       const order = climateOrder({ status: 'canceled', canceled_at: Date.UTC(2026, 1, 10, 12) / 1000, cancellation_reason: reason });
       const { el } = await mountShowing(order);
       await untilText(el, 'This order was canceled');
       expect(partText(el, 'cancellation-reason')).to.equal(en);
+      expect(hasPart(el, 'refund') ? partText(el, 'refund') : null).to.equal(refund ? 'You receive a full refund.' : null);
       expect(partText(el, 'cancellation')).to.include('Canceled on Feb 10, 2026.');
       expect(partText(el, 'timeline')).to.include('Canceled Feb 10, 2026');
       expect(hasPart(el, 'cancel-button')).to.equal(false);
@@ -269,6 +302,7 @@ describe('<climate-order-status> canceled', () => {
       const { el: jaEl } = await mountShowing(order, { lang: 'ja' });
       await untilText(jaEl, 'この注文はキャンセルされました');
       expect(partText(jaEl, 'cancellation-reason')).to.equal(ja);
+      expect(hasPart(jaEl, 'refund') ? partText(jaEl, 'refund') : null).to.equal(refund ? '全額が返金されます。' : null);
       expect(partText(jaEl, 'cancellation')).to.include('2026/02/10 にキャンセルされました。');
     });
   }
@@ -354,5 +388,18 @@ describe('<climate-order-status> live updates', () => {
     await until(() => partText(el, 'status') === 'Delivered', 'the polled status');
     expect(calls.length).to.be.greaterThan(1);
     expect(liveText(el)).to.equal('Order status: Delivered');
+  });
+
+  it('takes timeout and refresh-interval as the strings React 19, Vue and Svelte set as the properties', async () => {
+    let status = 'confirmed';
+    const { el, calls } = await mountOrder(() => ({ json: climateOrder({ status }) }));
+    await untilLoaded(el);
+    (el as { refreshInterval: number | string }).refreshInterval = '0.05';
+    expect(el.refreshInterval).to.equal(0.05);
+    (el as { timeout: number | string }).timeout = '10';
+    expect(el.timeout).to.equal(10);
+    status = 'delivered';
+    await until(() => partText(el, 'status') === 'Delivered', 'the polled status');
+    expect(calls.length).to.be.greaterThan(1);
   });
 });

@@ -1,13 +1,14 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import '../../src/capital-offer-card/define.js';
+import '../../src/climate-order-form/define.js';
 import '../../src/climate-order-status/define.js';
 import '../../src/payment-capture-status/define.js';
 import '../../src/spt-token-status/define.js';
 import type { SwkErrorDetail } from '../../src/core/events.js';
 import { shadowText, until } from '../helpers.js';
 
-const WIDGETS = ['capital-offer-card', 'climate-order-status', 'payment-capture-status', 'spt-token-status'];
+const WIDGETS = ['capital-offer-card', 'climate-order-form', 'climate-order-status', 'payment-capture-status', 'spt-token-status'];
 
 describe('a widget without an endpoint', () => {
   for (const tag of WIDGETS) {

@@ -51,8 +51,8 @@ describe('<payment-capture-status> pending settlement', () => {
     expect(partText(el, 'captured')).to.equal('$10.00');
     expect(partText(el, 'fee')).to.equal('Pending');
     expect(partText(el, 'net')).to.equal('Pending');
-    expect(partText(el, 'notice')).to.equal('Fees and payouts are finalised shortly, usually within an hour.');
-    expect(liveText(el)).to.equal('Succeeded. Fees and payouts pending.');
+    expect(partText(el, 'notice')).to.equal('The fees are finalised shortly, usually within an hour.');
+    expect(liveText(el)).to.equal('Succeeded. The fees are pending.');
     expectNoBrokenText(el);
     await expect(el).to.be.accessible();
   });
@@ -61,10 +61,10 @@ describe('<payment-capture-status> pending settlement', () => {
     const { el } = await mountCapture(always(paymentIntent({ latest_charge: connectCharge() })), { lang: 'ja' });
     await ready(el);
     expect(partText(el, 'transfer')).to.equal('保留中');
-    expect(partText(el, 'application-fee')).to.equal('保留中');
+    expect(partText(el, 'application-fee')).to.equal('$1.00 保留中');
     expect(partText(el, 'fee')).to.equal('保留中');
-    expect(partText(el, 'notice')).to.equal('手数料と入金額はまもなく確定します (通常 1 時間以内)。');
-    expect(liveText(el)).to.equal('成功。手数料と入金額は保留中です。');
+    expect(partText(el, 'notice')).to.equal('手数料と送金はまもなく確定します (通常 1 時間以内)。');
+    expect(liveText(el)).to.equal('成功。手数料と送金は保留中です。');
     await expect(el).to.be.accessible();
   });
 
@@ -76,7 +76,7 @@ describe('<payment-capture-status> pending settlement', () => {
     await until(() => partText(el, 'fee') === '$0.59', 'the fee to arrive');
     expect(partText(el, 'net')).to.equal('$9.41');
     expect(el.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
-    expect(liveText(el)).to.equal('Succeeded. Fees and payouts finalised.');
+    expect(liveText(el)).to.equal('Succeeded. The fees are finalised.');
     expect(seen).to.have.length(1);
     expect(seen[0]!.charge.id).to.equal('ch_1');
     expect(seen[0]!.charge.balance_transaction).to.deep.include({ id: 'txn_1', fee: 59, net: 941 });
@@ -94,8 +94,8 @@ describe('<payment-capture-status> pending settlement', () => {
     expect(partText(el, 'status')).to.equal('Succeeded');
     expect(partText(el, 'fee')).to.equal('Pending');
     expect(partText(el, 'net')).to.equal('Pending');
-    expect(partText(el, 'notice')).to.equal('Fees and payouts are finalised shortly, usually within an hour.');
-    expect(liveText(el)).to.equal('Succeeded. Fees and payouts pending.');
+    expect(partText(el, 'notice')).to.equal('The fees are finalised shortly, usually within an hour.');
+    expect(liveText(el)).to.equal('Succeeded. The fees are pending.');
     expectNoBrokenText(el);
     await expect(el).to.be.accessible();
     await until(() => partText(el, 'fee') === '$0.59', 'the expanded charge');
@@ -129,9 +129,9 @@ describe('<payment-capture-status> one-hour SLA', () => {
     const { el, calls } = await mountCapture((_call, n) => ({ json: n === 0 ? pending() : settled() }), { refreshInterval: 0.03, clock });
     const seen = settledEvents(el);
     await ready(el);
-    expect(partText(el, 'overdue')).to.include('Still pending. Stripe usually finalises fees and payouts within an hour; check again later.');
+    expect(partText(el, 'overdue')).to.include('Still pending. Stripe usually finalises the fees within an hour; check again later.');
     expect(el.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
-    expect(liveText(el)).to.equal('Fees and payouts are still pending. Check again later.');
+    expect(liveText(el)).to.equal('The fees are still pending. Check again later.');
     expect(partText(el, 'fee')).to.equal('Pending');
     await expect(el).to.be.accessible();
     await afterWitnessPolls(0.03, 2);
@@ -178,6 +178,61 @@ describe('<payment-capture-status> one-hour SLA', () => {
   });
 });
 
+describe('<payment-capture-status> seed 003: the SLA, the application fee amount, the words', () => {
+  it("counts the hour from the charge's created (the confirmation), not the PaymentIntent's", async () => {
+    // Created three hours before it was confirmed; the charge is 30 minutes old.
+    const intent = paymentIntent({ created: CREATED - 3 * 3600, latest_charge: charge({ created: CREATED }) });
+    const { el } = await mountCapture(always(intent), { clock: () => CREATED * 1000 + 30 * 60_000 });
+    await ready(el);
+    expect(el.shadowRoot!.querySelector('[part="overdue"]')).to.equal(null);
+    expect(partText(el, 'notice')).to.equal('The fees are finalised shortly, usually within an hour.');
+  });
+
+  it('starts no countdown with an unexpanded charge: no overdue state however old the PaymentIntent, and it keeps checking', async () => {
+    const { el, calls } = await mountCapture(always(paymentIntent({ latest_charge: 'ch_1' })), {
+      refreshInterval: 0.03,
+      clock: () => CREATED * 1000 + 5 * HOUR_MS,
+    });
+    await ready(el);
+    expect(el.shadowRoot!.querySelector('[part="overdue"]')).to.equal(null);
+    expect(partText(el, 'notice')).to.equal('The fees are finalised shortly, usually within an hour.');
+    expect(liveText(el)).to.equal('Succeeded. The fees are pending.');
+    // Polling stops at a deadline; with none it goes on.
+    await until(() => calls.length >= 3, 'polls past what would have been the deadline');
+    expect(el.shadowRoot!.querySelector('[part="overdue"]')).to.equal(null);
+  });
+
+  it('shows the application fee amount (known at capture) beside "Pending" until the fee object exists, in en and ja', async () => {
+    const { el } = await mountCapture(always(paymentIntent({ application_fee_amount: 100, latest_charge: connectCharge() })));
+    await ready(el);
+    expect(partText(el, 'application-fee')).to.equal('$1.00 Pending');
+    expect(partText(el, 'transfer')).to.equal('Pending');
+    expect(partText(el, 'notice')).to.equal('The fees and transfers are finalised shortly, usually within an hour.');
+    expect(liveText(el)).to.equal('Succeeded. The fees and transfers are pending.');
+    expect(shadowText(el)).not.to.include('payout');
+    await expect(el).to.be.accessible();
+    el.lang = 'ja';
+    await until(() => partText(el, 'application-fee') === '$1.00 保留中', 'the Japanese row');
+    expect(partText(el, 'notice')).to.equal('手数料と送金はまもなく確定します (通常 1 時間以内)。');
+    expectNoBrokenText(el);
+  });
+
+  it("takes the PaymentIntent's application_fee_amount when the charge does not carry it", async () => {
+    const { el } = await mountCapture(always(paymentIntent({ application_fee_amount: 250, latest_charge: connectCharge({ application_fee_amount: null }) })));
+    await ready(el);
+    expect(partText(el, 'application-fee')).to.equal('$2.50 Pending');
+  });
+
+  it('says the Connect parts were finalised in words without "payouts" (en and ja)', async () => {
+    const settledConnect = () =>
+      paymentIntent({ latest_charge: settledCharge({ transfer: 'tr_1', application_fee: 'fee_1', application_fee_amount: 100, transfer_data: { destination: 'acct_dest' } }) });
+    const { el } = await mountCapture((_call, n) => ({ json: n < 1 ? paymentIntent({ latest_charge: connectCharge() }) : settledConnect() }), { refreshInterval: 0.03 });
+    await ready(el);
+    await until(() => liveText(el) === 'Succeeded. The fees and transfers are finalised.', 'the settled announcement');
+    expect(partText(el, 'application-fee')).to.equal('$1.00 (fee_1)');
+  });
+});
+
 describe('<payment-capture-status> live events', () => {
   useFakeEventSource();
 
@@ -215,13 +270,13 @@ describe('<payment-capture-status> live events', () => {
     const seen = settledEvents(el);
     await ready(el);
     expect(partText(el, 'transfer')).to.equal('Pending');
-    expect(partText(el, 'application-fee')).to.equal('Pending');
+    expect(partText(el, 'application-fee')).to.equal('$1.00 Pending');
     const stream = FakeEventSource.open(url);
     // The event's object is the new transfer, whose id the widget cannot know yet.
     stream.push({ type: 'transfer.created', id: 'tr_9', object: 'transfer' });
     await until(() => partText(el, 'transfer') === 'tr_9', 'the transfer');
     expect(partText(el, 'fee')).to.equal('$0.59');
-    expect(partText(el, 'application-fee')).to.equal('Pending');
+    expect(partText(el, 'application-fee')).to.equal('$1.00 Pending');
     expect(seen).to.have.length(0);
     await expect(el).to.be.accessible();
     stream.push({ type: 'application_fee.created', id: 'fee_9', object: 'application_fee' });

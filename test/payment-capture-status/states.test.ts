@@ -81,7 +81,7 @@ describe('<payment-capture-status> settled payments', () => {
     await ready(el);
     expect(partText(el, 'fee')).to.equal('$0.59');
     expect(partText(el, 'transfer')).to.equal(text.pending);
-    expect(partText(el, 'notice')).to.equal(text.pendingNote);
+    expect(partText(el, 'notice')).to.equal(text.pendingNote(text.feesAndTransfers));
     // Without transfer_data anywhere it is an ordinary charge: no transfer row at all.
     const { el: plain } = await mountCapture(always(paymentIntent({ latest_charge: settledCharge({ transfer_data: null }) })));
     await ready(plain);
@@ -126,7 +126,7 @@ describe('<payment-capture-status> settled payments', () => {
     expect(partText(el, 'status')).to.equal('Succeeded');
     expect(partText(el, 'fee')).to.equal('Pending');
     expect(partText(el, 'net')).to.equal('Pending');
-    expect(partText(el, 'notice')).to.equal('Fees and payouts are finalised shortly, usually within an hour.');
+    expect(partText(el, 'notice')).to.equal('The fees are finalised shortly, usually within an hour.');
     expectNoBrokenText(el);
   });
 

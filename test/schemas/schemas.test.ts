@@ -3,11 +3,12 @@ import { toJSONSchema, type core } from 'zod';
 import * as schemas from '../../src/schemas/index.js';
 import { offer } from '../capital-offer-card/fixtures.js';
 import { climateOrder } from '../climate-order-status/fixtures.js';
+import { list, product } from '../climate-order-form/fixtures.js';
 import { account, linked } from '../fc-link-account/fake-stripe.js';
 import { balanceTransaction, paymentIntent, settledCharge } from '../payment-capture-status/fixtures.js';
 import { grantedToken } from '../spt-token-status/fixtures.js';
 
-const { capitalFinancingOfferSchema, climateOrderSchema, fcSessionResultSchema, paymentIntentSchema, sharedPaymentGrantedTokenSchema } = schemas;
+const { capitalFinancingOfferSchema, climateOrderSchema, climateProductListSchema, fcAccountDetailsSchema, fcSessionResultSchema, paymentIntentSchema, sharedPaymentGrantedTokenSchema } = schemas;
 
 /** Every zod schema `stripe-widget-kit/schemas` exports, by export name. */
 const exported = Object.entries(schemas as Record<string, unknown>).filter(
@@ -23,6 +24,15 @@ describe('stripe-widget-kit/schemas', () => {
       [sharedPaymentGrantedTokenSchema, grantedToken()],
       [paymentIntentSchema, intent],
       [fcSessionResultSchema, linked([account()]).financialConnectionsSession],
+      [climateProductListSchema, list(product())],
+      [
+        fcAccountDetailsSchema,
+        {
+          ...account(),
+          balance: { as_of: 1_767_225_600, cash: { available: { usd: 120_000 } }, current: { usd: 123_456, eur: 0 }, type: 'cash' },
+          balance_refresh: { status: 'succeeded', last_attempted_at: 1_767_225_600, next_refresh_available_at: null },
+        },
+      ],
     ];
     for (const [schema, value] of cases) {
       const result = schema.safeParse(value);
@@ -46,6 +56,13 @@ describe('stripe-widget-kit/schemas', () => {
     expect(result.success).to.equal(false);
     expect(result.error!.issues.map((issue) => issue.path)).to.deep.equal([['amount_total'], ['delivery_details', 1, 'metric_tons']]);
     expect(result.error!.issues.map((issue) => issue.code)).to.deep.equal(['invalid_type', 'invalid_union']);
+  });
+
+  it('names the currency of a price or balance of the wrong type', () => {
+    const prices = schemas.climateProductSchema.safeParse(product({ current_prices_per_metric_ton: { usd: { amount_total: '56650' } } }));
+    expect(prices.error!.issues.map((issue) => issue.path)).to.deep.equal([['current_prices_per_metric_ton', 'usd', 'amount_total']]);
+    const balance = fcAccountDetailsSchema.safeParse({ id: 'fca_1', balance: { current: { usd: 1, jpy: '100' } } });
+    expect(balance.error!.issues.map((issue) => issue.path)).to.deep.equal([['balance', 'current', 'jpy']]);
   });
 
   it('rejects a missing required field, null where Stripe never sends one, and a non-object', () => {

@@ -1,6 +1,8 @@
 // Checked by `tsc` only (never run): each widget's `swk-load` carries its own object type.
 import '../../src/index.js';
 import type { SwkLoadEvent } from '../../src/core/events.js';
+import type { FcLinkResult } from '../../src/fc-link-account/define.js';
+import type { ClimateOrder, ClimateProductList, FcAccountDetails, PaymentIntent } from '../../src/schemas/index.js';
 
 export function typedLoadEvents(): void {
   document.createElement('climate-order-status').addEventListener('swk-load', (event) => {
@@ -23,8 +25,18 @@ export function typedLoadEvents(): void {
     void limit;
   });
   document.createElement('fc-link-account').addEventListener('swk-load', (event) => {
-    const accounts: unknown[] = event.detail.object.accounts;
-    void accounts;
+    // A finished flow, or (with accounts-endpoint) one retrieved account.
+    const object: FcLinkResult | FcAccountDetails = event.detail.object;
+    // @ts-expect-error not a climate order
+    const order: ClimateOrder = event.detail.object;
+    void [object, order];
+  });
+  document.createElement('climate-order-form').addEventListener('swk-load', (event) => {
+    // The product list, or the order just placed.
+    const object: ClimateProductList | ClimateOrder = event.detail.object;
+    // @ts-expect-error not a PaymentIntent
+    const intent: PaymentIntent = event.detail.object;
+    void [object, intent];
   });
   // On the document: any widget's object, and a named one through SwkLoadEvent.
   document.addEventListener('swk-load', (event) => {

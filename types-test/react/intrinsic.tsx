@@ -25,6 +25,12 @@ export const typed = (
   />
 );
 
+// Numeric attributes as the README (and HTML) writes them: strings.
+export const asHtml = <climate-order-status endpoint="/api/climate/orders" order-id="climorder_sim_open" timeout="10" refresh-interval="5" />;
+
+// @ts-expect-error a numeric attribute is a number or a string, not a boolean
+export const wrongNumeric = <climate-order-status timeout={true} />;
+
 // @ts-expect-error misspelt attribute
 export const misspelt = <capital-offer-card endpont="/api/capital/financing_offers" />;
 

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { FULL_APP_DEPENDENCIES, installedApp } from './support/packed-app.js';
+import { readmeBlocks, writeBlocks } from './support/readme-blocks.js';
+
+// Every TypeScript and JavaScript block of README.md, as a user copies it into a project that installed
+// the packed tarball: each must compile under `strict` on its own (with the files other blocks name,
+// such as authorize.ts), and every `*-server.ts` recipe must start and answer. HTML, CSS, shell, JSON,
+// Vue and Svelte blocks are not compiled here (the typing fixtures of scripts/type-tests.mjs check the
+// Vue and Svelte forms).
+const CODE_LANGS = ['ts', 'tsx', 'js'];
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+describe('README code blocks, in a fresh project with the packed tarball', () => {
+  let root = '';
+  let files: string[] = [];
+
+  before(() => {
+    const app = installedApp('full', FULL_APP_DEPENDENCIES);
+    root = join(app, 'readme');
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    files = writeBlocks(root, readmeBlocks(CODE_LANGS));
+    writeFileSync(
+      join(root, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+          jsx: 'react-jsx',
+          strict: true,
+          allowJs: true,
+          checkJs: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
+        include: ['**/*'],
+      }),
+    );
+  });
+
+  it('extracts the recipes the README promises', () => {
+    for (const path of ['authorize.ts', 'express-server.ts', 'hono-server.ts', 'stripe-server.ts', 'app/api/[...swk]/route.ts', 'app/offer/page.tsx', 'swk.config.mjs']) {
+      assert.ok(files.includes(path), `no README block names ${path}: ${files.join(', ')}`);
+    }
+  });
+
+  it('compiles every block under strict TypeScript (JavaScript blocks with checkJs)', () => {
+    const result = spawnSync(process.execPath, [join(root, '..', 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { encoding: 'utf8' });
+    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+  });
+
+  for (const server of ['express-server.ts', 'hono-server.ts', 'stripe-server.ts']) {
+    it(`starts ${server} (simulator mode without keys) and answers with the authorize rule applied`, async () => {
+      const port = await freePort();
+      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+      // NODE_ENV too: Vite's builds in this process leave it at production, where a keyless backend refuses to serve.
+      for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY', 'NODE_ENV']) delete env[name];
+      const child = spawn(process.execPath, ['--import', resolve('node_modules/tsx/dist/loader.mjs'), server], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<never>((_, fail) => child.once('exit', (code) => fail(new Error(`${server} exited with ${code}: ${stderr}`))));
+      try {
+        const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+        // Up once the port answers: the recipes print nothing.
+        const up = (async () => {
+          for (;;) {
+            try {
+              return await fetch(url('/api/mode'));
+            } catch {
+              await new Promise((wait) => setTimeout(wait, 100));
+            }
+          }
+        })();
+        assert.deepEqual(await (await Promise.race([up, exited])).json(), { mode: 'simulator' });
+        const owned = await fetch(url('/api/climate/orders/climorder_sim_open'), { headers: { Cookie: 'session=session-alice' } });
+        assert.equal(owned.status, 200);
+        assert.equal(((await owned.json()) as { id: string }).id, 'climorder_sim_open');
+        const anonymous = await fetch(url('/api/climate/orders/climorder_sim_open'));
+        assert.equal(anonymous.status, 404, 'authorize: nobody signed in owns nothing');
+        const notTheirs = await fetch(url('/api/climate/orders/climorder_sim_delivered'), { headers: { Cookie: 'session=session-alice' } });
+        assert.equal(notTheirs.status, 404);
+      } finally {
+        child.kill();
+      }
+    });
+  }
+});
