@@ -77,7 +77,7 @@ const componentTypePath = () => '../types/src/types.js';
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['**/*.test.ts', 'src/iife.ts', 'src/types.ts', 'src/react/**'],
+  exclude: ['**/*.test.ts', 'src/iife.ts', 'src/types.ts', 'src/react/**', 'src/testing/**'],
   litelement: true,
   // The analyzer would otherwise point package.json's customElements at whatever --outdir it was given.
   packagejson: false,

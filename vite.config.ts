@@ -1,5 +1,5 @@
-import { readdirSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { stripeWidgetKitBackend } from './server/vite-plugin.js';
 // @ts-expect-error: plain .mjs build helper
@@ -44,7 +44,74 @@ function collapseTemplateWhitespace(): Plugin {
   };
 }
 
+/** Where the test kit reaches the widgets' configuration: the package's own core entry, not a copy of it. */
+const CORE_ENTRY = resolve(root, 'src/core/index.ts');
+
+/**
+ * The test kit (`stripe-widget-kit/testing` and `/testing/arbitraries`), built on its own so that the
+ * widgets' chunks stay exactly as without it. It imports the core as `stripe-widget-kit/core`, so its
+ * `install()` configures the same module the widgets read; what else it uses (schemas, the simulator,
+ * the simulated Stripe.js) is stateless and bundled in.
+ */
+function testingBuild() {
+  return {
+    plugins: [
+      {
+        name: 'testing-imports-the-package-core',
+        enforce: 'pre' as const,
+        resolveId(source: string, importer: string | undefined) {
+          if (importer && resolve(dirname(importer), source).replace(/\.js$/, '.ts') === CORE_ENTRY) return { id: 'stripe-widget-kit/core', external: true };
+          return null;
+        },
+      },
+    ],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      minify: false,
+      lib: { entry: { testing: resolve(root, 'src/testing/index.ts'), 'testing-arbitraries': resolve(root, 'src/testing/arbitraries/index.ts') }, formats: ['es' as const] },
+      rollupOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^@stripe\/stripe-js($|\/)/, /^fast-check($|\/)/, /^eventsource($|\/)/, /^stripe-widget-kit\//],
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/testing-[name]-[hash].js' },
+      },
+    },
+  };
+}
+
+/**
+ * `npm run demo:static`: demo/static.ts as one classic script (Chromium refuses module scripts from
+ * file://), beside a copy of the demo page that loads it and the demo's stylesheet. Lazy chunks
+ * (catalogs, the simulated Stripe.js) are inlined: a file:// page cannot load them either.
+ */
+function staticDemoBuild() {
+  const page: Plugin = {
+    name: 'static-demo-page',
+    generateBundle() {
+      const html = readFileSync(resolve(root, 'demo/index.html'), 'utf8').replace(
+        /<script type="module" src="\.\/main\.ts"><\/script>/,
+        '<script src="./demo.js" defer></script>',
+      );
+      if (!html.includes('./demo.js')) throw new Error('demo/index.html no longer loads ./main.ts as expected');
+      this.emitFile({ type: 'asset', fileName: 'index.html', source: html });
+      this.emitFile({ type: 'asset', fileName: 'demo.css', source: readFileSync(resolve(root, 'demo/demo.css'), 'utf8') });
+    },
+  };
+  return {
+    plugins: [viteMinifyCss(), page],
+    // Only the backend's optional Node packages (stripe mode, Redis) read it; the page never does.
+    define: { 'import.meta.url': 'undefined' },
+    build: {
+      outDir: resolve(root, 'dist/demo-static'),
+      emptyOutDir: true,
+      minify: true,
+      lib: { entry: resolve(root, 'demo/static.ts'), formats: ['iife' as const], name: 'StripeWidgetKitDemo', fileName: () => 'demo.js' },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
+  if (mode === 'testing') return testingBuild();
+  if (mode === 'demo-static') return staticDemoBuild();
   if (mode === 'iife') {
     return {
       plugins: [viteMinifyCss(), collapseTemplateWhitespace()],

@@ -15,14 +15,26 @@ export interface DemoContext {
 
 const API = '/api';
 
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${API}/simulator/${path.replace(/^\//, '')}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body ?? {}),
-  });
-  if (!response.ok) throw new Error(`Simulator control ${path} failed: ${response.status}`);
-  return response.json();
+type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/** Where the page's backend is: the dev server's (`npm run demo`), or the simulator in the page (`npm run demo:static`). */
+export interface ShellOptions {
+  /** Answers `/api/…` (default: the network). */
+  fetch?: FetchLike;
+  /** How the mode line describes the simulator. */
+  simulatorLabel?: string;
+}
+
+function controlThrough(send: FetchLike) {
+  return async (path: string, body?: unknown): Promise<unknown> => {
+    const response = await send(`${API}/simulator/${path.replace(/^\//, '')}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
+    if (!response.ok) throw new Error(`Simulator control ${path} failed: ${response.status}`);
+    return response.json();
+  };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
@@ -54,7 +66,8 @@ export function demoControl(label: string, action: () => Promise<unknown>, onErr
   return button;
 }
 
-export async function setupShell(sections: DemoSection[]): Promise<void> {
+export async function setupShell(sections: DemoSection[], options: ShellOptions = {}): Promise<void> {
+  const send: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const langSelect = document.querySelector<HTMLSelectElement>('#lang-select')!;
   const themeSelect = document.querySelector<HTMLSelectElement>('#theme-select')!;
   const params = new URLSearchParams(location.search);
@@ -74,18 +87,18 @@ export async function setupShell(sections: DemoSection[]): Promise<void> {
 
   let mode: DemoContext['mode'] = 'simulator';
   try {
-    const response = await fetch(`${API}/mode`);
+    const response = await send(`${API}/mode`);
     mode = ((await response.json()) as { mode: DemoContext['mode'] }).mode;
   } catch {
     // backend unreachable: the widgets will show their own errors
   }
   document.querySelector('#mode-label')!.textContent =
-    mode === 'simulator' ? 'Mode: offline simulator (no Stripe keys, simulated data).' : 'Mode: Stripe (test keys).';
+    mode === 'simulator' ? (options.simulatorLabel ?? 'Mode: offline simulator (no Stripe keys, simulated data).') : 'Mode: Stripe (test keys).';
 
   const logs = new Map<string, HTMLElement>();
   const context: DemoContext = {
     mode,
-    control,
+    control: controlThrough(send),
     log(section, line) {
       const log = logs.get(section);
       if (log) log.textContent = `${new Date().toLocaleTimeString()} ${line}\n${log.textContent ?? ''}`;

@@ -100,6 +100,25 @@ describe('the packed tarball alone: no stripe, no React, no Vite', () => {
     assert.equal(result.stdout.trim(), '["simulator","climorder_sim_open"]', result.stderr);
   });
 
+  it('imports stripe-widget-kit/testing (builders, simulator, controls, event source) without fast-check; only /testing/arbitraries asks for it', () => {
+    const result = node(
+      app,
+      [
+        "const { createSimulator, climateOrder } = await import('stripe-widget-kit/testing');",
+        'const simulator = createSimulator();',
+        "const source = new simulator.EventSource('/api/events');",
+        "const heard = new Promise((resolve) => source.addEventListener('message', (m) => resolve(JSON.parse(m.data).type), { once: true }));",
+        "await new Promise((resolve) => source.addEventListener('open', resolve, { once: true }));",
+        "const revoked = await simulator.controls.sharedPayment.revokeToken('spt_sim_active');",
+        'const type = await heard;',
+        'source.close();',
+        "const missing = await import('stripe-widget-kit/testing/arbitraries').then(() => 'loaded', (error) => error.code);",
+        'console.log(JSON.stringify([climateOrder().object, revoked.deactivated_reason, type, missing]));',
+      ].join('\n'),
+    );
+    assert.equal(result.stdout.trim(), '["climate.order","revoked","shared_payment.granted_token.deactivated","ERR_MODULE_NOT_FOUND"]', result.stderr);
+  });
+
   it('says clearly that stripe mode needs the stripe package, when it starts', () => {
     const result = node(app, "const { createBackend } = await import('stripe-widget-kit/server'); createBackend({ secretKey: 'sk_test_x', allowNoAuthorize: true });");
     assert.notEqual(result.status, 0);
@@ -258,11 +277,17 @@ describe('the packed tarball in a React / Node-server project', () => {
         "import type {} from 'stripe-widget-kit/iife';",
         "import type { ClimateOrder } from 'stripe-widget-kit/schemas';",
         "import { en, type SwkMessages } from 'stripe-widget-kit/messages';",
+        "import { createSimulator, paymentIntent, type Simulator } from 'stripe-widget-kit/testing';",
+        "import { paymentIntent as anyPaymentIntent } from 'stripe-widget-kit/testing/arbitraries';",
         'configure({});',
         "configure({ messages: { 'en-GB': en }, appearance: { theme: 'night' }, onEvent: (event) => event.name });",
         'export const english: SwkMessages = window.StripeWidgetKit.messages.en;',
         'window.StripeWidgetKit.configure({});',
         'StripeWidgetKit.configure({});',
+        // The test kit's typings need neither stripe nor a DOM library beyond lib.dom.
+        'export const simulator: Simulator = createSimulator();',
+        'export const amount: number = paymentIntent().amount;',
+        'export const amounts = anyPaymentIntent.map((intent): number => intent.amount);',
         "export type Checked = [WidgetError, CapitalOfferCard, CustomElements['capital-offer-card'], ClimateOrder, typeof Card];",
         '',
       ].join('\n'),

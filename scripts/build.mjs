@@ -1,4 +1,4 @@
-// `npm run build`: ES entries (deps external), the script-tag IIFE (all bundled), the Node server
+// `npm run build`: ES entries (deps external), the script-tag IIFE (all bundled), the test kit, the Node server
 // entries, .d.ts types, and the framework typings and editor data generated from the manifest, all
 // into dist/.
 import { execFileSync } from 'node:child_process';
@@ -10,6 +10,8 @@ const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: 'inherit',
 rmSync('dist', { recursive: true, force: true });
 run('npx', ['--no-install', 'vite', 'build', '--mode', 'lib', '--logLevel', 'warn']);
 run('npx', ['--no-install', 'vite', 'build', '--mode', 'iife', '--logLevel', 'warn']);
+// The test kit on its own, so that it changes none of the widgets' chunks (see vite.config.ts).
+run('npx', ['--no-install', 'vite', 'build', '--mode', 'testing', '--logLevel', 'warn']);
 await build({
   entryPoints: { index: 'server/index.ts', 'vite-plugin': 'server/vite-plugin.ts', cli: 'server/cli.ts' },
   outdir: 'dist/server',

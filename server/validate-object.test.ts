@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import fc from 'fast-check';
 import Stripe from 'stripe';
-import { capitalFinancingOffer, climateOrder, climateProduct, financialConnectionsAccount, paymentIntent, sharedPaymentGrantedToken } from '../test/arbitraries/stripe-objects.js';
+import { capitalFinancingOffer, climateOrder, climateProduct, financialConnectionsAccount, paymentIntent, sharedPaymentGrantedToken } from '../src/testing/arbitraries/index.js';
 import { describeFailure, propertyParameters } from '../test/arbitraries/settings.js';
 import { createBackend } from './app.js';
 import { ifAuthorized } from './authorize.js';

@@ -10,27 +10,17 @@ import { RedisEventStore } from './redis-event-store.js';
 import { useTestRedis } from './test-support/redis.js';
 import { climateOrderObject, postWebhook, stripeEvent, WEBHOOK_SECRET } from './test-support/webhook.js';
 import type { VerifiedWebhookEvent } from './webhook-hooks.js';
+import { capitalFinancingOffer, capitalFinancingTerms } from '../src/testing/builders/capital.js';
 
 /** The seed's replacement_created event: the new offer, naming the one it replaced. */
 function replacementCreated(eventId: string, offerId = 'financingoffer_xyz456') {
   return stripeEvent(
     eventId,
-    {
+    capitalFinancingOffer({
       id: offerId,
-      object: 'capital.financing_offer',
-      account: 'acct_efg678',
-      livemode: false,
-      status: 'delivered',
-      financing_type: 'flex_loan',
-      product_type: 'standard',
-      offered_terms: { currency: 'usd', advance_amount: 100000, fee_amount: 10000, withhold_rate: 0.15, campaign_type: 'newly_eligible_user' },
-      accepted_terms: null,
-      created: 1_767_268_800,
-      expires_after: 1_769_947_200.5,
-      charged_off_at: null,
-      replacement: null,
+      offered_terms: capitalFinancingTerms({ advance_amount: 100000, fee_amount: 10000 }),
       replacement_for: 'financingoffer_abc123',
-    },
+    }),
     'capital.financing_offer.replacement_created',
   );
 }

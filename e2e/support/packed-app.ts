@@ -59,4 +59,9 @@ export const FULL_APP_DEPENDENCIES = [
   'vite@8',
   'vue@3',
   '@vitejs/plugin-vue@6',
+  // The README's test-kit examples (e2e/testing-kit.test.ts): Vitest 4 (5 needs Node 22), a DOM, fast-check, Playwright.
+  'vitest@4',
+  'happy-dom@21',
+  'fast-check@4',
+  'playwright-core@1',
 ];

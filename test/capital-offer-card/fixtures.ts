@@ -3,29 +3,14 @@ import '../../src/capital-offer-card/define.js';
 import type { CapitalOfferCard } from '../../src/capital-offer-card/define.js';
 import type { Fetcher } from '../../src/core/config.js';
 import type { CapitalFinancingOffer } from '../../src/schemas/capital-financing-offer.js';
+import { capitalFinancingOffer } from '../../src/testing/builders/capital.js';
 import { fakeBackend, mount, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 
 export const ENDPOINT = '/api/capital/financing_offers';
 
-/** A Stripe-shaped offer as the preview API returns it (with fields the card does not read). */
-export function offer(id: string, fields: Partial<CapitalFinancingOffer> & Record<string, unknown> = {}): CapitalFinancingOffer {
-  return {
-    id,
-    object: 'capital.financing_offer',
-    account: 'acct_efg678',
-    livemode: false,
-    status: 'delivered',
-    financing_type: 'flex_loan',
-    product_type: 'standard',
-    offered_terms: { currency: 'usd', advance_amount: 500000, fee_amount: 50000, withhold_rate: 0.15, campaign_type: 'newly_eligible_user' },
-    accepted_terms: null,
-    created: 1_767_268_800, // 2026-01-01 12:00 UTC: the same date in any time zone
-    expires_after: 1_769_947_200.5, // 2026-02-01 12:00 UTC, a float as in Stripe's reference
-    charged_off_at: null,
-    replacement: null,
-    replacement_for: null,
-    ...fields,
-  };
+/** A Stripe-shaped offer as the preview API returns it (the test kit's builder, with its id first). */
+export function offer(id: string, fields: Partial<CapitalFinancingOffer> = {}): CapitalFinancingOffer {
+  return capitalFinancingOffer({ id, ...fields });
 }
 
 /**

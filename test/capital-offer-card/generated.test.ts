@@ -5,7 +5,7 @@ import { coreMessages } from '../../src/core/messages.js';
 import coreJa from '../../src/core/messages.ja.js';
 import { fakeBackend } from '../helpers.js';
 import { enumText, moneyDigits } from '../arbitraries/expected.js';
-import { capitalFinancingOffer, KNOWN } from '../arbitraries/stripe-objects.js';
+import { capitalFinancingOffer, KNOWN } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
 import { ENDPOINT, mountCard, offer } from './fixtures.js';

@@ -1,38 +1,16 @@
 import type { ClimateOrderForm } from '../../src/climate-order-form/define.js';
+import type { ClimateProduct } from '../../src/schemas/climate-product.js';
+import { climateProduct, climateProductList, climateSupplier } from '../../src/testing/builders/climate.js';
 import { part, shadowText, until } from '../helpers.js';
 
 export const ENDPOINT = '/api/climate';
 
 type Json = Record<string, unknown>;
 
-const supplier = (name: string, pathway: string, city: string, region: string) => ({
-  id: `climsup_${name.toLowerCase().replace(/\W+/g, '_')}`,
-  object: 'climate.supplier',
-  info_url: `https://example.com/suppliers/${name.toLowerCase().replace(/\W+/g, '-')}`,
-  livemode: false,
-  locations: [{ city, country: 'US', latitude: 37.7, longitude: -122.4, region }],
-  name,
-  removal_pathway: pathway,
-});
+const supplier = climateSupplier;
 
-/** A `climate.product` as Stripe lists it; its prices are Stripe's fixture's (3 % fees). */
-export function product(overrides: Json = {}): Json {
-  return {
-    id: 'climsku_frontier_offtake_portfolio_2027',
-    object: 'climate.product',
-    created: 1_700_000_000,
-    current_prices_per_metric_ton: {
-      usd: { amount_fees: 1650, amount_subtotal: 55000, amount_total: 56650 },
-      jpy: { amount_fees: 2475, amount_subtotal: 82500, amount_total: 84975 },
-    },
-    delivery_year: 2027,
-    livemode: false,
-    metric_tons_available: '1000000',
-    name: 'Offtake portfolio 2027',
-    suppliers: [supplier('Charm Industrial', 'biomass_carbon_removal_and_storage', 'San Francisco', 'CA'), supplier('Heirloom', 'direct_air_capture', 'Brisbane', 'CA')],
-    ...overrides,
-  };
-}
+/** A `climate.product` as Stripe lists it; its prices are Stripe's fixture's (3 % fees): the test kit's builder. */
+export const product = (overrides: Json = {}): Json => climateProduct(overrides as Partial<ClimateProduct>);
 
 export const soldOut = (overrides: Json = {}) =>
   product({
@@ -55,7 +33,7 @@ export const scarce = (overrides: Json = {}) =>
     ...overrides,
   });
 
-export const list = (...products: Json[]) => ({ object: 'list', data: products, has_more: false, url: '/v1/climate/products' });
+export const list = (...products: Json[]) => climateProductList(...(products as ClimateProduct[]));
 
 /** The `climate.order` Stripe answers a create with (product expanded). */
 export function createdOrder(overrides: Json = {}): Json {

@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/climate-order-form/define.js';
 import type { ClimateOrderForm } from '../../src/climate-order-form/define.js';
-import { climateProduct, climateProductList } from '../arbitraries/stripe-objects.js';
+import { climateProduct, climateProductList } from '../../src/testing/arbitraries/index.js';
 import { describeFailure, PROPERTY_RUNS, propertyParameters } from '../arbitraries/settings.js';
 import { expectNoBrokenText, fakeBackend, mount, shadowText } from '../helpers.js';
 import { expectEveryObjectRenders } from '../property.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OrderCanceledDetail } from '../../src/climate-order-status/define.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { expectNoBrokenText, part, shadowText, stripeError, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 import { CANCEL_URL, climateOrder, DAY, hasPart, liveText, mountOrder, mountShowing, partText, T0, T0_SECONDS, untilLoaded } from './fixtures.js';
 import { climateOrderMessages } from '../../src/climate-order-status/climate-order-status.messages.js';

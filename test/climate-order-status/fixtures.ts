@@ -2,7 +2,9 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/climate-order-status/define.js';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
 import type { Clock } from '../../src/core/clock.js';
-import { clockAt } from '../fake-clock.js';
+import type { ClimateOrder } from '../../src/schemas/climate-order.js';
+import { climateOrder as orderBuilder } from '../../src/testing/builders/climate.js';
+import { clockAt } from '../../src/testing/fake-clock.js';
 import { fakeBackend, shadowText, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 
 /** 2026-03-01 12:00 UTC, in ms: noon keeps every date the same in any test time zone. */
@@ -13,34 +15,8 @@ export const ENDPOINT = '/api/climate/orders';
 export const ORDER_URL = `${ENDPOINT}/climorder_123`;
 export const CANCEL_URL = `${ORDER_URL}/cancel`;
 
-/** A `climate.order` as Stripe publishes it, confirmed, product expanded; `overrides` replace fields. */
-export function climateOrder(overrides: Record<string, unknown> = {}) {
-  return {
-    id: 'climorder_123',
-    object: 'climate.order',
-    amount_fees: 1500,
-    amount_subtotal: 13500,
-    amount_total: 15000,
-    beneficiary: { public_name: 'Example Coffee' },
-    canceled_at: null,
-    cancellation_reason: null,
-    certificate: null,
-    confirmed_at: Date.UTC(2026, 0, 16, 12) / 1000,
-    created: Date.UTC(2026, 0, 15, 12) / 1000,
-    currency: 'usd',
-    delayed_at: null,
-    delivered_at: null,
-    delivery_details: [],
-    expected_delivery_year: 2027,
-    livemode: false,
-    metadata: {},
-    metric_tons: '0.5',
-    product: { id: 'climsku_frontier', object: 'climate.product', name: 'Frontier offtake portfolio', suppliers: [] },
-    product_substituted_at: null,
-    status: 'confirmed',
-    ...overrides,
-  };
-}
+/** A `climate.order` as Stripe publishes it, confirmed, product expanded: the test kit's builder, taking odd values too. */
+export const climateOrder = (overrides: Record<string, unknown> = {}) => orderBuilder(overrides as Partial<ClimateOrder>);
 
 export interface MountOptions {
   lang?: string;

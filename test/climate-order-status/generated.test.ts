@@ -4,7 +4,7 @@ import climateJa from '../../src/climate-order-status/climate-order-status.messa
 import { coreMessages } from '../../src/core/messages.js';
 import coreJa from '../../src/core/messages.ja.js';
 import { enumText, moneyDigits } from '../arbitraries/expected.js';
-import { climateOrder, KNOWN } from '../arbitraries/stripe-objects.js';
+import { climateOrder, KNOWN } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
 import { expectNoBrokenText } from '../helpers.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
 import type { Fetcher } from '../../src/core/config.js';
-import { clockAt } from '../fake-clock.js';
+import { clockAt } from '../../src/testing/fake-clock.js';
 import { fakeBackend, part, until } from '../helpers.js';
 import { climateOrder, ENDPOINT, liveText, partText, T0, untilLoaded } from './fixtures.js';
 

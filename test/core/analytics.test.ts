@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { track, type SwkEventDetail } from '../../src/core/analytics.js';
 import { configure } from '../../src/core/config.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { recordSwkEvents } from '../swk-events.js';
 
 /** An element in a shadow root: the event must cross it to reach the document. */

@@ -7,7 +7,7 @@ import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
 import type { SptTokenStatus } from '../../src/spt-token-status/define.js';
 import { configure } from '../../src/core/config.js';
 import { recordKitWarnings } from '../dev-warnings.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { fakeBackend, part, until } from '../helpers.js';
 import { ENDPOINT, grantedToken, T0, T0_SECONDS } from '../spt-token-status/fixtures.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { backoffMs, EventStreams, type LiveEvent, type StreamSubscriber } from '../../src/core/event-streams.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 
 /** A subscriber that writes down what it heard, in order. */

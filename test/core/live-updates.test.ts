@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import type { Clock } from '../../src/core/clock.js';
 import { LiveUpdateController } from '../../src/core/live-updates.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 
 /** A minimal widget: writes down why it was asked to refetch (`event obj_1`, `poll`, `resync`). */

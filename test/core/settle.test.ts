@@ -3,7 +3,7 @@ import '../../src/climate-order-status/define.js';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
 import type { SwkErrorDetail } from '../../src/core/events.js';
 import { SETTLE_MS } from '../../src/core/settle.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { afterMicrotasks, fakeBackend, shadowText, until } from '../helpers.js';
 
 const ORDER = {

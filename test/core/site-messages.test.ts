@@ -4,7 +4,7 @@ import type { SptTokenStatus } from '../../src/spt-token-status/define.js';
 import { configure } from '../../src/core/config.js';
 import { en, type SwkMessages } from '../../src/messages.js';
 import { recordKitWarnings } from '../dev-warnings.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { fakeBackend, shadowText, until } from '../helpers.js';
 import { grantedToken, ENDPOINT, T0 } from '../spt-token-status/fixtures.js';
 

@@ -2,9 +2,10 @@ import { expect, html } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/fc-link-account/define.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
-import { financialConnectionsAccount } from '../arbitraries/stripe-objects.js';
+import { financialConnectionsAccount } from '../../src/testing/arbitraries/index.js';
+import { financialConnectionsAccountDetails } from '../../src/testing/builders/financial-connections.js';
 import { describeFailure, propertyParameters } from '../arbitraries/settings.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { expectNoBrokenText, fakeBackend, mount, part, shadowText, stripeError, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 import { account, fakeStripe, linked, secretAnswer } from './fake-stripe.js';
@@ -16,24 +17,15 @@ const T0_SECONDS = T0 / 1000;
 
 type Json = Record<string, unknown>;
 
-/** The account as the reference backend answers `GET {accounts-endpoint}/{id}`. */
+/** The account as the reference backend answers `GET {accounts-endpoint}/{id}`, its balance refresh still pending. */
 function retrieved(fields: Json = {}): Json {
-  return {
-    id: 'fca_456',
-    object: 'financial_connections.account',
-    institution_name: 'Test Bank',
-    display_name: 'Premium Checking',
-    category: 'cash',
-    subcategory: 'checking',
-    last4: '4242',
-    status: 'active',
-    permissions: ['balances', 'ownership'],
+  return financialConnectionsAccountDetails({
     balance: null,
     balance_refresh: { status: 'pending', last_attempted_at: T0_SECONDS - 5, next_refresh_available_at: null },
     ownership: null,
     ownership_refresh: null,
     ...fields,
-  };
+  });
 }
 
 const succeeded = (fields: Json = {}) =>

@@ -1,4 +1,6 @@
 import type { FinancialConnectionsSession, FinancialConnectionsSessionResult, Stripe } from '@stripe/stripe-js';
+import type { FcAccount } from '../../src/schemas/financial-connections.js';
+import { financialConnectionsAccount } from '../../src/testing/builders/financial-connections.js';
 
 type Collect = Stripe['collectFinancialConnectionsAccounts'];
 
@@ -15,27 +17,9 @@ export function fakeStripe(answer: Collect) {
   return { stripe: { collectFinancialConnectionsAccounts } as unknown as Stripe, calls };
 }
 
-/** A full account as Stripe.js returns it. */
+/** A full account as Stripe.js returns it (the test kit's builder, typed as Stripe.js types it). */
 export function account(overrides: Partial<FinancialConnectionsSession.Account> = {}): FinancialConnectionsSession.Account {
-  return {
-    id: 'fca_456',
-    object: 'financial_connections.account',
-    balance: null,
-    balance_refresh: null,
-    category: 'cash',
-    created: 1_700_000_000,
-    display_name: 'Premium Checking',
-    institution_name: 'Test Bank',
-    last4: '4242',
-    livemode: false,
-    ownership: null,
-    ownership_refresh: null,
-    permissions: ['balances', 'ownership'],
-    status: 'active',
-    subcategory: 'checking',
-    supported_payment_method_types: ['us_bank_account'],
-    ...overrides,
-  };
+  return financialConnectionsAccount(overrides as Partial<FcAccount>) as unknown as FinancialConnectionsSession.Account;
 }
 
 export function linked(accounts: FinancialConnectionsSession.Account[], id = 'fcsess_123'): FinancialConnectionsSessionResult {

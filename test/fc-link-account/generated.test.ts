@@ -3,7 +3,7 @@ import { fcMessages } from '../../src/fc-link-account/fc-link-account.messages.j
 import fcJa from '../../src/fc-link-account/fc-link-account.messages.ja.js';
 import '../../src/fc-link-account/define.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
-import { financialConnectionsSession } from '../arbitraries/stripe-objects.js';
+import { financialConnectionsSession } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { fakeBackend, mount } from '../helpers.js';
 import { expectEveryObjectRenders } from '../property.js';

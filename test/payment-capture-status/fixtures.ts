@@ -1,7 +1,9 @@
 import { html } from 'lit';
 import '../../src/payment-capture-status/define.js';
 import type { PaymentCaptureStatus } from '../../src/payment-capture-status/define.js';
-import { clockAt } from '../fake-clock.js';
+import type { BalanceTransaction, Charge, PaymentIntent } from '../../src/schemas/payment-intent.js';
+import * as builders from '../../src/testing/builders/payment-intents.js';
+import { clockAt } from '../../src/testing/fake-clock.js';
 import { fakeBackend, mount, type FakeAnswer, type RecordedCall } from '../helpers.js';
 
 export const ENDPOINT = '/api/payment_intents';
@@ -11,49 +13,17 @@ export const HOUR_MS = 3_600_000;
 
 type Json = Record<string, unknown>;
 
-export function balanceTransaction(overrides: Json = {}): Json {
-  return { id: 'txn_1', object: 'balance_transaction', amount: 1000, fee: 59, net: 941, currency: 'usd', status: 'pending', ...overrides };
-}
-
+// The test kit's builders, taking the loose overrides these tests pass (odd values included).
+export const balanceTransaction = (overrides: Json = {}): Json => builders.balanceTransaction(overrides as Partial<BalanceTransaction>);
 /** A charge captured asynchronously: balance transaction still null unless given. */
-export function charge(overrides: Json = {}): Json {
-  return {
-    id: 'ch_1',
-    object: 'charge',
-    created: CREATED,
-    amount: 1000,
-    amount_captured: 1000,
-    currency: 'usd',
-    captured: true,
-    status: 'succeeded',
-    balance_transaction: null,
-    application_fee: null,
-    application_fee_amount: null,
-    transfer_data: null,
-    ...overrides,
-  };
-}
+export const charge = (overrides: Json = {}): Json => builders.charge(overrides as Partial<Charge>);
 
 /** A destination charge with a $1.00 application fee, all three parts still null. */
 export function connectCharge(overrides: Json = {}): Json {
   return charge({ transfer: null, application_fee_amount: 100, transfer_data: { amount: null, destination: 'acct_dest' }, ...overrides });
 }
 
-export function paymentIntent(overrides: Json = {}): Json {
-  return {
-    id: 'pi_1',
-    object: 'payment_intent',
-    status: 'succeeded',
-    amount: 1000,
-    currency: 'usd',
-    created: CREATED,
-    capture_method: 'automatic_async',
-    latest_charge: charge(),
-    last_payment_error: null,
-    cancellation_reason: null,
-    ...overrides,
-  };
-}
+export const paymentIntent = (overrides: Json = {}): Json => builders.paymentIntent(overrides as Partial<PaymentIntent>);
 
 export const settledCharge = (overrides: Json = {}) => charge({ balance_transaction: balanceTransaction(), ...overrides });
 

@@ -4,7 +4,7 @@ import captureJa from '../../src/payment-capture-status/payment-capture-status.m
 import { coreMessages } from '../../src/core/messages.js';
 import coreJa from '../../src/core/messages.ja.js';
 import { enumText, moneyDigits } from '../arbitraries/expected.js';
-import { KNOWN, paymentIntent } from '../arbitraries/stripe-objects.js';
+import { KNOWN, paymentIntent } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
 import { mountCapture, paymentIntent as stripeIntent } from './fixtures.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { recordSwkEvents } from '../swk-events.js';
 import { grantedToken, mountToken, T0, T0_SECONDS, untilText } from './fixtures.js';
 

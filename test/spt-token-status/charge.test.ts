@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SptChargedDetail, SptTokenStatus } from '../../src/spt-token-status/define.js';
 import type { SwkErrorDetail } from '../../src/core/events.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { expectNoBrokenText, fakeBackend, heldAnswer, oneEvent, part, shadowText, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 import { ENDPOINT, grantedToken, liveText, partText, T0, T0_SECONDS, untilText } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { SptTokenExpiredDetail } from '../../src/spt-token-status/define.js';
 import { expectNoBrokenText } from '../helpers.js';
 import { systemClock } from '../../src/core/clock.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { grantedToken, liveText, mountToken, partText, T0, T0_SECONDS, untilText } from './fixtures.js';
 
 /** A token that expires `seconds` after T0. */

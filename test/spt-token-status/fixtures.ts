@@ -2,29 +2,17 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/spt-token-status/define.js';
 import type { SptTokenStatus } from '../../src/spt-token-status/define.js';
 import { fakeBackend, shadowText, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
+import type { SharedPaymentGrantedToken } from '../../src/schemas/shared-payment-granted-token.js';
+import { sharedPaymentGrantedToken } from '../../src/testing/builders/shared-payment.js';
 
 /** 2025-07-03 00:00:00 UTC, in ms. */
 export const T0 = Date.UTC(2025, 6, 3, 0, 0, 0);
 export const T0_SECONDS = T0 / 1000;
 export const ENDPOINT = '/api/shared_payment/granted_tokens';
 
-export function grantedToken(overrides: Record<string, unknown> = {}) {
-  return {
-    id: 'spt_123',
-    object: 'shared_payment.granted_token',
-    created: T0_SECONDS - 600,
-    livemode: false,
-    deactivated_at: null,
-    deactivated_reason: null,
-    usage_limits: { currency: 'usd', max_amount: 10000, expires_at: T0_SECONDS + 3 * 3600 - 60 },
-    // Field names and shapes as in Stripe's published object (API reference, granted token retrieve).
-    usage_details: { amount_captured: { value: 0, currency: 'usd' } },
-    agent_details: { network_business_profile: 'profile_test_61U92KWAstyE3VYhXA6U91t01FSQ3ByrZzKJOCR0y5ey' },
-    payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242' } },
-    ...overrides,
-  };
-}
+/** The test kit's token: active, granted ten minutes before T0, expiring 3 hours after it less a minute. */
+export const grantedToken = (overrides: Record<string, unknown> = {}) => sharedPaymentGrantedToken(overrides as Partial<SharedPaymentGrantedToken>);
 
 export interface MountOptions {
   lang?: string;

@@ -2,10 +2,10 @@ import { expect } from '@open-wc/testing';
 import { sptMessages } from '../../src/spt-token-status/spt-token-status.messages.js';
 import sptJa from '../../src/spt-token-status/spt-token-status.messages.ja.js';
 import { moneyDigits } from '../arbitraries/expected.js';
-import { sharedPaymentGrantedToken } from '../arbitraries/stripe-objects.js';
+import { sharedPaymentGrantedToken } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { grantedToken, mountToken, partText, T0 } from './fixtures.js';
 
 describe('spt-token-status with generated tokens', () => {

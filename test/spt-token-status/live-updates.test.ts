@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FakeClock } from '../fake-clock.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 import { until } from '../helpers.js';
 import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { grantedToken, liveText, mountToken, partText, T0, T0_SECONDS, untilText } from './fixtures.js';

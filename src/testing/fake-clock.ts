@@ -1,11 +1,15 @@
-import { systemClock, type Clock } from '../src/core/clock.js';
+import { systemClock, type Clock } from '../core/clock.js';
 
 interface Timer {
   at: number;
   callback: () => void;
 }
 
-/** A clock whose time moves only through `tick(ms)`, firing due timers in order. */
+/**
+ * The `Clock` the widgets accept (their `clock` property), whose time moves only when the test says:
+ * `tick(ms)` fires every timer that falls due, in order (countdowns, deadlines, polling, reconnects).
+ * Give the same clock to `createSimulator({ clock })` and the backend's time moves with it.
+ */
 export class FakeClock implements Clock {
   time: number;
   private readonly timers = new Map<number, Timer>();
@@ -47,7 +51,7 @@ export class FakeClock implements Clock {
   }
 }
 
-/** The system's timers with a time the test sets: for widgets whose dates matter but whose timers may run for real. */
+/** The system's timers with a time the test sets (`now`, in ms): for widgets whose dates matter but whose timers may run for real. */
 export function clockAt(now: () => number): Clock {
   return { ...systemClock, now };
 }
