@@ -181,7 +181,10 @@ describe('<fc-link-account> on the demo page', () => {
     await page.keyboard.press('Enter');
     await bankWindow(page).waitFor();
     let f = await focused(page);
-    assert.ok(f?.inDialog !== null, `focus should move into the bank window, is on ${JSON.stringify(f)}`);
+    // The bank window is the page's own <dialog> (no part, no id): focus is in it, not merely somewhere.
+    assert.notEqual(f, null, 'something has focus');
+    assert.equal(f!.inDialog, 'dialog', `focus should move into the bank window, is on ${JSON.stringify(f)}`);
+    assert.deepEqual(f!.hosts, [], 'in the page, outside any widget');
     // Space unticks the focused first checkbox; Tab to "Link selected accounts", Enter.
     assert.equal(f?.tag, 'input');
     await page.keyboard.press('Space');

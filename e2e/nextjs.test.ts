@@ -65,7 +65,8 @@ describe('the README Next.js recipe, built with next build and served with next 
   it('serves the page: the wrapper waits for its props (no config error), loads through the route handler and follows the replacement', async () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+    // next start runs under NODE_ENV=production: a keyless backend runs the simulator only when asked to.
+    const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SWK_SIMULATOR: '1' };
     for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']) delete env[name];
     server = spawn(process.execPath, [join(app, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: project,

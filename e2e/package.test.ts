@@ -29,9 +29,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * This process's environment as a developer's shell has it: no key, and no NODE_ENV=production, which
+ * Vite's builds earlier in this process leave behind (there the backend refuses to run the simulator).
+ */
+function shellEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { NODE_ENV: _buildMode, ...rest } = process.env;
+  return { ...rest, STRIPE_SECRET_KEY: '', ...env };
+}
+
 /** Runs `node -e` in `cwd` (as ES module unless `commonjs`), returning stdout or throwing with stderr. */
 function node(cwd: string, code: string, env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd, encoding: 'utf8', env: { ...process.env, STRIPE_SECRET_KEY: '', ...env } });
+  return spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd, encoding: 'utf8', env: shellEnv(env) });
 }
 
 /** Starts the installed bin; resolves once it prints its address. */
@@ -39,7 +48,7 @@ async function startBin(app: string, args: string[], env: NodeJS.ProcessEnv = {}
   const port = await freePort();
   const child = spawn(join(app, 'node_modules', '.bin', BIN), ['--port', String(port), ...args], {
     cwd: app,
-    env: { ...process.env, STRIPE_SECRET_KEY: '', ...env },
+    env: shellEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -204,7 +213,8 @@ describe('the packed tarball alone: no stripe, no React, no Vite', () => {
     const site = await openLocalSite((req, res) => servePages(pages, req, res));
     try {
       writeFileSync(join(app, 'cors.config.mjs'), `export default { allowedOrigins: [${JSON.stringify(site.origin)}] };\n`);
-      const { child, origin } = await startBin(app, ['--config', 'cors.config.mjs']);
+      // Keyless with a --config: the simulator only when asked for (--simulator), as the README says.
+      const { child, origin } = await startBin(app, ['--config', 'cors.config.mjs', '--simulator']);
       children.push(child);
       // The site serves its own copy of the script-tag file; the bin only the API.
       pages.set('/kit.js', readFileSync(join(app, 'node_modules/stripe-widget-kit/dist/stripe-widget-kit.iife.js'), 'utf8'));
@@ -346,6 +356,9 @@ describe('the bin, from the repository', () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
     delete env.STRIPE_SECRET_KEY;
+    // Vite's build earlier in this process set NODE_ENV=production, where the bin refuses to run the
+    // simulator without --simulator; a developer trying it has none.
+    delete env.NODE_ENV;
     const child = spawn(process.execPath, [Object.values(pkg.bin)[0] ?? ''], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       await new Promise<void>((ready, fail) => {

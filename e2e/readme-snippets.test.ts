@@ -69,7 +69,8 @@ describe('README code blocks, in a fresh project with the packed tarball', () =>
     it(`starts ${server} (simulator mode without keys) and answers with the authorize rule applied`, async () => {
       const port = await freePort();
       const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
-      for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY']) delete env[name];
+      // NODE_ENV too: Vite's builds in this process leave it at production, where a keyless backend refuses to serve.
+      for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY', 'NODE_ENV']) delete env[name];
       const child = spawn(process.execPath, ['--import', resolve('node_modules/tsx/dist/loader.mjs'), server], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

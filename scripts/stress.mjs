@@ -3,12 +3,17 @@
 //   2. 500 concurrent SSE connections (heap per connection)
 //   3. slow readers: 10 SSE clients that stop reading, then 1,500 events of 20 kB
 //   4. oversized bodies: 10 MB JSON to a JSON route, 6 × 100 MB to the webhook route (fake signature)
-//   5. two instances over Redis: 5,000 events posted to A, 50 SSE clients on B
-// Prints events/s, webhook p50/p99, POST→delivery p99, RSS before/peak/after and events lost, and writes
-// bench/stress.json. Figures are noisy on a shared machine: compare runs on the same box only.
+//   5. pipelined streams: 20 sockets each pipelining 200 GET /api/events, then closed
+//   6. half-open bodies: 1,000 webhooks without Stripe-Signature declaring 1 MB − 1 byte and 200 JSON
+//      POSTs declaring 64 kB, each sending 1 kB and then nothing
+//   7. two instances over Redis: 5,000 events posted to A, 50 SSE clients on B
+// Prints events/s, webhook p50/p99, POST→delivery p99, RSS before/peak/after, free stream slots and
+// events lost, and writes bench/stress.json. Figures are noisy on a shared machine: compare runs on
+// the same box only.
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, get, request } from 'node:http';
+import { connect } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Stripe from 'stripe';
@@ -122,6 +127,9 @@ function postWebhook(port, objectId, { eventId = `evt_${objectId}` } = {}) {
   return send(port, '/api/webhooks', payload, { 'Content-Type': 'application/json', 'Stripe-Signature': signature });
 }
 
+/** A Stripe-Signature that passes the header checks but verifies nothing: the body cap is what is measured. */
+const wellFormedSignature = () => `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`;
+
 function send(port, path, body, headers, useAgent = agent) {
   const t0 = performance.now();
   return new Promise((resolve) => {
@@ -150,20 +158,14 @@ async function pool(count, concurrency, job) {
   return results;
 }
 
-/** Resolves when `done()` holds (checked every 20 ms), or with a message after `ms`. */
-function until(done, ms, what) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      clearInterval(check);
-      resolve(`timed out waiting for ${what}`);
-    }, ms);
-    const check = setInterval(() => {
-      if (!done()) return;
-      clearInterval(check);
-      clearTimeout(timer);
-      resolve(undefined);
-    }, 20);
-  });
+/** Resolves when `done()` (maybe async) holds, checked every 20 ms, or with a message after `ms`. */
+async function until(done, ms, what) {
+  const deadline = performance.now() + ms;
+  while (!(await done())) {
+    if (performance.now() > deadline) return `timed out waiting for ${what}`;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return undefined;
 }
 
 const quantile = (values, q) => {
@@ -285,7 +287,7 @@ async function oversized(instance) {
   const rssBefore = (await instance.memory(true)).rss;
   const json = await send(instance.port, '/api/financial_connections/sessions', filler(10 * 1024 * 1024), { 'Content-Type': 'application/json' }, false);
   const hooks = await Promise.all(
-    Array.from({ length: 6 }, () => send(instance.port, '/api/webhooks', filler(100 * 1024 * 1024), { 'Content-Type': 'application/json', 'Stripe-Signature': 't=1,v1=00' }, false)),
+    Array.from({ length: 6 }, () => send(instance.port, '/api/webhooks', filler(100 * 1024 * 1024), { 'Content-Type': 'application/json', 'Stripe-Signature': wellFormedSignature() }, false)),
   );
   const alive = await send(instance.port, '/api/webhooks', '{}', { 'Content-Type': 'application/json' });
   const rssAfter = (await instance.memory(true)).rss;
@@ -297,6 +299,89 @@ async function oversized(instance) {
   };
 }
 
+/** Streams the instance accepts (its eventStream.maxConnections; stress-server.mjs leaves the default). */
+const STREAM_SLOTS = 5_000;
+const freeSlots = (memory) => STREAM_SLOTS - memory.streams;
+
+/** A raw socket that writes `text` and reports when the server answers and when it closes the connection. */
+function rawClient(port, text) {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const client = { socket, status: undefined, closedByServer: false, answeredAt: undefined, closedAt: undefined };
+    socket.on('data', (chunk) => {
+      client.answeredAt ??= performance.now();
+      client.status ??= Number(/^HTTP\/1\.1 (\d{3})/.exec(chunk.toString('latin1'))?.[1]);
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      client.closedAt = performance.now();
+      client.closedByServer = !client.destroyedHere;
+    });
+    socket.on('connect', () => {
+      socket.write(text);
+      resolve(client);
+    });
+  });
+}
+
+/** 20 sockets each pipelining 200 stream requests; the sockets close; how long until every slot is free. */
+async function pipelinedStreams(instance, sockets = 20, perSocket = 200) {
+  instance.peakRss = 0;
+  const before = await instance.memory(true);
+  const head = 'GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n'.repeat(perSocket);
+  const clients = await Promise.all(Array.from({ length: sockets }, () => rawClient(instance.port, head)));
+  const opened = await until(async () => (await instance.memory()).streams >= sockets * perSocket, 20_000, 'pipelined streams to open');
+  const held = await instance.memory();
+  const closedAt = performance.now();
+  for (const client of clients) {
+    client.destroyedHere = true;
+    client.socket.destroy();
+  }
+  const released = await until(async () => (await instance.memory()).streams === 0, 10_000, 'every pipelined stream to be released');
+  const after = await instance.memory(true);
+  return {
+    sockets,
+    streamsPerSocket: perSocket,
+    streamsHeld: held.streams,
+    freeStreamSlots: { whileHeld: freeSlots(held), after: freeSlots(after) },
+    secondsToRelease: Math.round((performance.now() - closedAt) / 10) / 100,
+    rssMB: { before: mb(before.rss), peak: mb(Math.max(instance.peakRss, held.rss)), after: mb(after.rss) },
+    ...((opened || released) && { error: opened ?? released }),
+  };
+}
+
+/**
+ * 1,000 webhooks without Stripe-Signature declaring 1 MB − 1 byte and 200 JSON POSTs declaring 64 kB,
+ * each sending 1 kB and then nothing: the webhooks are refused from their headers, the JSON bodies
+ * time out (bodyTimeoutMs); every connection is closed by the server.
+ */
+async function halfOpenBodies(instance, webhooks = 1_000, json = 200) {
+  instance.peakRss = 0;
+  const before = await instance.memory(true);
+  const started = performance.now();
+  const kB = ' '.repeat(1024);
+  const webhookHead = `POST /api/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${1024 * 1024 - 1}\r\n\r\n${kB}`;
+  const jsonHead = `POST /api/financial_connections/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 65536\r\n\r\n${kB}`;
+  const clients = [
+    ...(await Promise.all(Array.from({ length: webhooks }, () => rawClient(instance.port, webhookHead)))),
+    ...(await Promise.all(Array.from({ length: json }, () => rawClient(instance.port, jsonHead)))),
+  ];
+  const timeout = await until(() => clients.every((c) => c.closedAt !== undefined), 30_000, 'the server to close every half-open connection');
+  const after = await instance.memory(true);
+  const seconds = (ms) => Math.round(ms / 10) / 100;
+  const answered = (list) => list.map((c) => c.answeredAt - started).filter(Number.isFinite);
+  for (const client of clients) client.socket.destroy();
+  return {
+    webhooksWithoutSignature: { count: webhooks, statuses: countBy(clients.slice(0, webhooks).map((c) => c.status)), slowestAnswerSeconds: seconds(Math.max(...answered(clients.slice(0, webhooks)))) },
+    jsonBodiesStalled: { count: json, statuses: countBy(clients.slice(webhooks).map((c) => c.status)), slowestAnswerSeconds: seconds(Math.max(...answered(clients.slice(webhooks)))) },
+    closedByServer: clients.filter((c) => c.closedByServer).length,
+    secondsUntilAllClosed: seconds(Math.max(...clients.map((c) => (c.closedAt ?? performance.now()) - started))),
+    freeStreamSlots: freeSlots(after),
+    rssMB: { before: mb(before.rss), peak: mb(instance.peakRss), after: mb(after.rss) },
+    ...(timeout && { error: timeout }),
+  };
+}
+
 function countBy(values) {
   const counts = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
@@ -304,7 +389,7 @@ function countBy(values) {
 }
 
 // ── run ────────────────────────────────────────────────────────────────────────────────────────────
-/** `STRESS_ONLY=flood,redis npm run stress` runs some phases (flood, connections, slow, oversized, redis). */
+/** `STRESS_ONLY=flood,redis npm run stress` runs some phases (flood, connections, slow, oversized, pipelined, halfopen, redis). */
 const only = process.env.STRESS_ONLY?.split(',');
 const runs = (phase) => !only || only.includes(phase);
 
@@ -314,6 +399,8 @@ async function main() {
   if (runs('connections')) print('500 SSE connections', (report.connections = await manyConnections(one)));
   if (runs('slow')) print('slow readers', (report.slowReaders = await slowReaders(one)));
   if (runs('oversized')) print('oversized bodies', (report.oversized = await oversized(one)));
+  if (runs('pipelined')) print('pipelined streams, then the sockets close', (report.pipelinedStreams = await pipelinedStreams(one)));
+  if (runs('halfopen')) print('half-open bodies', (report.halfOpenBodies = await halfOpenBodies(one)));
   await one.stop();
   if (!runs('redis')) return finish();
 

@@ -1,14 +1,17 @@
 import type { BackendMode, BackendOptions, RouteContext, RouteModule, StripeClient } from './context.js';
 import { withCors } from './cors.js';
 import { EventHub } from './event-hub.js';
+import { withBoundedHooks } from './hook-deadline.js';
 import type { EventStore } from './event-store.js';
 import { backendErrorResponse, json, withSecurityHeaders } from './http.js';
 import { MemoryEventStore } from './memory-event-store.js';
 import { RedisEventStore } from './redis-event-store.js';
-import { hostAllowed, postGuard } from './request-checks.js';
+import { hostAllowed, routeGuard } from './request-checks.js';
+import { routeFailureResponse } from './route-failure.js';
 import { Router } from './router.js';
 import { widgetRoutes } from './routes/index.js';
 import { SimulatorStore } from './simulator/store.js';
+import { refuseEveryRequest, simulatorRefusal } from './simulator-guard.js';
 import { createWebhookHandler } from './webhooks.js';
 import { createStripeClient, lazyStripeClient } from './load-stripe.js';
 import { webCryptoWebhooks } from './webhook-signature.js';
@@ -47,22 +50,26 @@ export const NO_AUTHORIZE =
  * The reference backend: fetch-style handlers for every widget, the webhook endpoint and the event
  * stream. Stripe mode when `secretKey` is set, otherwise the offline simulator.
  */
-export function createBackend(options: BackendOptions = {}, routes: RouteModule[] = widgetRoutes): Backend {
+export function createBackend(siteOptions: BackendOptions = {}, routes: RouteModule[] = widgetRoutes): Backend {
+  const options = withBoundedHooks(siteOptions);
   const mode: BackendMode = options.secretKey ? 'stripe' : 'simulator';
   if (mode === 'stripe' && !options.authorize && !options.allowNoAuthorize) throw new Error(NO_AUTHORIZE);
+  const reason = simulatorRefusal(options);
+  const refused = reason ? refuseEveryRequest(reason) : undefined;
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const stripe = lazyStripeClient(() => createStripeClient(options, options.secretKey ?? 'sk_test_simulator_offline', mode === 'stripe' ? 1 : 0));
   // Stripe mode loads the SDK now, so a missing `stripe` package stops the start, not a request.
   if (mode === 'stripe') stripe();
   const webhookSecret = options.webhookSecret ?? (mode === 'simulator' ? SIMULATOR_WEBHOOK_SECRET : undefined);
   const eventStore = options.eventStore ?? (options.redisUrl ? new RedisEventStore({ url: options.redisUrl }) : new MemoryEventStore());
-  const hub = new EventHub(eventStore, { authorize: options.authorize, stream: options.eventStream });
+  const hub = new EventHub(eventStore, { authorize: options.authorize, stream: options.eventStream, userOf: options.userOf });
   const router = new Router();
 
-  const guard = postGuard(options);
+  const guard = routeGuard(options);
 
   /** `internal`: the simulator's own webhooks, which come from no host. */
   async function respond(request: Request, internal = false): Promise<Response> {
+    if (refused) return refused();
     const url = new URL(request.url);
     if (!internal && !hostAllowed(url, options.allowedHosts)) return backendErrorResponse(421, 'Unknown host');
     const path = url.pathname;
@@ -70,8 +77,7 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
     try {
       return await router.handle(request, path.slice(basePath.length) || '/', guard);
     } catch (cause) {
-      console.error('[stripe-widget-kit] route failed:', cause instanceof Error ? cause.message : cause);
-      return backendErrorResponse(500, 'Internal error');
+      return routeFailureResponse(cause);
     }
   }
   const serve = async (request: Request, internal = false) =>
@@ -120,7 +126,8 @@ export function createBackend(options: BackendOptions = {}, routes: RouteModule[
 /**
  * Options from the environment: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_PUBLISHABLE_KEY`,
  * `STRIPE_CUSTOMER`, `REDIS_URL` (several instances share events and webhook dedupe through it) and
- * `SWK_INSECURE_NO_AUTHORIZE=1`. For the demo and the simulator: it sets no `authorize` hook, so with a
+ * `SWK_INSECURE_NO_AUTHORIZE=1`, `SWK_SIMULATOR=1` (run the simulator on purpose, e.g. a staging demo under
+ * `NODE_ENV=production`). For the demo and the simulator: it sets no `authorize` hook, so with a
  * secret key `createBackend` refuses to start unless `SWK_INSECURE_NO_AUTHORIZE=1` says it is a local
  * trial. Sites build their options in code (or a `--config` module for the CLI) and set `authorize`.
  */
@@ -133,5 +140,6 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(customer && { resolveCustomer: () => customer }),
     ...(env.REDIS_URL && { redisUrl: env.REDIS_URL }),
     ...(env.SWK_INSECURE_NO_AUTHORIZE === '1' && { allowNoAuthorize: true }),
+    ...(env.SWK_SIMULATOR === '1' && { simulator: true }),
   };
 }

@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import { createBackend, optionsFromEnv } from './app.js';
 import type { BackendOptions } from './context.js';
 import { createNodeServer } from './node-adapter.js';
+import { simulatorRefusal } from './simulator-guard.js';
 import { withStaticFiles } from './static-files.js';
 
-const USAGE = `Usage: stripe-widget-kit-backend [--config <module>] [--port <n>] [--host <address>] [--static <dir>] [--insecure-no-authorize]
+const USAGE = `Usage: stripe-widget-kit-backend [--config <module>] [--port <n>] [--host <address>] [--static <dir>] [--insecure-no-authorize] [--simulator]
 
 Runs the reference backend: the offline simulator without STRIPE_SECRET_KEY, Stripe mode with it.
   --config <module>          A .js/.mjs module (a .ts one under tsx) exporting the backend options as
@@ -22,6 +23,8 @@ Runs the reference backend: the offline simulator without STRIPE_SECRET_KEY, Str
                              (with the files it loads on demand from beside itself).
   --insecure-no-authorize    Run Stripe mode without an authorize rule: any user reads and cancels any
                              order. Only for trying test keys alone on your machine.
+  --simulator                Run the offline simulator on purpose (also SWK_SIMULATOR=1): without a
+                             key it refuses to start under NODE_ENV=production or with --config.
 Answers only the Host names localhost, 127.0.0.1, [::1] and the config's allowedHosts.`;
 
 /** The CLI's own host names, always answered (DNS rebinding: other names are refused). */
@@ -44,6 +47,7 @@ async function main(argv: string[]): Promise<void> {
       host: { type: 'string' },
       static: { type: 'string' },
       'insecure-no-authorize': { type: 'boolean' },
+      simulator: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -59,7 +63,11 @@ async function main(argv: string[]): Promise<void> {
     ...configured,
     allowedHosts: [...LOOPBACK_HOSTS, ...(configured.allowedHosts ?? [])],
     ...(values['insecure-no-authorize'] && { allowNoAuthorize: true }),
+    ...(values.simulator && { simulator: true }),
   };
+  // A site's --config without a key is a deployment that lost it, not a demo.
+  const refusal = simulatorRefusal(options, { site: values.config !== undefined });
+  if (refusal) throw new Error(refusal);
   if (options.secretKey && !options.authorize && !options.allowNoAuthorize) {
     throw new Error(
       'Stripe mode needs an `authorize` rule (may this user see this object?): export it from a --config module, ' +
@@ -68,7 +76,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const backend = createBackend(options);
   const dir = values.static;
-  const server = createNodeServer(dir ? withStaticFiles(backend.handle, { basePath: backend.basePath, dir, allowedHosts: options.allowedHosts }) : backend.handle);
+  const handle = dir ? withStaticFiles(backend.handle, { basePath: backend.basePath, dir, allowedHosts: options.allowedHosts }) : backend.handle;
+  const server = createNodeServer(handle, options.server);
   await new Promise<void>((ready, fail) => server.once('error', fail).listen(port, values.host ?? '127.0.0.1', ready));
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

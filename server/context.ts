@@ -1,6 +1,7 @@
 import type { EventHub, EventStreamOptions } from './event-hub.js';
 import type { EventStore } from './event-store.js';
 import type { Router } from './router.js';
+import type { NodeServerOptions } from './server-timeouts.js';
 import type { SimulatorStore } from './simulator/store.js';
 import type { WebhookEventHook, WebhookHandlers } from './webhook-hooks.js';
 import type { WebhookVerifier } from './webhook-signature.js';
@@ -18,8 +19,15 @@ export type StripeObject = { id: string; object: string } & Record<string, unkno
 export type AuthorizeObject = (request: Request, object: StripeObject) => boolean | Promise<boolean>;
 
 export interface BackendOptions {
-  /** `sk_…`. When missing the backend runs the offline simulator. */
+  /** `sk_…`. When missing the backend runs the offline simulator (under `NODE_ENV=production` only with `simulator: true`). */
   secretKey?: string;
+  /**
+   * Runs the offline simulator on purpose (as does `SWK_SIMULATOR=1`). Needed where a missing key would
+   * otherwise be a mistake: under `NODE_ENV=production` without `secretKey` or this, the backend answers
+   * every request with a 500 naming STRIPE_SECRET_KEY and says so in the log at start (the simulator's
+   * webhook secret is public and its demo controls are open to anyone); the CLI exits instead.
+   */
+  simulator?: boolean;
   /** The webhook endpoint's signing secret. Simulator mode makes one up when missing. */
   webhookSecret?: string;
   /** Points the SDK elsewhere (tests run a local fake of Stripe's API). */
@@ -55,6 +63,18 @@ export interface BackendOptions {
    */
   authorize?: AuthorizeObject;
   /**
+   * Names the signed-in user behind a request (e.g. the session's user id), or returns nothing for an
+   * anonymous one. When set, a request with no user gets a 401 on every widget route before anything is
+   * fetched from Stripe, and no event stream (401). The same function caps streams per user
+   * (`eventStream.maxConnectionsPerUser`); `eventStream.userOf` alone still does only that.
+   */
+  userOf?: (request: Request) => string | undefined | Promise<string | undefined>;
+  /**
+   * Milliseconds the backend waits for a hook (`authorize`, `userOf`, `resolveCustomer`,
+   * `resolveStripeAccount`) to settle before answering 503 with `Retry-After`. Default 5 s.
+   */
+  hookTimeoutMs?: number;
+  /**
    * The preview `Stripe-Version` sent on calls to Stripe's preview APIs (Capital financing offers, Shared
    * Payment Tokens). Defaults: `DEFAULT_PREVIEW_STRIPE_VERSIONS` in `preview-versions.ts`.
    */
@@ -85,6 +105,8 @@ export interface BackendOptions {
   maxJsonBodyBytes?: number;
   /** Largest `POST /webhooks` body, in bytes (413 past it). Default 1 MB. */
   maxWebhookBodyBytes?: number;
+  /** Milliseconds a POST body may take to arrive, from when its route starts reading it (408 past it). Default 10 s. */
+  bodyTimeoutMs?: number;
   /**
    * Metadata the backend sets on each Climate order it creates for this request (e.g. `{ user_id }`),
    * so that `authorize` recognizes the buyer's order when `<climate-order-status>` shows it later.
@@ -103,6 +125,8 @@ export interface BackendOptions {
   redisUrl?: string;
   /** `GET /events` limits: connections per user (`userOf`) and in total, unsent bytes per client. */
   eventStream?: EventStreamOptions;
+  /** Timeouts and the connection cap of the Node server the CLI runs (`createNodeServer(handle, options.server)`). */
+  server?: NodeServerOptions;
   /**
    * Your code for every verified webhook event, e.g. to keep your own records in step with Stripe. Called
    * once per event (deduplicated, on exactly one instance when several share Redis), after its object

@@ -2,6 +2,7 @@ import type { AuthorizeObject } from './context.js';
 import type { EventStore } from './event-store.js';
 import { EventStreamClient, wireEvent, type Subscriber } from './event-stream-client.js';
 import { backendErrorResponse } from './http.js';
+import { signInRequired } from './user-access.js';
 
 /**
  * `GET /events` wire format (the browser's live-updates client is written against it):
@@ -31,13 +32,25 @@ export interface PublishedEvent {
 export interface EventStreamOptions {
   /**
    * Names the user behind a stream request (e.g. the session's user id), for `maxConnectionsPerUser`.
-   * `undefined` (or no `userOf`) counts only against `maxConnections`.
+   * Default: the backend's top-level `userOf`. With either set, a request it names no user for is
+   * anonymous: refused (401) when the top-level `userOf` is set, otherwise counted against
+   * `maxAnonymousConnections`. Without any `userOf` every stream counts only against `maxConnections`.
    */
   userOf?: (request: Request) => string | undefined | Promise<string | undefined>;
   /** Open streams per user (with `userOf`); past it 503. Default 16. */
   maxConnectionsPerUser?: number;
+  /**
+   * Open anonymous streams (a `userOf` names no user) on this instance; past it 503, so that anonymous
+   * traffic never takes the slots of signed-in users. Default 100.
+   */
+  maxAnonymousConnections?: number;
   /** Open streams on this instance; past it 503. Default 5,000. */
   maxConnections?: number;
+  /**
+   * Most events replayed to one reconnecting client (`Last-Event-ID`); past it the client gets
+   * `swk-refetch` instead, so one request never reads or checks the whole buffer. Default 100.
+   */
+  maxReplayEvents?: number;
   /** A client whose unsent bytes pass this is dropped (it reconnects with Last-Event-ID). Default 256 kB. */
   maxQueuedBytes?: number;
   heartbeatMs?: number;
@@ -51,12 +64,18 @@ export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
   private readonly perUser = new Map<string, number>();
   private streams = 0;
+  private anonymous = 0;
   /** One heartbeat timer for all of this instance's streams, running while any is open. */
   private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly store: EventStore,
-    private readonly options: { authorize?: AuthorizeObject | undefined; stream?: EventStreamOptions | undefined } = {},
+    private readonly options: {
+      authorize?: AuthorizeObject | undefined;
+      stream?: EventStreamOptions | undefined;
+      /** The backend's top-level `userOf`: with it, an anonymous stream request is refused. */
+      userOf?: EventStreamOptions['userOf'];
+    } = {},
   ) {
     store.subscribe({
       event: (event) => this.each((subscriber) => subscriber.event(event)),
@@ -90,16 +109,23 @@ export class EventHub {
   /** A `text/event-stream` response that lives until the client goes away (or falls too far behind). */
   async streamResponse(request: Request): Promise<Response> {
     const limits = this.options.stream ?? {};
-    const user = (await limits.userOf?.(request)) ?? undefined;
+    const user = await this.userOf(request);
+    if (user === null) return signInRequired();
+    // A HEAD gets the stream's headers and takes no slot (nor any replay work).
+    if (request.method === 'HEAD') return new Response(null, { headers: STREAM_HEADERS });
+    const anonymous = user === undefined && (limits.userOf ?? this.options.userOf) !== undefined;
     if (this.streams >= (limits.maxConnections ?? 5_000)) return tooMany('Too many event streams');
+    if (anonymous && this.anonymous >= (limits.maxAnonymousConnections ?? 100)) return tooMany('Too many anonymous event streams');
     if (user !== undefined && (this.perUser.get(user) ?? 0) >= (limits.maxConnectionsPerUser ?? 16)) {
       return tooMany('Too many event streams for this user');
     }
     this.streams += 1;
+    if (anonymous) this.anonymous += 1;
     if (user !== undefined) this.perUser.set(user, (this.perUser.get(user) ?? 0) + 1);
     // Called once, when the client closes.
     const release = () => {
       this.streams -= 1;
+      if (anonymous) this.anonymous -= 1;
       if (user === undefined) return;
       const left = (this.perUser.get(user) ?? 1) - 1;
       if (left > 0) this.perUser.set(user, left);
@@ -123,17 +149,21 @@ export class EventHub {
     );
     this.subscribers.add(client!);
     this.startHeartbeat(limits.heartbeatMs ?? 15_000);
-    if (lastId) client!.catchUp(this.store, lastId);
+    if (lastId) client!.catchUp(this.store, lastId, limits.maxReplayEvents ?? 100);
     request.signal.addEventListener('abort', () => client!.close(), { once: true });
     if (request.signal.aborted) client!.close();
-    return new Response(body, {
-      headers: {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        Connection: 'keep-alive',
-        'X-Accel-Buffering': 'no',
-      },
-    });
+    return new Response(body, { headers: STREAM_HEADERS });
+  }
+
+  /**
+   * The user the stream counts against: `undefined` when anonymous (or no `userOf` at all), `null` when
+   * the request must be refused (the top-level `userOf` is set and names no one).
+   */
+  private async userOf(request: Request): Promise<string | undefined | null> {
+    const signedIn = this.options.userOf ? (await this.options.userOf(request)) || undefined : undefined;
+    if (this.options.userOf && signedIn === undefined) return null;
+    const streamUserOf = this.options.stream?.userOf;
+    return streamUserOf ? (await streamUserOf(request)) || undefined : signedIn;
   }
 
   private startHeartbeat(everyMs: number): void {
@@ -147,6 +177,13 @@ export class EventHub {
     this.heartbeat.unref?.();
   }
 }
+
+const STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-store',
+  Connection: 'keep-alive',
+  'X-Accel-Buffering': 'no',
+};
 
 function tooMany(message: string): Response {
   return backendErrorResponse(503, message, { 'Retry-After': '10' });

@@ -14,6 +14,12 @@ export interface StoredEvent {
   object: { id: string; object: string } & Record<string, unknown>;
 }
 
+/** What a reconnecting client missed: `last` (the event its Last-Event-ID names) is checked with `authorize` too. */
+export interface Replay {
+  last: StoredEvent;
+  missed: StoredEvent[];
+}
+
 export interface EventStoreListener {
   /** An event appended on any instance, in stream order. */
   event(event: StoredEvent): void;
@@ -30,10 +36,12 @@ export interface EventStore {
    */
   publishOnce(eventId: string, event: Omit<StoredEvent, 'id'>): Promise<string | null>;
   /**
-   * The buffered events after `lastId`, oldest first, or `undefined` when `lastId` is unknown or has
-   * fallen out of the replay buffer (the client must refetch instead).
+   * The buffered event `lastId` names and the events after it, oldest first; `undefined` (the client
+   * must refetch instead) when `lastId` is unknown, has fallen out of the replay buffer, or more than
+   * `limit` events came after it. An unknown id must cost one small lookup, and no more than `limit + 1`
+   * events may be read, whatever the buffer holds.
    */
-  after(lastId: string): Promise<StoredEvent[] | undefined>;
+  after(lastId: string, limit?: number): Promise<Replay | undefined>;
   /** Listens to every event published from now on, on any instance. Returns the unsubscribe. */
   subscribe(listener: EventStoreListener): () => void;
   /**

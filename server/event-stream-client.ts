@@ -66,12 +66,17 @@ export class EventStreamClient implements Subscriber {
     this.send(PING);
   }
 
-  /** Sends the events after `lastId` first (or `swk-refetch` when they are gone), then live ones. */
-  catchUp(store: EventStore, lastId: string): void {
+  /**
+   * Sends the events after `lastId` first (at most `limit` of them), then live ones; or `swk-refetch`
+   * when they are gone, too many, or `lastId` names an event this client may not see (so that the
+   * answer tells nothing about events of others).
+   */
+  catchUp(store: EventStore, lastId: string, limit: number): void {
     this.backlog = [];
     void store
-      .after(lastId)
+      .after(lastId, limit)
       .catch(() => undefined)
+      .then(async (replay) => (replay && (await this.allowed(replay.last)) ? replay.missed : undefined))
       .then((missed) => {
         if (missed === undefined) this.send(REFETCH);
         for (const event of missed ?? []) this.deliver(event);
@@ -97,20 +102,23 @@ export class EventStreamClient implements Subscriber {
   }
 
   private deliver(event: StoredEvent): void {
-    const authorize = this.authorize;
-    if (!authorize) return this.send(frameOf(event));
+    if (!this.authorize) return this.send(frameOf(event));
     if (++this.pendingChecks > MAX_PENDING_CHECKS) return this.close(new Error('event stream client too slow'));
     this.afterChecks(async () => {
       this.pendingChecks -= 1;
-      if (!this.open) return;
-      let allowed = false;
-      try {
-        allowed = (await authorize(this.request, event.object)) === true;
-      } catch {
-        console.error('[stripe-widget-kit] authorize threw for an event; not sent');
-      }
-      if (allowed) this.send(frameOf(event));
+      if (this.open && (await this.allowed(event))) this.send(frameOf(event));
     });
+  }
+
+  /** Whether this client may hear about `event`'s object: `authorize` said `true` (a throw is a no). */
+  private async allowed(event: StoredEvent): Promise<boolean> {
+    if (!this.authorize) return true;
+    try {
+      return (await this.authorize(this.request, event.object)) === true;
+    } catch {
+      console.error('[stripe-widget-kit] authorize threw for an event; not sent');
+      return false;
+    }
   }
 
   private afterChecks(step: () => void | Promise<void>): void {

@@ -46,23 +46,10 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/**
- * Turns an error thrown by the `stripe` SDK into the same JSON body Stripe sent, with its status, so
- * the browser sees Stripe's `type`, `code` and `message`. Secret keys and stack traces never leave.
- */
-export function stripeErrorResponse(cause: unknown): Response {
-  const error = cause as { type?: string; statusCode?: number; code?: string; message?: string; raw?: { type?: string }; requestId?: string };
-  const status = typeof error?.statusCode === 'number' ? error.statusCode : 502;
-  const type = error?.raw?.type ?? (typeof error?.type === 'string' ? toSnake(error.type) : 'api_error');
-  const headers: Record<string, string> = error?.requestId ? { 'Request-Id': error.requestId } : {};
-  return json(
-    { error: { type, message: error?.message ?? 'Stripe request failed', ...(error?.code && { code: error.code }) } },
-    status,
-    headers,
-  );
+/** A 503 the browser may retry shortly: Stripe's rate limit, or a site hook that did not settle in time. */
+export function busyResponse(): Response {
+  return backendErrorResponse(503, 'Busy, retry shortly', { 'Retry-After': '1' });
 }
 
-function toSnake(sdkType: string): string {
-  // The SDK names classes StripeInvalidRequestError; Stripe's wire format says invalid_request_error.
-  return sdkType.replace(/^Stripe/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
-}
+// The mapping of Stripe's errors lives in stripe-errors.ts; routes have always imported it from here.
+export { stripeErrorResponse } from './stripe-errors.js';

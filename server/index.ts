@@ -8,6 +8,8 @@ export { RedisEventStore, type RedisEventStoreOptions } from './redis-event-stor
 export { backendErrorResponse, errorResponse, json, stripeErrorResponse } from './http.js';
 export { BODY_ALREADY_READ, createNodeServer, nodeHandler, toRequest, writeResponse } from './node-adapter.js';
 export { Router, type RouteGuard } from './router.js';
+export { NO_SECRET_KEY } from './simulator-guard.js';
+export { DEFAULT_NODE_SERVER_OPTIONS, type NodeServerOptions } from './server-timeouts.js';
 export { SimulatorStore } from './simulator/store.js';
 export { createSimulatorFetch, type SimulatorFetch, type SimulatorFetchOptions } from './simulator-fetch.js';
 export { createWebhookHandler } from './webhooks.js';

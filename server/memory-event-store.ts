@@ -8,6 +8,7 @@ import {
   type EventStore,
   type EventStoreListener,
   type HookClaim,
+  type Replay,
   type ReplayBufferOptions,
   type StoredEvent,
 } from './event-store.js';
@@ -81,13 +82,14 @@ export class MemoryEventStore implements EventStore {
     return stored.id;
   }
 
-  async after(lastId: string): Promise<StoredEvent[] | undefined> {
+  async after(lastId: string, limit = this.size): Promise<Replay | undefined> {
     const last = parseEventId(lastId);
     const newest = this.buffer.at(-1);
     if (!last || !newest) return undefined;
     if (parseEventId(newest.event.id)![0] - last[0] > this.maxAgeMs) return undefined;
     const index = this.buffer.findIndex((entry) => entry.event.id === lastId);
-    return index === -1 ? undefined : this.buffer.slice(index + 1).map((entry) => entry.event);
+    if (index === -1 || this.buffer.length - index - 1 > limit) return undefined;
+    return { last: this.buffer[index]!.event, missed: this.buffer.slice(index + 1).map((entry) => entry.event) };
   }
 
   subscribe(listener: EventStoreListener): () => void {

@@ -1,16 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { BODY_ALREADY_READ, bodyAlreadyReadResponse } from './body-limit.js';
 import { backendErrorResponse, SECURITY_HEADERS } from './http.js';
+import { capConnections, nodeServerOptions, type NodeServerOptions } from './server-timeouts.js';
 
+export { BODY_ALREADY_READ };
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** Methods a fetch `Request` can carry that the router answers (405 with `Allow` when not its own). */
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS', 'PUT', 'PATCH', 'DELETE']);
 /** A `Host` header: a name or an IPv4/IPv6 literal, with an optional port. */
 const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i;
-export const BODY_ALREADY_READ =
-  'The request body was already read by another middleware (a body parser such as express.json()): ' +
-  'mount the stripe-widget-kit handler before any body parser.';
 
 function settle(end: () => void): void {
   try {
@@ -50,15 +51,43 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   );
 }
 
+/** The aborts of the requests still open on each socket: one `close` listener per socket, however many are pipelined. */
+const openOnSocket = new WeakMap<Socket, Set<() => void>>();
+
+function abortOnSocketClose(socket: Socket | null, abort: () => void): () => void {
+  if (!socket) return () => {};
+  if (socket.destroyed) {
+    abort();
+    return () => {};
+  }
+  let open = openOnSocket.get(socket);
+  if (!open) {
+    const aborts = (open = new Set());
+    openOnSocket.set(socket, aborts);
+    socket.once('close', () => {
+      for (const each of [...aborts]) each();
+      aborts.clear();
+    });
+  }
+  open.add(abort);
+  return () => open.delete(abort);
+}
+
 /**
  * Builds a fetch `Request` from Node's request; the body streams, and closing the socket aborts it.
  * Throws on what a `Request` cannot hold (a malformed Host, TRACE): `nodeHandler` checks first.
  */
 export function toRequest(req: IncomingMessage, origin: string, res?: ServerResponse): Request {
   const controller = new AbortController();
+  const abort = () => controller.abort();
   // The response's close (finished, or the client went away) ends the request: event streams stop.
-  // One listener per response, not per keep-alive socket, which would pile up listeners.
-  (res ?? req).once('close', () => controller.abort());
+  // Node never emits it for a response queued behind another on a pipelined socket, so the socket's
+  // own close ends every request still open on it too.
+  const forget = abortOnSocketClose(req.socket, abort);
+  (res ?? req).once('close', () => {
+    forget();
+    abort();
+  });
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
@@ -84,14 +113,18 @@ function bodyAlreadyRead(req: IncomingMessage): boolean {
   return req.readableDidRead || req.readableEnded || (req as IncomingMessage & { _body?: unknown })._body === true;
 }
 
+/** How many `Host` headers came: Node keeps the first of several, where a proxy in front may have read another. */
+function hostHeaders(req: IncomingMessage): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') count += 1;
+  return count;
+}
+
 /** What to answer without asking the backend: what no fetch `Request` can carry, or a body already gone. */
 function refusal(req: IncomingMessage): Response | undefined {
   if (!METHODS.has(req.method ?? '')) return backendErrorResponse(501, 'Method not implemented', { Allow: 'GET, HEAD, POST, OPTIONS' });
-  if (!HOST.test(req.headers.host ?? '')) return backendErrorResponse(400, 'Invalid Host header');
-  if (bodyAlreadyRead(req)) {
-    console.error(`[stripe-widget-kit] ${BODY_ALREADY_READ}`);
-    return backendErrorResponse(500, BODY_ALREADY_READ);
-  }
+  if (!HOST.test(req.headers.host ?? '') || hostHeaders(req) > 1) return backendErrorResponse(400, 'Invalid Host header');
+  if (bodyAlreadyRead(req)) return bodyAlreadyReadResponse();
   return undefined;
 }
 
@@ -199,7 +232,10 @@ function answerOnSocket(socket: Duplex, status: number, reason: string): void {
 
 /** What Node's parser refuses (an unknown method, a broken request line) gets a JSON answer too. */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
-  if (!socket.writable || error.code === 'ECONNRESET') {
+  // An answer already under way on this socket (e.g. an early 413 while the body still comes) must not
+  // be followed by a second one: the client would read it as garbage.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+  if (!socket.writable || error.code === 'ECONNRESET' || inFlight?.headersSent) {
     socket.destroy();
     return;
   }
@@ -209,10 +245,11 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
 
 /**
  * A Node HTTP server for a fetch-style handler (what the CLI runs): the parser's refusals and CONNECT
- * (which Node hands to no request handler) get JSON answers too.
+ * (which Node hands to no request handler) get JSON answers too; slow or idle clients and the number
+ * of connections are bounded (`NodeServerOptions`).
  */
-export function createNodeServer(handle: FetchHandler): Server {
-  return createServer(nodeHandler(handle))
+export function createNodeServer(handle: FetchHandler, options: NodeServerOptions = {}): Server {
+  return capConnections(createServer(nodeServerOptions(options), nodeHandler(handle)), options)
     .on('clientError', answerClientError)
     .on('connect', (_req: IncomingMessage, socket: Duplex) => {
       socket.on('error', () => {});

@@ -9,6 +9,7 @@ import {
   type EventStore,
   type EventStoreListener,
   type HookClaim,
+  type Replay,
   type ReplayBufferOptions,
   type StoredEvent,
 } from './event-store.js';
@@ -160,20 +161,21 @@ export class RedisEventStore implements EventStore {
     }
   }
 
-  async after(lastId: string): Promise<StoredEvent[] | undefined> {
+  async after(lastId: string, limit = this.size): Promise<Replay | undefined> {
     const last = parseEventId(lastId);
     if (!last) return undefined;
+    const most = Math.min(limit, this.size);
     try {
-      const [found, newest, later] = await Promise.all([
-        this.client.xRange(this.streamKey, lastId, lastId),
-        this.client.xRevRange(this.streamKey, '+', '-', { COUNT: 1 }),
-        this.client.xRange(this.streamKey, `(${lastId}`, '+', { COUNT: this.size + 1 }),
-      ]);
-      const newestId = (newest as StreamMessage[])[0]?.id;
-      if (!(found as StreamMessage[]).length || !newestId) return undefined;
-      if (parseEventId(newestId)![0] - last[0] > this.maxAgeMs) return undefined;
-      if ((later as StreamMessage[]).length > this.size) return undefined;
-      return (later as StreamMessage[]).flatMap((message) => toStoredEvent(message) ?? []);
+      // One small lookup first: an unknown id (forged, trimmed) costs nothing more.
+      const [found] = (await this.client.xRange(this.streamKey, lastId, lastId, { COUNT: 1 })) as StreamMessage[];
+      const at = found && toStoredEvent(found);
+      if (!at) return undefined;
+      const later = (await this.client.xRange(this.streamKey, `(${lastId}`, '+', { COUNT: most + 1 })) as StreamMessage[];
+      if (later.length > most) return undefined;
+      // All of the rest was read, so its last entry is the stream's newest.
+      const newestMs = later.length ? parseEventId(later.at(-1)!.id)![0] : last[0];
+      if (newestMs - last[0] > this.maxAgeMs) return undefined;
+      return { last: at, missed: later.flatMap((message) => toStoredEvent(message) ?? []) };
     } catch {
       return undefined;
     }

@@ -2,11 +2,15 @@ import { capBody } from './body-limit.js';
 import type { BackendOptions } from './context.js';
 import { backendErrorResponse, errorResponse } from './http.js';
 import type { RouteGuard } from './router.js';
+import { signatureHeaderRefusal } from './stripe-signature-header.js';
+import { anonymousRefusal } from './user-access.js';
 
 const DEFAULT_MAX_JSON_BODY_BYTES = 64 * 1024;
 const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 /** The route whose body is Stripe's signed payload, not the widgets' JSON. */
 const WEBHOOK_ROUTE = '/webhooks';
+/** The event stream: a GET, but one whose answers reach a page of another site unless refused. */
+const EVENTS_ROUTE = '/events';
 
 /**
  * Whether `url`'s host is one the site serves (DNS rebinding: a page on evil.example whose name now
@@ -59,18 +63,31 @@ function isJson(request: Request): boolean {
 }
 
 /**
- * The checks every POST passes before its route runs: same site (403), a JSON body on the widgets'
- * routes (415; webhooks take Stripe's payload as sent), and a capped body (413).
+ * The checks every request passes once its route matched, before the route runs (so a route added
+ * later gets them too), cheapest first:
+ * 1. a page of another site (`Origin`, or `Sec-Fetch-Site: cross-site`, unless in `allowedOrigins`):
+ *    403 for every POST, and for the event stream, whose answers the browser does not guard;
+ * 2. POSTs: a JSON body on the widgets' routes (415); webhooks take Stripe's payload as sent, but only
+ *    with a `Stripe-Signature` header that could be Stripe's (400, before the body is read);
+ * 3. with `userOf` set, a signed-in user on every widget route (401, see `anonymousRefusal`);
+ * 4. POST bodies: capped (413) and arriving in time (408).
  */
-export function postGuard(options: BackendOptions): RouteGuard {
+export function routeGuard(options: BackendOptions): RouteGuard {
   const maxJson = options.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY_BYTES;
   const maxWebhook = options.maxWebhookBodyBytes ?? DEFAULT_MAX_WEBHOOK_BODY_BYTES;
-  return (request, pattern) => {
-    if (request.method !== 'POST') return request;
-    if (isCrossSite(request, new URL(request.url), options.allowedOrigins)) return backendErrorResponse(403, 'Cross-site request refused');
+  return async (request, pattern) => {
+    const post = request.method === 'POST';
     const webhook = pattern === WEBHOOK_ROUTE;
-    if (!webhook && !isJson(request)) return backendErrorResponse(415, 'Content-Type must be application/json');
-    return capBody(request, webhook ? maxWebhook : maxJson);
+    if ((post || pattern === EVENTS_ROUTE) && isCrossSite(request, new URL(request.url), options.allowedOrigins)) {
+      return backendErrorResponse(403, 'Cross-site request refused');
+    }
+    if (post && !webhook && !isJson(request)) return backendErrorResponse(415, 'Content-Type must be application/json');
+    // A webhook whose header cannot be Stripe's is refused before its body is read.
+    const refusal = post && webhook ? signatureHeaderRefusal(request.headers.get('stripe-signature'), Date.now()) : undefined;
+    if (refusal) return errorResponse(400, refusal);
+    const anonymous = await anonymousRefusal(options, request, pattern);
+    if (anonymous) return anonymous;
+    return post ? capBody(request, webhook ? maxWebhook : maxJson, options.bodyTimeoutMs) : request;
   };
 }
 

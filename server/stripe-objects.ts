@@ -37,8 +37,9 @@ export async function scopedIdempotencyKey(kind: string, scope: readonly (string
 
 /**
  * `scopedIdempotencyKey` for a POST about `objectId` by the caller behind `request`: scoped by the
- * connected account (`resolveStripeAccount`), the customer (`resolveCustomer`, when the site set it)
- * and the object, so another user's request with the same key never gets this one's answer replayed.
+ * connected account (`resolveStripeAccount`), the customer (`resolveCustomer`, when the site set it),
+ * the signed-in user (`userOf`, or `eventStream.userOf`) and the object, so another user's request with
+ * the same key never gets this one's answer replayed (the simulator keys its replays the same way).
  */
 export async function callerIdempotencyKey(kind: string, options: BackendOptions, request: Request, objectId: string, key: string): Promise<string> {
   let customer: string | undefined;
@@ -47,5 +48,7 @@ export async function callerIdempotencyKey(kind: string, options: BackendOptions
   } catch {
     customer = undefined; // a user with no customer still acts; the account and the object still scope the key
   }
-  return scopedIdempotencyKey(kind, [await accountOf(options, request), customer, objectId], key);
+  const userOf = options.userOf ?? options.eventStream?.userOf;
+  const user = (await userOf?.(request)) || undefined;
+  return scopedIdempotencyKey(kind, [await accountOf(options, request), customer, ...(user ? [user] : []), objectId], key);
 }

@@ -8,7 +8,8 @@ export function stripeWidgetKitBackend(options: BackendOptions = optionsFromEnv(
   return {
     name: 'stripe-widget-kit-backend',
     configureServer(server) {
-      const backend = createBackend(options);
+      // Vite's dev server is never where live traffic arrives: without a key it runs the simulator on purpose.
+      const backend = createBackend({ simulator: !options.secretKey, ...options });
       const handler = nodeHandler(backend.handle);
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0] ?? '';

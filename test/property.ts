@@ -9,6 +9,7 @@ import { assertNoPrivateData } from './swk-events.js';
 const STUCK_MS = 5000;
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean> };
+export type Lang = 'en' | 'ja';
 
 /** Resolves on the element's next `swk-load`; rejects on `swk-error`, or when neither comes in time. */
 function nextLoad(element: Widget): { loaded: Promise<void>; stop: () => void } {
@@ -30,12 +31,19 @@ function nextLoad(element: Widget): { loaded: Promise<void>; stop: () => void } 
 
 /**
  * Shows every generated object in one mounted widget, in English and Japanese: `show` makes the fake
- * backend (or fake Stripe.js) answer with it and starts a load (and returns what else the backend serves). Each must fire `swk-load`, render
- * with no `swk-error` (a render that throws reports one), print none of the words no widget may
- * print, and report analytics events that carry none of the object's data but its ids and status.
- * A failure names the seed and path that replay it. Returns how many objects ran, and how long.
+ * backend (or fake Stripe.js) answer with it and starts a load (and returns what else the backend
+ * serves). Each must fire `swk-load`, render with no `swk-error` (a render that throws reports one),
+ * print none of the words no widget may print, and report analytics events that carry none of the
+ * object's data but its ids and status; then `check` compares what is shown with what the test works
+ * out from the object itself (an amount, a date or a state: see arbitraries/expected.ts). A failure
+ * names the seed and path that replay it. Returns how many objects ran, and how long.
  */
-export async function expectEveryObjectRenders<T>(element: Widget, objects: fc.Arbitrary<T>, show: (object: T) => unknown[] | void): Promise<{ runs: number; seconds: number }> {
+export async function expectEveryObjectRenders<T>(
+  element: Widget,
+  objects: fc.Arbitrary<T>,
+  show: (object: T) => unknown[] | void,
+  check: (object: T, lang: Lang) => void,
+): Promise<{ runs: number; seconds: number }> {
   // The mount's own first load (of a fixed object) finishes before the generated ones start.
   await until(() => !element.shadowRoot?.querySelector('[aria-busy="true"]'), `${element.localName} to finish its first load`);
   // Two frames: what the browser reports about that first object at its next rendering (offer_viewed) is in.
@@ -51,7 +59,7 @@ export async function expectEveryObjectRenders<T>(element: Widget, objects: fc.A
   let runs = 0;
   const started = performance.now();
   try {
-    const property = fc.asyncProperty(objects, fc.constantFrom('en', 'ja'), async (object, lang) => {
+    const property = fc.asyncProperty(objects, fc.constantFrom<Lang>('en', 'ja'), async (object, lang) => {
       runs += 1;
       renderErrors.length = 0;
       events.length = 0;
@@ -70,6 +78,7 @@ export async function expectEveryObjectRenders<T>(element: Widget, objects: fc.A
       expectNoBrokenText(element);
       if (events.length === 0) throw new Error('no swk-event for this object');
       assertNoPrivateData(events, shown);
+      check(object, lang);
     });
     const details = await fc.check(property, propertyParameters());
     if (details.failed) throw new Error(describeFailure(details));

@@ -384,7 +384,7 @@ export async function focused(page: Page): Promise<FocusInfo | null> {
       outlineStyle: style.outlineStyle,
       outlineWidth: parseFloat(style.outlineWidth) || 0,
       boxShadow: style.boxShadow,
-      inDialog: dialog?.open ? (dialog.getAttribute('part') ?? dialog.id ?? 'dialog') : null,
+      inDialog: dialog?.open ? dialog.getAttribute('part') || dialog.id || 'dialog' : null,
     };
   });
 }

@@ -1,43 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createBackend, optionsFromEnv } from '../app.js';
+import { runCli, stopCli as stop } from '../test-support/cli.js';
 import { sendRaw } from '../test-support/raw-http.js';
-
-const CLI = join(import.meta.dirname, '..', 'cli.ts');
-const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(STRIPE_|SWK_|PORT$)/.test(name)));
-
-interface Run {
-  child: ChildProcess;
-  /** Resolves with the port once the CLI says where it listens, or with the exit code if it stops first. */
-  ready: Promise<{ port: number } | { code: number | null; stderr: string }>;
-}
-
-function runCli(args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', ...args], { env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  const ready = new Promise<{ port: number } | { code: number | null; stderr: string }>((resolve) => {
-    child.stdout!.on('data', (data: Buffer) => {
-      stdout += data.toString();
-      const port = /on http:\/\/127\.0\.0\.1:(\d+)\/api/.exec(stdout)?.[1];
-      if (port) resolve({ port: Number(port) });
-    });
-    child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
-    child.once('exit', (code) => resolve({ code, stderr }));
-  });
-  return { child, ready };
-}
-
-async function stop(run: Run): Promise<void> {
-  if (run.child.exitCode !== null) return;
-  const exited = new Promise((done) => run.child.once('exit', done));
-  run.child.kill();
-  await exited;
-}
 
 const get = (port: number, host: string) => sendRaw(port, `GET /api/mode HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
 

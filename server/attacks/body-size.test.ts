@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createBackend } from '../app.js';
 import { sendRaw, startTestServer, stillServes, type TestServer } from '../test-support/raw-http.js';
+import { wellFormedWrongSignature } from '../test-support/webhook.js';
 
 const MB = 1024 * 1024;
 const FC = '/api/financial_connections/sessions';
@@ -27,7 +28,7 @@ describe('attack: oversized bodies', () => {
   });
 
   it('a declared 10 MB webhook: 413 before its signature is even looked at', async () => {
-    const response = await sendRaw(server.port, head('/api/webhooks', `Stripe-Signature: t=1,v1=fake\r\nContent-Length: ${10 * MB}\r\n`));
+    const response = await sendRaw(server.port, head('/api/webhooks', `Stripe-Signature: ${wellFormedWrongSignature()}\r\nContent-Length: ${10 * MB}\r\n`));
     assert.equal(response.status, 413);
     assert.equal(await stillServes(server), 200);
   });
@@ -41,7 +42,7 @@ describe('attack: oversized bodies', () => {
   });
 
   it('a chunked webhook with no length: 413 once more than 1 MB arrives', async () => {
-    const response = await sendRaw(server.port, head('/api/webhooks', 'Stripe-Signature: t=1,v1=fake\r\nTransfer-Encoding: chunked\r\n'), {
+    const response = await sendRaw(server.port, head('/api/webhooks', `Stripe-Signature: ${wellFormedWrongSignature()}\r\nTransfer-Encoding: chunked\r\n`), {
       stream: { chunk: Buffer.alloc(64 * 1024, 0x20), total: 100 * MB, chunked: true },
     });
     assert.equal(response.status, 413);
@@ -55,7 +56,7 @@ describe('attack: oversized bodies', () => {
     assert.equal(fits.status, 200);
     const over = await fetch(`${server.origin}${FC}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `${json} ` });
     assert.equal(over.status, 413);
-    const webhook = await fetch(`${server.origin}/api/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': 't=1,v1=fake' }, body: ' '.repeat(MB) });
+    const webhook = await fetch(`${server.origin}/api/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': wellFormedWrongSignature() }, body: ' '.repeat(MB) });
     assert.equal(webhook.status, 400, 'a 1 MB webhook is read and its signature refused');
     assert.equal(await stillServes(server), 200);
   });
@@ -68,8 +69,8 @@ describe('attack: oversized bodies, with the caps as options', () => {
       backend.handle(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body }));
     assert.equal((await post(FC, jsonOf(100))).status, 200);
     assert.equal((await post(FC, jsonOf(101))).status, 413);
-    assert.equal((await post('/api/webhooks', ' '.repeat(200), { 'Stripe-Signature': 't=1,v1=fake' })).status, 400);
-    assert.equal((await post('/api/webhooks', ' '.repeat(201), { 'Stripe-Signature': 't=1,v1=fake' })).status, 413);
+    assert.equal((await post('/api/webhooks', ' '.repeat(200), { 'Stripe-Signature': wellFormedWrongSignature() })).status, 400);
+    assert.equal((await post('/api/webhooks', ' '.repeat(201), { 'Stripe-Signature': wellFormedWrongSignature() })).status, 413);
     // A stream with no length is counted as it comes.
     const endless = new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(new Uint8Array(64)) });
     const streamed = await backend.handle(

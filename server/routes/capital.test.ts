@@ -17,9 +17,9 @@ const CONNECTED = CONNECTED_ACCOUNT;
  * `connected_account` and paged by `limit` / `starting_after` (the fake itself refuses unknown params,
  * a limit over 100 and a call without a preview Stripe-Version).
  */
-function listOffers(all: Array<ReturnType<typeof offerBody>>, r: RecordedRequest) {
+function listOffers(all: Array<ReturnType<typeof offerBody>>, r: RecordedRequest, { filters = true } = {}) {
   const account = r.query.get('connected_account');
-  const mine = all.filter((offer) => !account || offer.account === account);
+  const mine = all.filter((offer) => !filters || !account || offer.account === account);
   const after = r.query.get('starting_after');
   const start = after ? mine.findIndex((offer) => offer.id === after) + 1 : 0;
   const limit = Number(r.query.get('limit') ?? 10);
@@ -29,16 +29,19 @@ function listOffers(all: Array<ReturnType<typeof offerBody>>, r: RecordedRequest
 describe('capital routes, stripe mode', () => {
   let fake: Awaited<ReturnType<typeof startFakeStripeApi>>;
   let platformOffers: Array<ReturnType<typeof offerBody>> = [];
+  /** Whether the fake's list honours `connected_account`; off, the route's own filter is all there is. */
+  let listFilters = true;
   before(async () => {
     fake = await startFakeStripeApi([
       (r) => (r.path === '/v1/capital/financing_offers/financingoffer_abc123' ? { body: offerBody('financingoffer_abc123') } : undefined),
       (r) => (r.path === '/v1/capital/financing_offers/financingoffer_other' ? { body: offerBody('financingoffer_other', { account: 'acct_someone_else' }) } : undefined),
-      (r) => (r.path === '/v1/capital/financing_offers' ? listOffers(platformOffers, r) : undefined),
+      (r) => (r.path === '/v1/capital/financing_offers' ? listOffers(platformOffers, r, { filters: listFilters }) : undefined),
     ]);
   });
   after(() => fake.close());
   beforeEach(() => {
     fake.requests.length = 0;
+    listFilters = true;
   });
   const backend = (options: BackendOptions = {}) => fake.backend({ resolveStripeAccount: () => CONNECTED, ...options }, [capitalRoutes]);
   const last = (): RecordedRequest => fake.requests.at(-1)!;
@@ -67,12 +70,11 @@ describe('capital routes, stripe mode', () => {
     assert.equal(last().headers['stripe-version'], '2026-10-28.preview');
   });
 
-  it("passes Stripe's 404 body through with its status", async () => {
+  it("answers Stripe's 404 with the route's own, as for a denied offer", async () => {
     const response = await call(backend(), '/capital/financing_offers/financingoffer_missing');
     assert.equal(response.status, 404);
     const body = (await response.json()) as Json;
-    assert.equal(body.error?.code, 'resource_missing');
-    assert.equal(body.error?.type, 'invalid_request_error');
+    assert.deepEqual(body.error, { type: 'invalid_request_error', code: 'resource_missing', message: 'No such financing offer' });
     // Stripe's answer, not the route's own guard: the request reached Stripe's retrieve path.
     assert.equal(last().path, '/v1/capital/financing_offers/financingoffer_missing');
   });
@@ -123,12 +125,25 @@ describe('capital routes, stripe mode', () => {
     assert.equal(lists[1]!.query.get('starting_after'), 'financingoffer_old_99');
   });
 
-  it('stops after a bounded number of pages', async () => {
+  it('stops after 10 pages of 100, answering the newest offer among those 1,000', async () => {
     platformOffers = Array.from({ length: 2500 }, (_, i) => offerBody(`financingoffer_expired_${i}`, { status: 'expired', created: 1_700_000_000 - i }));
     const response = await call(backend(), '/capital/financing_offers');
     assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as Json).id, 'financingoffer_expired_0');
     const lists = fake.requests.filter((r) => r.path === '/v1/capital/financing_offers');
-    assert.ok(lists.length >= 2 && lists.length <= 10, `read ${lists.length} pages`);
+    assert.equal(lists.length, 10);
+    assert.equal(lists.at(-1)!.query.get('starting_after'), 'financingoffer_expired_899');
+  });
+
+  it("keeps only the account's own offers even when Stripe's list holds another account's (defence in depth)", async () => {
+    listFilters = false;
+    platformOffers = [offerBody('financingoffer_someone', { account: 'acct_someone_else', created: 1_700_000_900 }), offerBody('financingoffer_live')];
+    const response = await call(backend(), '/capital/financing_offers');
+    assert.equal(((await response.json()) as Json).id, 'financingoffer_live');
+    platformOffers = [offerBody('financingoffer_someone', { account: 'acct_someone_else', created: 1_700_000_900 })];
+    const none = await call(backend(), '/capital/financing_offers');
+    assert.equal(none.status, 404);
+    assert.equal(((await none.json()) as Json).error?.code, 'resource_missing');
   });
 
   it("filters by authorize before choosing: a user's older offer wins over a newer one they may not see", async () => {

@@ -3,6 +3,7 @@ import { withSdk, type SdkRouteContext } from '../sdk-context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
 import { accountOf, onAccount, plain, scopedIdempotencyKey, STRIPE_ID } from '../stripe-objects.js';
+import { IdempotentReplays } from '../simulator/idempotent-replays.js';
 import { objectIssues, unrenderableObjectResponse } from '../validate-object.js';
 import { addProduct, changePrice, findProduct, listProducts, orderRefusal, placeOrder, seedClimateProducts } from '../simulator/climate-products.js';
 
@@ -98,25 +99,19 @@ function stripeMode({ stripe, options }: SdkRouteContext): OrderingMode {
 function simulatorMode({ simulator }: RouteContext): OrderingMode {
   seedClimateProducts(simulator);
   // A replayed key gets the first answer; the same key with other parameters is refused, as Stripe does.
-  const answered = new Map<string, { params: string; status: number; body: unknown }>();
+  const replays = new IdempotentReplays();
   return {
     products: () => listProducts(simulator),
     product: (_request, id) => findProduct(simulator, id) ?? noSuchProduct(),
-    async create(_request, params, metadata, key) {
-      const fingerprint = JSON.stringify([params, metadata]);
-      const replay = answered.get(key);
-      if (replay && replay.params !== fingerprint) {
-        return errorResponse(400, 'Keys for idempotent requests can only be used with the same parameters they were first used with.', 'idempotency_error');
-      }
-      if (replay) return json(replay.body, replay.status, { 'Idempotent-Replayed': 'true' });
-      const quantity = params.metric_tons !== undefined ? { metric_tons: params.metric_tons } : { amount: params.amount! };
-      const request = { product: params.product, quantity, currency: params.currency, ...(params.beneficiary && { beneficiary: params.beneficiary }), ...(metadata && { metadata }) };
-      const refusal = orderRefusal(findProduct(simulator, params.product), request);
-      const answer = refusal
-        ? { status: refusal.status, body: { error: { type: 'invalid_request_error', message: refusal.message, ...(refusal.param && { param: refusal.param }) } } }
-        : { status: 200, body: await placeOrder(simulator, request) };
-      answered.set(key, { params: fingerprint, ...answer });
-      return json(answer.body, answer.status);
+    create(_request, params, metadata, key) {
+      return replays.answer(key, JSON.stringify([params, metadata]), async () => {
+        const quantity = params.metric_tons !== undefined ? { metric_tons: params.metric_tons } : { amount: params.amount! };
+        const request = { product: params.product, quantity, currency: params.currency, ...(params.beneficiary && { beneficiary: params.beneficiary }), ...(metadata && { metadata }) };
+        const refusal = orderRefusal(findProduct(simulator, params.product), request);
+        return refusal
+          ? { status: refusal.status, body: { error: { type: 'invalid_request_error', message: refusal.message, ...(refusal.param && { param: refusal.param }) } } }
+          : { status: 200, body: await placeOrder(simulator, request) };
+      });
     },
   };
 }

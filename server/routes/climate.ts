@@ -14,6 +14,7 @@ import {
   transitionRefusal,
   type SimulatedClimateOrder,
 } from '../simulator/climate.js';
+import { IdempotentReplays, recorded } from '../simulator/idempotent-replays.js';
 
 
 /** Unknown, malformed and denied ids all look alike, and the id is never echoed. */
@@ -52,8 +53,8 @@ function stripeMode({ stripe, options }: SdkRouteContext): ClimateMode {
 
 function simulatorMode({ simulator }: RouteContext): ClimateMode {
   seedClimateOrders(simulator);
-  // Replays of one cancel (same Idempotency-Key) get the first answer, as Stripe does.
-  const answered = new Map<string, { id: string; status: number; body: unknown }>();
+  // Replays of one cancel (same caller-scoped Idempotency-Key) get the first answer, as Stripe does.
+  const replays = new IdempotentReplays();
   const find = (id: string) => {
     const order = simulator.get<SimulatedClimateOrder>(id);
     return order?.object === 'climate.order' ? order : undefined;
@@ -62,20 +63,13 @@ function simulatorMode({ simulator }: RouteContext): ClimateMode {
     retrieve(_request, id) {
       return find(id) ?? noSuchOrder();
     },
-    async cancel(_request, id, idempotencyKey) {
-      const replay = answered.get(idempotencyKey);
-      if (replay && replay.id !== id) {
-        return errorResponse(400, 'Keys for idempotent requests can only be used with the same parameters they were first used with.', 'idempotency_error');
-      }
-      if (replay) return json(replay.body, replay.status, { 'Idempotent-Replayed': 'true' });
-      const current = find(id);
-      if (!current) return noSuchOrder();
-      const refusal = transitionRefusal(current, 'buyer_cancel', simulator.now());
-      const response = refusal
-        ? { id, status: 400, body: { error: { type: 'invalid_request_error', code: 'order_not_cancelable', message: refusal } } }
-        : { id, status: 200, body: await cancelOrder(simulator, id, 'requested') };
-      answered.set(idempotencyKey, response);
-      return json(response.body, response.status);
+    cancel(_request, id, idempotencyKey) {
+      return replays.answer(idempotencyKey, id, async () => {
+        const current = find(id);
+        if (!current) return recorded(noSuchOrder());
+        const refusal = transitionRefusal(current, 'buyer_cancel', simulator.now());
+        return refusal ? recorded(errorResponse(400, refusal, 'invalid_request_error', 'order_not_cancelable')) : { status: 200, body: await cancelOrder(simulator, id, 'requested') };
+      });
     },
   };
 }

@@ -4,7 +4,7 @@ import type { RouteContext, RouteModule } from '../context.js';
 import { withSdk, type SdkRouteContext } from '../sdk-context.js';
 import { errorResponse, json, readJson, stripeErrorResponse } from '../http.js';
 import { readIdempotencyKey } from '../request-checks.js';
-import { accountOf, onAccount } from '../stripe-objects.js';
+import { accountOf, callerIdempotencyKey, onAccount } from '../stripe-objects.js';
 import type { Router } from '../router.js';
 import {
   completeSimulatedSession,
@@ -12,6 +12,7 @@ import {
   DEFAULT_LINKED_ACCOUNTS,
   simulatedInstitutionAccounts,
 } from '../simulator/financial-connections.js';
+import { IdempotentReplays } from '../simulator/idempotent-replays.js';
 
 interface SessionParams {
   permissions: string[];
@@ -77,18 +78,18 @@ function stripeMode({ stripe, options }: SdkRouteContext): CreateSession {
 }
 
 function simulatorMode({ simulator, options }: RouteContext): CreateSession {
-  // A replayed key gets the first answer, as Stripe's idempotency does.
-  const answered = new Map<string, string>();
-  return (_request, params, idempotencyKey) => {
-    const replay = idempotencyKey && answered.get(idempotencyKey);
-    const clientSecret = replay || createSimulatedSession(simulator, params).client_secret;
-    if (idempotencyKey) answered.set(idempotencyKey, clientSecret);
-    return json({
-      client_secret: clientSecret,
-      ...(options.publishableKey && { publishable_key: options.publishableKey }),
-      // Tells <fc-link-account> to finish the flow with the package's simulated Stripe.js, not Stripe's.
-      simulated_stripe_js: { complete_url: `${(options.basePath ?? '/api').replace(/\/+$/, '')}${COMPLETE_ROUTE}` },
-    });
+  // A replayed key (same caller, same parameters) gets the first answer, as Stripe's idempotency does.
+  const replays = new IdempotentReplays();
+  const session = (params: SessionParams) => ({
+    client_secret: createSimulatedSession(simulator, params).client_secret,
+    ...(options.publishableKey && { publishable_key: options.publishableKey }),
+    // Tells <fc-link-account> to finish the flow with the package's simulated Stripe.js, not Stripe's.
+    simulated_stripe_js: { complete_url: `${(options.basePath ?? '/api').replace(/\/+$/, '')}${COMPLETE_ROUTE}` },
+  });
+  return async (request, params, idempotencyKey) => {
+    if (!idempotencyKey) return json(session(params));
+    const scoped = await callerIdempotencyKey('fcsess', options, request, 'session', idempotencyKey);
+    return replays.answer(scoped, JSON.stringify(params), async () => ({ status: 200, body: session(params) }));
   };
 }
 

@@ -8,7 +8,12 @@ interface RecordedAnswer {
 }
 
 /** The most answers kept: past it the oldest are forgotten (a retry days later is a new request). */
-const MAX_ANSWERS = 1_000;
+export const MAX_ANSWERS = 1_000;
+
+/** A JSON response as `answer`'s `act` returns it, to be replayed. */
+export async function recorded(response: Response): Promise<{ status: number; body: unknown }> {
+  return { status: response.status, body: await response.json() };
+}
 
 /**
  * The simulator's memory of idempotent POSTs, by the (already caller-scoped) Idempotency-Key, as Stripe

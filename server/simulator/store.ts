@@ -2,6 +2,9 @@ import { signWebhookPayload } from '../webhook-signature.js';
 
 export type StripeObject = { id: string; object: string } & Record<string, unknown>;
 
+/** Objects visitors' requests may add to the simulator's memory (past it the oldest are forgotten). */
+export const MAX_SIMULATED_OBJECTS = 5_000;
+
 export interface SimulatorOptions {
   /** The secret the simulator signs its webhooks with; the webhook route verifies with the same. */
   webhookSecret: string;
@@ -19,9 +22,19 @@ export class SimulatorStore {
   private readonly objects = new Map<string, StripeObject>();
   private readonly options: SimulatorOptions;
   private eventCount = 0;
+  /** Objects put while the backend is built (the routes' seeds): never evicted. */
+  private readonly seeds = new Set<string>();
+  private seeding = true;
 
   constructor(options: SimulatorOptions) {
     this.options = options;
+    // The routes seed the store synchronously while createBackend runs; anything later is a visitor's.
+    queueMicrotask(() => (this.seeding = false));
+  }
+
+  /** Objects held: the seeds plus at most `MAX_SIMULATED_OBJECTS` made by visitors. */
+  get size(): number {
+    return this.objects.size;
   }
 
   now(): number {
@@ -34,8 +47,21 @@ export class SimulatorStore {
   }
 
   put<T extends StripeObject>(object: T): T {
+    if (this.seeding) this.seeds.add(object.id);
     this.objects.set(object.id, structuredClone(object));
+    this.evictOldest();
     return object;
+  }
+
+  /** Every demo request can add objects (tokens, payments, sessions): past the bound the oldest non-seed goes. */
+  private evictOldest(): void {
+    while (this.objects.size - this.seeds.size > MAX_SIMULATED_OBJECTS) {
+      for (const id of this.objects.keys()) {
+        if (this.seeds.has(id)) continue;
+        this.objects.delete(id);
+        break;
+      }
+    }
   }
 
   /** Applies `changes` to a stored object and returns `[updated, previous_attributes]`. */

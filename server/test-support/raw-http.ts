@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import type { Backend } from '../app.js';
 import { createNodeServer } from '../node-adapter.js';
+import type { NodeServerOptions } from '../server-timeouts.js';
 
 export interface RawResponse {
   status: number;
@@ -37,23 +38,8 @@ export function sendRaw(port: number, head: string, options: RawOptions = {}): P
       resolve(response);
     };
     const parse = (ended: boolean) => {
-      const end = received.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      const [statusLine = '', ...lines] = received.subarray(0, end).toString('latin1').split('\r\n');
-      const headers: Record<string, string> = {};
-      for (const line of lines) {
-        const colon = line.indexOf(':');
-        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-      }
-      const rest = received.subarray(end + 4);
-      const status = Number(statusLine.split(' ')[1]);
-      if (headers['transfer-encoding'] === 'chunked') {
-        const body = dechunk(rest);
-        if (body !== undefined) finish({ status, headers, body, sent });
-        return;
-      }
-      const length = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
-      if (length !== undefined ? rest.length >= length : ended) finish({ status, headers, body: rest.subarray(0, length).toString('utf8'), sent });
+      const response = parseAnswer(received, ended);
+      if (response) finish({ ...response, sent });
     };
     socket.on('data', (data: Buffer) => {
       received = Buffer.concat([received, data]);
@@ -81,6 +67,78 @@ export function sendRaw(port: number, head: string, options: RawOptions = {}): P
   });
 }
 
+/** A raw connection a test drives step by step: slow senders, half-open bodies, pipelining. */
+export interface RawConnection {
+  write(data: string | Buffer): void;
+  /** The first whole answer; rejects when none came within `timeoutMs`. */
+  answer(timeoutMs?: number): Promise<RawResponse>;
+  /** Resolves with the milliseconds since the connection opened once the server closed it; rejects after `timeoutMs`. */
+  closed(timeoutMs?: number): Promise<number>;
+  /** Everything received so far, as text. */
+  received(): string;
+  destroy(): void;
+}
+
+export function openRaw(port: number): RawConnection {
+  const socket = connect(port, '127.0.0.1');
+  const opened = Date.now();
+  let received = Buffer.alloc(0);
+  let closedAt: number | undefined;
+  const waiters = new Set<() => void>();
+  const wake = () => waiters.forEach((w) => w());
+  socket.on('data', (data: Buffer) => {
+    received = Buffer.concat([received, data]);
+    wake();
+  });
+  socket.on('close', () => {
+    closedAt = Date.now();
+    wake();
+  });
+  socket.on('error', () => {});
+  const waitFor = <T>(check: () => T | undefined, timeoutMs: number, what: string) =>
+    new Promise<T>((resolve, reject) => {
+      const attempt = () => {
+        const value = check();
+        if (value === undefined) return false;
+        cleanup();
+        resolve(value);
+        return true;
+      };
+      const timer = setTimeout(() => (cleanup(), reject(new Error(`no ${what} within ${timeoutMs} ms`))), timeoutMs);
+      const cleanup = () => (clearTimeout(timer), waiters.delete(waiter));
+      const waiter = () => void attempt();
+      if (!attempt()) waiters.add(waiter);
+    });
+  return {
+    write: (data) => void socket.write(data),
+    answer: (timeoutMs = 5_000) => waitFor(() => parseAnswer(received, closedAt !== undefined), timeoutMs, 'answer'),
+    closed: (timeoutMs = 5_000) => waitFor(() => (closedAt === undefined ? undefined : closedAt - opened), timeoutMs, 'close by the server'),
+    received: () => received.toString('utf8'),
+    destroy: () => socket.destroy(),
+  };
+}
+
+/** One whole HTTP answer at the start of `received`, or undefined while it is incomplete. */
+function parseAnswer(received: Buffer, ended: boolean): RawResponse | undefined {
+  const end = received.indexOf('\r\n\r\n');
+  if (end < 0) return undefined;
+  const [statusLine = '', ...lines] = received.subarray(0, end).toString('latin1').split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const rest = received.subarray(end + 4);
+  const status = Number(statusLine.split(' ')[1]);
+  if (headers['transfer-encoding'] === 'chunked') {
+    const body = dechunk(rest);
+    return body === undefined ? undefined : { status, headers, body, sent: 0 };
+  }
+  const length = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
+  if (length !== undefined ? rest.length >= length : ended) return { status, headers, body: rest.subarray(0, length).toString('utf8'), sent: 0 };
+  return undefined;
+}
+
 /** A chunk-encoded body, decoded; `undefined` until its last chunk is in. */
 function dechunk(data: Buffer): string | undefined {
   const parts: Buffer[] = [];
@@ -104,8 +162,8 @@ export interface TestServer {
 }
 
 /** The backend behind the same Node server the CLI runs, on a free loopback port. */
-export async function startTestServer(backend: Backend): Promise<TestServer> {
-  const server = createNodeServer(backend.handle);
+export async function startTestServer(backend: Backend, options?: NodeServerOptions): Promise<TestServer> {
+  const server = createNodeServer(backend.handle, options);
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;
   return {

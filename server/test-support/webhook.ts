@@ -67,3 +67,6 @@ export function postWebhook(backend: Backend, payload: unknown, { timestamp, sec
     }),
   );
 }
+
+/** A `Stripe-Signature` that passes the header checks (now, one v1 of the right shape) but verifies nothing. */
+export const wellFormedWrongSignature = () => `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`;

@@ -9,7 +9,7 @@ import { expectEveryObjectRenders } from '../property.js';
 import { list, product, typeQuantity } from './fixtures.js';
 
 describe('climate-order-form with generated products', () => {
-  it(`lists each of ${PROPERTY_RUNS} generated product lists (odd prices, currencies, availability, suppliers)`, async function () {
+  it(`lists each of ${PROPERTY_RUNS} generated product lists (odd prices, currencies, availability, suppliers), each product by its own name`, async function () {
     this.timeout(300_000);
     let current: unknown = list(product());
     const backend = fakeBackend(() => ({ json: current }));
@@ -18,6 +18,12 @@ describe('climate-order-form with generated products', () => {
     const { runs, seconds } = await expectEveryObjectRenders(el, climateProductList, (products) => {
       current = products;
       el.endpoint = `/api/climate-${(next += 1)}`;
+    }, (products) => {
+      // Every product of the list, in its order, by its own name (its id when it has none).
+      const data = products.data as { id: string; name?: string | null }[];
+      const names = [...el.shadowRoot!.querySelectorAll('[part~="product-name"]')].map((label) => label.textContent?.trim());
+      expect(names).to.deep.equal(data.map((product) => (product.name || product.id).trim()));
+      if (data.length === 0) expect(el.shadowRoot!.querySelector('[part~="message"]')).not.to.equal(null);
     });
     console.log(`climate-order-form: ${runs} generated product lists rendered in ${seconds} s`);
     expect(runs).to.be.at.least(PROPERTY_RUNS);

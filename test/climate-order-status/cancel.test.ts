@@ -4,6 +4,11 @@ import type { OrderCanceledDetail } from '../../src/climate-order-status/define.
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { expectNoBrokenText, part, shadowText, stripeError, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 import { CANCEL_URL, climateOrder, DAY, hasPart, liveText, mountOrder, mountShowing, partText, T0, T0_SECONDS, untilLoaded } from './fixtures.js';
+import { climateOrderMessages } from '../../src/climate-order-status/climate-order-status.messages.js';
+import japanese from '../../src/climate-order-status/climate-order-status.messages.ja.js';
+
+/** The catalogs' own words: a negative check follows them when the wording changes. */
+const text = climateOrderMessages.en;
 
 const canceledOrder = () => climateOrder({ status: 'canceled', canceled_at: T0_SECONDS, cancellation_reason: 'requested' });
 
@@ -62,7 +67,7 @@ describe('<climate-order-status> cancel dialog', () => {
     expect(partText(el, 'dialog')).to.include('Cancel this order?');
     expect(partText(el, 'dialog')).to.include("The order will be canceled. This can't be undone.");
     expect(partText(el, 'dialog')).to.include("You get the carbon removal cost back. Frontier's fees are not refunded.");
-    expect(partText(el, 'dialog')).not.to.include('full refund');
+    expect(partText(el, 'dialog')).not.to.include(text.confirmRefund);
     expect(dialog.contains(focused(el))).to.equal(true);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
@@ -208,7 +213,7 @@ describe('<climate-order-status> cancel dialog', () => {
     await untilLoaded(el);
     part<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
     expect(partText(el, 'dialog')).to.include('カーボン除去の費用は返金されますが、Frontier の手数料は返金されません。');
-    expect(partText(el, 'dialog')).not.to.include('全額が返金されます。');
+    expect(partText(el, 'dialog')).not.to.include(japanese.confirmRefund);
     dialogOf(el).close();
   });
 
@@ -253,7 +258,7 @@ describe('<climate-order-status> cancel dialog', () => {
     await untilLoaded(el);
     part<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
     expect(partText(el, 'dialog')).to.include('You receive a full refund.');
-    expect(partText(el, 'dialog')).not.to.include('fees are not refunded');
+    expect(partText(el, 'dialog')).not.to.include(text.confirmRefundFeesKept);
     dialogOf(el).close();
   });
 
@@ -263,7 +268,7 @@ describe('<climate-order-status> cancel dialog', () => {
     expect(hasPart(el, 'cancel-button')).to.equal(false);
     expect(hasPart(el, 'dialog')).to.equal(false);
     expect(partText(el, 'cancel-deadline')).to.include('until Mar 28, 2026');
-    expect(shadowText(el)).not.to.include('Cancel order');
+    expect(shadowText(el)).not.to.include(text.cancelOrder);
     await expect(el).to.be.accessible();
   });
 });

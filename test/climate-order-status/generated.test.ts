@@ -1,12 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { climateOrder } from '../../src/testing/arbitraries/index.js';
+import { climateOrderMessages } from '../../src/climate-order-status/climate-order-status.messages.js';
+import climateJa from '../../src/climate-order-status/climate-order-status.messages.ja.js';
+import { coreMessages } from '../../src/core/messages.js';
+import coreJa from '../../src/core/messages.ja.js';
+import { enumText, moneyDigits } from '../arbitraries/expected.js';
+import { climateOrder, KNOWN } from '../../src/testing/arbitraries/index.js';
 import { PROPERTY_RUNS } from '../arbitraries/settings.js';
 import { expectEveryObjectRenders } from '../property.js';
 import { expectNoBrokenText } from '../helpers.js';
 import { climateOrder as stripeOrder, mountOrder, mountShowing, partText, T0_SECONDS, termValue, untilLoaded } from './fixtures.js';
 
 describe('climate-order-status with generated orders', () => {
-  it(`renders each of ${PROPERTY_RUNS} generated orders (edge amounts, years, dates, currencies, strings, enum values)`, async function () {
+  it(`renders each of ${PROPERTY_RUNS} generated orders (edge amounts, years, dates, currencies, strings, enum values) with its own status and total`, async function () {
     this.timeout(300_000);
     let current: unknown = stripeOrder({ id: 'climorder_first' });
     const { el } = await mountOrder(() => ({ json: current }));
@@ -14,6 +19,12 @@ describe('climate-order-status with generated orders', () => {
     const { runs, seconds } = await expectEveryObjectRenders(el, climateOrder, (order) => {
       current = order;
       el.orderId = `climorder_generated_${(next += 1)}`;
+    }, (order, lang) => {
+      const m = lang === 'ja' ? climateJa : climateOrderMessages.en;
+      const state = enumText(order.status, KNOWN.climateStatus, m.statuses, lang === 'ja' ? coreJa : coreMessages.en);
+      if (state !== undefined) expect(partText(el, 'status'), `status ${String(order.status)}`).to.equal(state);
+      const digits = moneyDigits(order.amount_total, order.currency);
+      if (digits !== undefined) expect(termValue(el.shadowRoot!, m.total), `${String(order.amount_total)} ${String(order.currency)}`).to.include(digits);
     });
     console.log(`climate-order-status: ${runs} generated orders rendered in ${seconds} s`);
     expect(runs).to.be.at.least(PROPERTY_RUNS);

@@ -82,6 +82,18 @@ describe('requestJson', () => {
     expect(waits.filter((ms) => ms !== 5000), 'a 20 ms wait, then a 40 ms one').to.deep.equal([20, 40]);
   });
 
+  it('retries a GET answered with any 5xx, exactly 500 included (and 599), but not 499', async () => {
+    for (const status of [500, 502, 504, 599]) {
+      const { fetcher, calls } = sequence({ status, json: {} }, { json: { id: 'ok' } });
+      const value = await requestJson({ url: '/api/x', schema, fetcher, retryDelayMs: 1 });
+      expect(value.id, `after a ${status}`).to.equal('ok');
+      expect(calls, `after a ${status}`).to.have.length(2);
+    }
+    const { fetcher, calls } = sequence({ status: 499, json: {} }, { json: { id: 'ok' } });
+    expect(await failure(requestJson({ url: '/api/x', schema, fetcher, retryDelayMs: 1 }))).to.include({ kind: 'http', status: 499 });
+    expect(calls).to.have.length(1);
+  });
+
   it('gives up after two retries and reports the last failure', async () => {
     const { fetcher, calls } = sequence({ status: 429, json: {} });
     const error = await failure(requestJson({ url: '/api/x', schema, fetcher, retryDelayMs: 1 }));

@@ -25,8 +25,13 @@ describe('formatMoney', () => {
     expect(formatMoney(1234, 'eur', 'ja')).to.equal('€12.34');
     expect(formatMoney(50000, 'krw', 'ja')).to.equal('₩50,000');
   });
-  it('accepts upper-case codes', () => {
+  it('accepts upper-case codes, zero- and three-decimal ones too (the minor unit is looked up case-insensitively)', () => {
     expect(formatMoney(100, 'USD', 'en')).to.equal('$1.00');
+    expect(formatMoney(1000, 'JPY', 'en')).to.equal(formatMoney(1000, 'jpy', 'en'));
+    expect(formatMoney(1000, 'JPY', 'en')).to.equal('¥1,000');
+    expect(formatMoney(50000, 'Krw', 'en')).to.equal('₩50,000');
+    expect(formatMoney(1234, 'KWD', 'en')).to.equal(formatMoney(1234, 'kwd', 'en'));
+    expect(formatMoney(1234, 'KWD', 'en')).to.match(/1\.234/);
   });
   it('shows a currency Intl rejects as given, without NaN', () => {
     expect(formatMoney(1050, 'zz1', 'en')).to.equal('10.50 ZZ1');

@@ -2,6 +2,10 @@ import { expect } from '@open-wc/testing';
 import type { PaymentCaptureStatus } from '../../src/payment-capture-status/define.js';
 import { expectNoBrokenText, shadowText, until } from '../helpers.js';
 import { always, balanceTransaction, charge, ENDPOINT, mountCapture, paymentIntent, settledCharge } from './fixtures.js';
+import { messages } from '../../src/payment-capture-status/payment-capture-status.messages.js';
+
+/** The catalog's own words: a negative check follows them when the wording changes. */
+const text = messages.en;
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -21,7 +25,7 @@ describe('<payment-capture-status> settled payments', () => {
     expect(partText(el, 'captured')).to.equal('$10.00');
     expect(partText(el, 'fee')).to.equal('$0.59');
     expect(partText(el, 'net')).to.equal('$9.41');
-    expect(shadowText(el)).not.to.include('Pending');
+    expect(shadowText(el)).not.to.include(text.pending);
     expect(el.shadowRoot!.querySelector('[part~="transfer"], [part~="application-fee"], [part="notice"]')).to.equal(null);
     expect(liveText(el)).to.equal('Succeeded');
     expectNoBrokenText(el);
@@ -67,8 +71,21 @@ describe('<payment-capture-status> settled payments', () => {
     await ready(el);
     expect(partText(el, 'transfer')).to.equal('tr_1');
     expect(partText(el, 'application-fee')).to.equal('$1.00 (fee_1)');
-    expect(shadowText(el)).not.to.include('Pending');
+    expect(shadowText(el)).not.to.include(text.pending);
     await expect(el).to.be.accessible();
+  });
+
+  it("recognises a destination charge from the PaymentIntent's transfer_data when the charge lacks it: the transfer is pending", async () => {
+    const intent = paymentIntent({ transfer_data: { destination: 'acct_dest' }, latest_charge: settledCharge({ transfer: null, transfer_data: null }) });
+    const { el } = await mountCapture(always(intent));
+    await ready(el);
+    expect(partText(el, 'fee')).to.equal('$0.59');
+    expect(partText(el, 'transfer')).to.equal(text.pending);
+    expect(partText(el, 'notice')).to.equal(text.pendingNote(text.feesAndTransfers));
+    // Without transfer_data anywhere it is an ordinary charge: no transfer row at all.
+    const { el: plain } = await mountCapture(always(paymentIntent({ latest_charge: settledCharge({ transfer_data: null }) })));
+    await ready(plain);
+    expect(plain.shadowRoot!.querySelector('[part~="transfer"]')).to.equal(null);
   });
 
   it('takes expanded transfer and application fee objects as well as ids', async () => {
@@ -90,7 +107,7 @@ describe('<payment-capture-status> settled payments', () => {
     const { el } = await mountCapture(always(paymentIntent({ latest_charge: charge({ balance_transaction: 'txn_9' }) })));
     await ready(el);
     expect(partText(el, 'balance-transaction')).to.equal('txn_9');
-    expect(shadowText(el)).not.to.include('Pending');
+    expect(shadowText(el)).not.to.include(text.pending);
   });
 
   it('renders the smallest legal PaymentIntent (no charge, optional fields missing)', async () => {
@@ -98,7 +115,7 @@ describe('<payment-capture-status> settled payments', () => {
     await ready(el);
     expect(partText(el, 'status')).to.equal('Succeeded');
     expect(partText(el, 'amount')).to.equal('$2.50');
-    expect(shadowText(el)).not.to.include('Pending');
+    expect(shadowText(el)).not.to.include(text.pending);
     expectNoBrokenText(el);
     await expect(el).to.be.accessible();
   });

@@ -61,6 +61,26 @@ describe('<spt-token-status> countdown', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('rounds whole seconds up, as documented: 9.4 s left shows "10 sec", 0.4 s shows "1 sec", never "0 sec"', async () => {
+    const clock = new FakeClock(T0);
+    const { el } = await mountToken(() => ({ json: expiringIn(10) }), { clock });
+    await untilText(el, 'Time left');
+    expect(partText(el, 'countdown')).to.equal('10 sec');
+    // Between the widget's own ticks: a render now shows the time as it is now.
+    clock.tick(600);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(partText(el, 'countdown'), '9.4 s left').to.equal('10 sec');
+    clock.tick(9_000);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(partText(el, 'countdown'), '0.4 s left').to.equal('1 sec');
+    expect(partText(el, 'status')).to.equal('Active');
+    clock.tick(400);
+    await el.updateComplete;
+    expect(partText(el, 'status')).to.equal('Expired');
+  });
+
   it('turns expired by time, fires swk-token-expired once with the token, and stops its timer', async () => {
     const clock = new FakeClock(T0);
     const { el } = await mountToken(() => ({ json: expiringIn(120) }), { clock });

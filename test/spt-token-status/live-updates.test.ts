@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FakeClock } from '../../src/testing/fake-clock.js';
+import { until } from '../helpers.js';
 import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { grantedToken, liveText, mountToken, partText, T0, T0_SECONDS, untilText } from './fixtures.js';
 
@@ -57,6 +58,16 @@ describe('<spt-token-status> live updates', () => {
     FakeEventSource.open('/api/events').push({ type: 'shared_payment.granted_token.deactivated', id: 'spt_123', object: 'shared_payment.granted_token' });
     await untilText(el, 'Reason');
     expect(partText(el, 'reason')).to.equal('Expired');
+    expect(fired).to.deep.equal(['spt_123']);
+    // Not only at the first change: another confirmation, its refetch rendered, and time passing
+    // (more renders of the same expired token) fire nothing more.
+    let loads = 0;
+    el.addEventListener('swk-load', () => (loads += 1));
+    FakeEventSource.open('/api/events').push({ type: 'shared_payment.granted_token.deactivated', id: 'spt_123', object: 'shared_payment.granted_token' });
+    await until(() => loads === 1, 'the second refetch to render');
+    clock.tick(3_600_000);
+    el.requestUpdate();
+    await el.updateComplete;
     expect(fired).to.deep.equal(['spt_123']);
   });
 
