@@ -1,28 +1,61 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BackendOptions } from '../context.js';
+import { Router } from '../router.js';
 import { widgetRoutes } from '../routes/index.js';
 import { call, startFakeStripeApi } from '../test-support/fake-stripe-api.js';
 
 /** The site's session: a `session=<user>` cookie. */
 const userOf = (request: Request) => /(?:^|;\s*)session=(\w+)/.exec(request.headers.get('cookie') ?? '')?.[1];
 const signedIn = { headers: { cookie: 'session=alice' } };
-const post = (headers: Record<string, string> = {}) => ({
+/** A POST with the body its route reads, so that a signed-in one gets as far as Stripe. */
+const post = (body: Record<string, unknown>) => ({
   method: 'POST',
-  headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'swk_anon', ...headers },
-  body: JSON.stringify({ permissions: ['balances'] }),
+  headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'swk_anon' },
+  body: JSON.stringify(body),
 });
 
-/** Every object route a widget calls, with a well-formed id. */
+/** Every object route a widget calls, with a well-formed id (the first test checks none is missing). */
 const ROUTES: [path: string, init?: RequestInit][] = [
   ['/climate/orders/climorder_1'],
-  ['/climate/orders/climorder_1/cancel', post()],
+  ['/climate/orders/climorder_1/cancel', post({})],
+  ['/climate/products'],
+  ['/climate/orders', post({ product: 'climsku_1', metric_tons: '1', currency: 'usd' })],
   ['/capital/financing_offers/financingoffer_1'],
   ['/capital/financing_offers'],
+  ['/capital/financing_offers/financingoffer_1/mark_delivered', post({})],
   ['/shared_payment/granted_tokens/spt_1'],
+  ['/shared_payment/granted_tokens/spt_1/payment_intents', post({ amount: 5000, currency: 'usd' })],
   ['/payment_intents/pi_1'],
-  ['/financial_connections/sessions', post()],
+  ['/financial_connections/sessions', post({ permissions: ['balances'] })],
+  ['/financial_connections/accounts/fca_1'],
+  ['/financial_connections/accounts/fca_1/owners'],
+  ['/financial_connections/accounts/fca_1/refresh', post({ features: ['balance'] })],
 ];
+/** The routes that answer without a signed-in user by design. */
+const PUBLIC = ['GET /events', 'GET /mode', 'POST /webhooks'];
+
+/** `METHOD /pattern` of every route a stripe-mode backend registers, read off its router as it is built. */
+function registeredRoutes(build: () => unknown): string[] {
+  const seen: string[] = [];
+  const add = Router.prototype.add;
+  Router.prototype.add = function (this: Router, method, pattern, handler) {
+    seen.push(`${method} ${pattern}`);
+    return add.call(this, method, pattern, handler);
+  };
+  try {
+    build();
+  } finally {
+    Router.prototype.add = add;
+  }
+  return seen;
+}
+
+const covers = (route: string, [path, init]: (typeof ROUTES)[number]) => {
+  const [method, pattern] = route.split(' ') as [string, string];
+  const shape = new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+')}$`);
+  return (init?.method ?? 'GET') === method && shape.test(path);
+};
 
 // Today every route fetches from Stripe before `authorize` runs: 400 anonymous GETs of well-formed ids
 // made 400 calls to Stripe with the secret key.
@@ -37,6 +70,13 @@ describe('attack: anonymous requests for well-formed ids, stripe mode', () => {
   });
   const backend = (options: BackendOptions = {}) =>
     fake.backend({ userOf, authorize: () => true, resolveStripeAccount: () => 'acct_1', resolveCustomer: () => 'cus_1', ...options }, widgetRoutes);
+
+  it('the list above holds every route the backend registers but the public ones', () => {
+    const routes = registeredRoutes(() => backend());
+    assert.ok(routes.includes('GET /climate/orders/:id'), 'the router was read');
+    const untested = routes.filter((route) => !PUBLIC.includes(route) && !ROUTES.some((entry) => covers(route, entry)));
+    assert.deepEqual(untested, []);
+  });
 
   it('400 of them: each a 401, and not one call reaches Stripe', async () => {
     const site = backend();
