@@ -222,6 +222,7 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
       beneficiary: this.beneficiary,
       currency,
       exponent: minorUnitExponent(currency),
+      locale: this.locale,
       product: product && { id: product.id, price: priceIn(product, currency)!, available: tonsAvailable(product) },
     });
   }

@@ -2,6 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import '../../src/climate-order-form/define.js';
 import '../../src/climate-order-status/define.js';
 import type { ClimateOrderForm, OrderCreatedDetail } from '../../src/climate-order-form/define.js';
+import { en } from '../../src/messages.js';
 import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { afterMicrotasks, expectNoBrokenText, fakeBackend, heldAnswer, mount, oneEvent, part, shadowText, stripeError, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 import { confirmButton, createdOrder, ENDPOINT, estimate, fillIn, list, product, radio, soldOut, typeQuantity, untilListed } from './fixtures.js';
@@ -51,6 +52,24 @@ describe('<climate-order-form> placing an order', () => {
     part<HTMLButtonElement>(el, '[part~="another-button"]').click();
     await until(() => el.shadowRoot!.querySelector('[part~="quantity-input"]') !== null, 'the form again');
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('title');
+  });
+
+  it("reads the quantity in the page's language: 0,5 t under a French catalog orders half a ton", async () => {
+    const backend = fakeBackend((call) => (call.method === 'POST' ? { json: createdOrder() } : listAnswer()));
+    const el = await mount<ClimateOrderForm>(html`<climate-order-form
+      lang="fr"
+      endpoint=${ENDPOINT}
+      no-order-status
+      .messages=${{ fr: en }}
+      .fetcher=${backend.fetcher}
+    ></climate-order-form>`);
+    await untilListed(el);
+    expect(el.locale).to.equal('fr');
+    radio(el, 'Offtake portfolio 2027').click();
+    await typeQuantity(el, '0,5');
+    confirmButton(el).click();
+    await until(() => backend.calls.some((c) => c.method === 'POST'), 'the order');
+    expect(backend.calls.find((c) => c.method === 'POST')!.body).to.deep.include({ metric_tons: '0.5' });
   });
 
   it('no-order-status leaves the status to the site', async () => {
