@@ -1,35 +1,11 @@
 import { expect } from '@open-wc/testing';
 import type { CapitalFinancingOffer } from '../../src/schemas/capital-financing-offer.js';
+import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { part, until } from '../helpers.js';
 import { mountCard, offer, offersBackend, settled } from './fixtures.js';
 
-/** Stands in for the browser's EventSource so a test can push what the backend's `/events` would. */
-class FakeEventSource extends EventTarget {
-  static instances: FakeEventSource[] = [];
-  readonly url: string;
-  closed = false;
-  constructor(url: string | URL) {
-    super();
-    this.url = String(url);
-    FakeEventSource.instances.push(this);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  push(data: unknown): void {
-    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(data) }));
-  }
-}
-
 describe('capital-offer-card: live updates', () => {
-  const original = window.EventSource;
-  beforeEach(() => {
-    FakeEventSource.instances = [];
-    window.EventSource = FakeEventSource as unknown as typeof EventSource;
-  });
-  afterEach(() => {
-    window.EventSource = original;
-  });
+  useFakeEventSource();
 
   it('follows a replacement announced by replacement_created, and ignores unrelated events', async () => {
     const offers: CapitalFinancingOffer[] = [offer('financingoffer_live')];
@@ -40,8 +16,8 @@ describe('capital-offer-card: live updates', () => {
     let loads = 0;
     el.addEventListener('swk-load', () => (loads += 1));
     await settled(el);
-    const source = FakeEventSource.instances.find((s) => s.url === '/api/events?capital-1')!;
-    expect(source, 'an EventSource for events-url').to.be.instanceOf(FakeEventSource);
+    const source = await FakeEventSource.opened('/api/events?capital-1');
+    expect(source.url, 'an EventSource for events-url').to.equal('/api/events?capital-1');
 
     // Unrelated; events arrive in order, so once the replacement below was handled, so was this one.
     source.push({ type: 'climate.order.delivered', id: 'climorder_1', object: 'climate.order' });

@@ -2,28 +2,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { ClimateOrderStatus } from '../../src/climate-order-status/define.js';
 import type { Fetcher } from '../../src/core/config.js';
 import { clockAt } from '../../src/testing/fake-clock.js';
+import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
 import { fakeBackend, part, until } from '../helpers.js';
 import { climateOrder, ENDPOINT, liveText, partText, T0, untilLoaded } from './fixtures.js';
 
-/** Stands in for the browser's EventSource so a test can push the backend's `/events` messages. */
-class FakeEventSource extends EventTarget {
-  static last: FakeEventSource | undefined;
-  readonly url: string;
-  closed = false;
-  constructor(url: string) {
-    super();
-    this.url = url;
-    FakeEventSource.last = this;
-  }
-  close(): void {
-    this.closed = true;
-  }
-  push(event: { type: string; id: string; object: string }): void {
-    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(event) }));
-  }
-}
-
-/** climorder_123 with a live stream at `eventsUrl` (the FakeEventSource below), at T0. */
+/** climorder_123 with a live stream at `eventsUrl` (a FakeEventSource), at T0. */
 function mountLive(fetcher: Fetcher, eventsUrl: string) {
   return fixture<ClimateOrderStatus>(html`<climate-order-status
     lang="en"
@@ -36,20 +19,14 @@ function mountLive(fetcher: Fetcher, eventsUrl: string) {
 }
 
 describe('<climate-order-status> events-url', () => {
-  const realEventSource = window.EventSource;
-  beforeEach(() => {
-    window.EventSource = FakeEventSource as unknown as typeof EventSource;
-  });
-  afterEach(() => {
-    window.EventSource = realEventSource;
-  });
+  useFakeEventSource();
 
   it("refetches on this order's climate.order.* events only", async () => {
     let status = 'confirmed';
     const backend = fakeBackend(() => ({ json: climateOrder({ status }) }));
     const el = await mountLive(backend.fetcher, '/api/events-climate-test');
     await untilLoaded(el);
-    const source = FakeEventSource.last!;
+    const source = await FakeEventSource.opened('/api/events-climate-test');
     expect(source.url).to.equal('/api/events-climate-test');
     status = 'delivered';
     // Not this order's: events arrive in order, so the count after the four below proves these did nothing.
@@ -63,7 +40,7 @@ describe('<climate-order-status> events-url', () => {
     await until(() => partText(el, 'status') === 'Delivered', 'the new status');
     expect(backend.calls, 'one refetch per event of this order, none for the others').to.have.length(5);
     el.remove();
-    expect(source.closed, 'the stream closes when the widget leaves').to.equal(true);
+    expect(source.readyState, 'the stream closes when the widget leaves').to.equal(2);
   });
 
   it('fires swk-load once for a cancel: the refetch its canceled event triggers reports only a changed order', async () => {
@@ -83,7 +60,7 @@ describe('<climate-order-status> events-url', () => {
     part<HTMLButtonElement>(el, '[part~="confirm-button"]').click();
     await until(() => loads.length === 1, 'the cancel\'s swk-load');
     expect(liveText(el)).to.equal('The order was canceled.');
-    const source = FakeEventSource.last!;
+    const source = await FakeEventSource.opened('/api/events-climate-cancel');
     source.push({ type: 'climate.order.canceled', id: 'climorder_123', object: 'climate.order' });
     // The refetched order replaces the cancel's answer on screen (and the announcement with it) in the
     // same step as its swk-load would be fired.
