@@ -11,6 +11,7 @@ import { ensureBuilt } from './support/build.js';
 import { launchChromium } from './support/browser.js';
 import { openLocalSite, servePages } from './support/local-site.js';
 import { FULL_APP_DEPENDENCIES, installedApp } from './support/packed-app.js';
+import { typeCheck } from './support/type-check.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, string | { types?: string; default?: string }>; bin: Record<string, string> };
 const BIN = Object.keys(pkg.bin)[0] ?? '';
@@ -300,14 +301,7 @@ describe('the packed tarball in a React / Node-server project', () => {
         '',
       ].join('\n'),
     );
-    writeFileSync(
-      join(app, 'tsconfig.check.json'),
-      JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2023', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, skipLibCheck: false, types: [] },
-        files: ['check.ts'],
-      }),
-    );
-    const result = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.check.json')], { encoding: 'utf8' });
+    const result = typeCheck(app, 'tsconfig.check.json', { skipLibCheck: false }, { files: ['check.ts'] });
     assert.equal(result.status, 0, result.stdout + result.stderr);
   });
 });
@@ -327,25 +321,9 @@ describe('the server typings without stripe installed', () => {
         '',
       ].join('\n'),
     );
-    writeFileSync(
-      join(app, 'tsconfig.server-check.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          lib: ['ES2023'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          // Node's own types, from this repository: the fresh project installs only the kit.
-          types: ['node'],
-          typeRoots: [resolve('node_modules/@types')],
-        },
-        files: ['server-check.ts'],
-      }),
-    );
-    const result = spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.server-check.json')], { encoding: 'utf8' });
+    // Node's own types, from this repository: the fresh project installs only the kit.
+    const node = { lib: ['ES2023'], skipLibCheck: false, types: ['node'], typeRoots: [resolve('node_modules/@types')] };
+    const result = typeCheck(app, 'tsconfig.server-check.json', node, { files: ['server-check.ts'] });
     assert.equal(result.status, 0, result.stdout + result.stderr);
   });
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +7,7 @@ import { build } from 'esbuild';
 import { createBackend } from '../server/app.js';
 import { nodeHandler } from '../server/node-adapter.js';
 import { ensureBuilt } from './support/build.js';
+import { typeCheck as runTsc } from './support/type-check.js';
 import { openLocalSite, type LocalSite } from './support/local-site.js';
 
 // README's French catalog, as written: type-checked against the shipped typings (and a missing or a
@@ -42,27 +42,11 @@ describe("README's French catalog", () => {
 
   function typeCheck(source: string) {
     writeFileSync(join(work, 'fr.ts'), source);
-    writeFileSync(
-      join(work, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: [],
-          paths: {
-            'stripe-widget-kit': [join(ROOT, 'dist/types/src/index.d.ts')],
-            'stripe-widget-kit/messages': [join(ROOT, 'dist/types/src/messages.d.ts')],
-          },
-        },
-        files: ['fr.ts'],
-      }),
-    );
-    return spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(work, 'tsconfig.json')], { encoding: 'utf8' });
+    const paths = {
+      'stripe-widget-kit': [join(ROOT, 'dist/types/src/index.d.ts')],
+      'stripe-widget-kit/messages': [join(ROOT, 'dist/types/src/messages.d.ts')],
+    };
+    return runTsc(work, 'tsconfig.json', { paths }, { files: ['fr.ts'] });
   }
 
   before(() => ensureBuilt());

@@ -1,36 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createBackend, type Backend } from '../app.js';
-import type { PublishedEvent } from '../event-hub.js';
 import { CLIMATE_ORDER_IDS } from '../simulator/climate.js';
-import { call } from '../test-support/fake-stripe-api.js';
-import { climateRoutes } from './climate.js';
+import { climateControl as control, climateOrderOf as order, climateSimulator } from '../test-support/climate-simulator.js';
 
 // Seed 002: the simulator refuses what Stripe never does. Frontier delays or substitutes only funded
 // (confirmed) orders, gives notice at least 60 days before the end of the delivery year, delays to a
 // later year only, and never delivers an order that was never funded.
 
 const DAY = 24 * 3600;
-/** 2026-05-28: the seeded orders expect delivery in 2027. */
-const NOW = 1_780_000_000;
 const END_OF_2027 = Date.UTC(2028, 0, 1) / 1000;
 
-function simulator(now = NOW) {
-  let clock = now;
-  const backend = createBackend({ now: () => clock }, [climateRoutes]);
-  const published: PublishedEvent[] = [];
-  backend.hub.subscribe((event) => published.push(event));
-  return { backend, published, setNow: (seconds: number) => (clock = seconds) };
-}
-
-const order = async (backend: Backend, id: string) => (await (await call(backend, `/climate/orders/${id}`)).json()) as Record<string, unknown>;
-const control = (backend: Backend, path: string, body: unknown = {}) =>
-  call(backend, `/simulator/climate/orders/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const refusal = async (response: Response) => ({ status: response.status, message: ((await response.json()) as { error: { message: string } }).error.message });
 
 describe('climate simulator: transitions Stripe never makes are refused', () => {
   it('refuses a delay to an earlier or the same year, and sends nothing', async () => {
-    const { backend, published } = simulator();
+    const { backend, published } = climateSimulator();
     assert.equal((await order(backend, CLIMATE_ORDER_IDS.confirmed)).expected_delivery_year, 2027);
     for (const year of [2026, 2027]) {
       const response = await refusal(await control(backend, `${CLIMATE_ORDER_IDS.confirmed}/delay`, { expectedDeliveryYear: year }));
@@ -43,7 +27,7 @@ describe('climate simulator: transitions Stripe never makes are refused', () => 
   });
 
   it('refuses to delay or substitute an order that is not confirmed (open, awaiting funds)', async () => {
-    const { backend, published } = simulator();
+    const { backend, published } = climateSimulator();
     for (const id of [CLIMATE_ORDER_IDS.open, CLIMATE_ORDER_IDS.awaitingFunds]) {
       const delay = await refusal(await control(backend, `${id}/delay`));
       assert.equal(delay.status, 400, id);
@@ -54,7 +38,7 @@ describe('climate simulator: transitions Stripe never makes are refused', () => 
   });
 
   it('refuses to deliver an order that was never funded', async () => {
-    const { backend, published } = simulator();
+    const { backend, published } = climateSimulator();
     for (const id of [CLIMATE_ORDER_IDS.open, CLIMATE_ORDER_IDS.awaitingFunds]) {
       const response = await refusal(await control(backend, `${id}/deliver`));
       assert.equal(response.status, 400, id);
@@ -66,7 +50,7 @@ describe('climate simulator: transitions Stripe never makes are refused', () => 
   });
 
   it('gives a delay or substitution notice at least 60 days before the end of the delivery year', async () => {
-    const { backend, published, setNow } = simulator();
+    const { backend, published, setNow } = climateSimulator();
     setNow(END_OF_2027 - 59 * DAY);
     const late = await refusal(await control(backend, `${CLIMATE_ORDER_IDS.confirmed}/delay`, { expectedDeliveryYear: 2028 }));
     assert.deepEqual(late, { status: 400, message: 'Frontier gives notice at least 60 days before the end of the delivery year (2027)' });
@@ -80,7 +64,7 @@ describe('climate simulator: transitions Stripe never makes are refused', () => 
   });
 
   it('substitutes the product with one from another supplier, named on the product', async () => {
-    const { backend } = simulator();
+    const { backend } = climateSimulator();
     await control(backend, `${CLIMATE_ORDER_IDS.confirmed}/substitute`);
     const product = (await order(backend, CLIMATE_ORDER_IDS.confirmed)).product as { name: string; suppliers: { name: string; removal_pathway: string }[] };
     assert.equal(product.name, 'Frontier portfolio (substitute supplier)');

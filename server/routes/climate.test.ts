@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it, mock } from 'node:test';
-import { createBackend, type Backend } from '../app.js';
-import type { PublishedEvent } from '../event-hub.js';
+import type { Backend } from '../app.js';
 import { CLIMATE_ORDER_IDS } from '../simulator/climate.js';
 import { call, startFakeStripeApi, type FakeRoute } from '../test-support/fake-stripe-api.js';
 import { climateRoutes } from './climate.js';
+import { climateControl as control, climateOrderOf as order, climateSimulator } from '../test-support/climate-simulator.js';
 
 const stripeOrder = (status: string) => ({
   id: 'climorder_1',
@@ -143,21 +143,11 @@ describe('climate routes, stripe mode', () => {
 
 const DAY = 24 * 3600;
 
-function simulator(now = 1_780_000_000) {
-  let clock = now;
-  const backend = createBackend({ now: () => clock }, [climateRoutes]);
-  const published: PublishedEvent[] = [];
-  backend.hub.subscribe((event) => published.push(event));
-  return { backend, published, setNow: (seconds: number) => (clock = seconds) };
-}
 
-const order = async (backend: Backend, id: string) => (await (await call(backend, `/climate/orders/${id}`)).json()) as Record<string, unknown>;
-const control = (backend: Backend, path: string, body: unknown = {}) =>
-  call(backend, `/simulator/climate/orders/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('climate routes, simulator mode', () => {
   it('holds one order in each status, the delayed and the substituted one', async () => {
-    const { backend } = simulator();
+    const { backend } = climateSimulator();
     const list = (await (await call(backend, '/simulator/climate/orders')).json()) as { data: { status: string }[] };
     assert.deepEqual(new Set(list.data.map((o) => o.status)), new Set(['open', 'awaiting_funds', 'confirmed', 'delivered', 'canceled']));
     assert.equal(typeof (await order(backend, CLIMATE_ORDER_IDS.delayed)).delayed_at, 'number');
@@ -166,7 +156,7 @@ describe('climate routes, simulator mode', () => {
   });
 
   it('delivers an order and sends climate.order.delivered through the signed webhook path', async () => {
-    const { backend, published } = simulator();
+    const { backend, published } = climateSimulator();
     const response = await control(backend, `${CLIMATE_ORDER_IDS.confirmed}/deliver`);
     assert.equal(response.status, 200);
     const delivered = await order(backend, CLIMATE_ORDER_IDS.confirmed);
@@ -177,7 +167,7 @@ describe('climate routes, simulator mode', () => {
   });
 
   it('delays an order to a new year and sends climate.order.delayed', async () => {
-    const { backend, published } = simulator(1_780_000_000);
+    const { backend, published } = climateSimulator(1_780_000_000);
     await control(backend, `${CLIMATE_ORDER_IDS.confirmed}/delay`, { expectedDeliveryYear: 2031 });
     const delayed = await order(backend, CLIMATE_ORDER_IDS.confirmed);
     assert.equal(delayed.expected_delivery_year, 2031);
@@ -186,7 +176,7 @@ describe('climate routes, simulator mode', () => {
   });
 
   it('substitutes the product and sends climate.order.product_substituted', async () => {
-    const { backend, published } = simulator();
+    const { backend, published } = climateSimulator();
     await control(backend, `${CLIMATE_ORDER_IDS.confirmed}/substitute`);
     const substituted = await order(backend, CLIMATE_ORDER_IDS.confirmed);
     assert.equal(typeof substituted.product_substituted_at, 'number');
@@ -195,7 +185,7 @@ describe('climate routes, simulator mode', () => {
   });
 
   it('cancels for Frontier (product unavailable) and sends climate.order.canceled; a settled order refuses controls', async () => {
-    const { backend, published } = simulator();
+    const { backend, published } = climateSimulator();
     await control(backend, `${CLIMATE_ORDER_IDS.confirmed}/cancel`);
     const canceled = await order(backend, CLIMATE_ORDER_IDS.confirmed);
     assert.equal(canceled.status, 'canceled');
@@ -208,7 +198,7 @@ describe('climate routes, simulator mode', () => {
   });
 
   it("lets the buyer cancel once per Idempotency-Key: a replay answers the same and sends no second webhook", async () => {
-    const { backend, published } = simulator();
+    const { backend, published } = climateSimulator();
     const first = await cancel(backend, CLIMATE_ORDER_IDS.open, 'swk_a');
     const replay = await cancel(backend, CLIMATE_ORDER_IDS.open, 'swk_a');
     assert.equal(first.status, 200);
@@ -226,7 +216,7 @@ describe('climate routes, simulator mode', () => {
 
   it('allows a buyer cancel within 24 hours of creation, in any cancelable status, and not after', async () => {
     const start = 1_780_000_000;
-    const { backend, setNow } = simulator(start);
+    const { backend, setNow } = climateSimulator(start);
     // Seeded: open (created now), awaiting_funds (12 hours old), confirmed (20 days old, no notice).
     assert.equal((await cancel(backend, CLIMATE_ORDER_IDS.confirmed, 'swk_old')).status, 400);
     setNow(start + 23 * 3600);
@@ -238,7 +228,7 @@ describe('climate routes, simulator mode', () => {
   });
 
   it('allows a buyer cancel on day 29 after a delay notice, not on day 31', async () => {
-    const { backend, setNow } = simulator(1_780_000_000);
+    const { backend, setNow } = climateSimulator(1_780_000_000);
     await control(backend, `${CLIMATE_ORDER_IDS.confirmed}/delay`, { expectedDeliveryYear: 2031 });
     setNow(1_780_000_000 + 31 * DAY);
     const late = await cancel(backend, CLIMATE_ORDER_IDS.confirmed, 'swk_late');
@@ -251,7 +241,7 @@ describe('climate routes, simulator mode', () => {
   });
 
   it('refuses a buyer cancel of a confirmed order without a delay or substitution', async () => {
-    const { backend, published } = simulator();
+    const { backend, published } = climateSimulator();
     const response = await cancel(backend, CLIMATE_ORDER_IDS.confirmed, 'swk_b');
     assert.equal(response.status, 400);
     assert.equal((await order(backend, CLIMATE_ORDER_IDS.confirmed)).status, 'confirmed');
