@@ -207,6 +207,8 @@ describe('npm run demo:static, opened over file:// with the network blocked', ()
     await visit.page.getByRole('button', { name: 'Start a Connect payment' }).click();
     await visit.page.waitForFunction(() => document.querySelector('#payment-capture-status > div > payment-capture-status')?.getAttribute('payment-intent-id') !== 'pi_sim_capture_pending_connect');
     await shown(live, 'status', 'Succeeded').waitFor();
+    // The demo also polls every 5 s: without polling, only the event the simulator sends can bring the settlement.
+    await live.evaluate((element) => element.removeAttribute('refresh-interval'));
     await visit.page.getByRole('button', { name: /^Settle now/ }).click();
     await shown(live, 'fee', '$3.20').waitFor();
     await shown(live, 'transfer', /^tr_sim_\w+$/).waitFor();

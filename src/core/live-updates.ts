@@ -54,7 +54,7 @@ export class LiveUpdateController implements ReactiveController {
 
   hostUpdated(): void {
     this.#sync();
-    if (this.#timer && this.#timer.clock !== this.#clock()) this.#stopPolling();
+    if (this.#timer && (this.#timer.clock !== this.#clock() || this.#pollDelay() === null)) this.#stopPolling();
     if (!this.#due) this.#schedule();
   }
 

@@ -67,6 +67,16 @@ describe('LiveUpdateController', () => {
     expect(source.readyState).to.equal(2);
   });
 
+  it('stops polling when polling is turned off (refresh-interval 0): the poll already scheduled is dropped', async () => {
+    const { el, clock } = await probe({ delay: 20_000 });
+    clock.tick(10_000);
+    el.delay = 0;
+    await el.updateComplete;
+    expect(clock.pending).to.equal(0);
+    clock.tick(100_000);
+    expect(el.updates).to.deep.equal([]);
+  });
+
   it('polls at the given delay and stops when the element leaves', async () => {
     const { el, clock } = await probe({ delay: 20_000 });
     clock.tick(19_999);
