@@ -351,9 +351,9 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
       return html`<p part="charge-result" class="notice">${this.#chargeResultText(charge.value)}</p>`;
     }
     if (charge.status === 'error' && charge.error) {
-      return html`<div part="charge-error">
-        ${renderError(charge.error, this.locale, () => void charge.retry(), { title: m.chargeFailed })}
-      </div>`;
+      // Retry charges again: only while the token can still pay the amount (not once it was revoked, used or expired).
+      const retry = this.#canPay(token, state) ? () => void charge.retry() : undefined;
+      return html`<div part="charge-error">${renderError(charge.error, this.locale, retry, { title: m.chargeFailed })}</div>`;
     }
     const currency = token.usage_limits?.currency;
     if (this.chargeAmount === undefined || this.chargeAmount === null || state.kind !== 'active' || !currency) return nothing;
@@ -370,6 +370,13 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
         ${busy ? m.charging(amount) : m.charge(amount)}
       </button>
     </div>`;
+  }
+
+  /** Whether `charge-amount` can be charged to the token now: active, a valid amount, within what is left. */
+  #canPay(token: SharedPaymentGrantedToken, state: TokenState): boolean {
+    const left = remainingAmount(token);
+    const amount = this.chargeAmount;
+    return state.kind === 'active' && !!token.usage_limits?.currency && typeof amount === 'number' && validChargeAmount(amount) && left !== undefined && amount <= left;
   }
 
   #limitText(limits: SharedPaymentGrantedToken['usage_limits']): string {

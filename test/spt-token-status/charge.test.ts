@@ -151,6 +151,7 @@ describe('<spt-token-status charge-amount>: charging the token', () => {
     expect(partText(el, 'charge-error')).to.include('The charge failed').and.include('The amount is more than this shared payment token has left.');
     await until(() => partText(el, 'used') === '$90.00 of $100.00', 'the refetched token');
     expect(gets(calls)).to.have.length(2);
+    expect(el.shadowRoot!.querySelector('[part="charge-error"] [part="retry-button"]'), 'no Retry for an amount the token no longer has').to.equal(null);
     expect(liveText(el)).to.equal('The charge failed');
     expectNoBrokenText(el);
     await expect(el).to.be.accessible();
@@ -171,6 +172,19 @@ describe('<spt-token-status charge-amount>: charging the token', () => {
     const [first, second] = posts(calls);
     expect(second!.headers.get('Idempotency-Key')).to.equal(first!.headers.get('Idempotency-Key'));
     expect(second!.body).to.deep.equal(first!.body);
+  });
+
+  it('offers no Retry once the token refetched after a failed charge was revoked: Retry would charge a dead token', async () => {
+    const decline: FakeAnswer = { status: 402, json: { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } } };
+    const revoked = grantedToken({ deactivated_at: T0_SECONDS - 1, deactivated_reason: 'revoked' });
+    const { fetcher, calls } = tokenAndCharge((n) => (n === 0 ? usedToken(0) : revoked), () => decline);
+    const el = await mountCharge(fetcher);
+    chargeButton(el)!.click();
+    await until(() => el.getAttribute('state') === 'revoked', 'the refetched, revoked token');
+    expect(partText(el, 'charge-error')).to.include('Your card was declined.');
+    expect(el.shadowRoot!.querySelector('[part="charge-error"] [part="retry-button"]')).to.equal(null);
+    expect(posts(calls)).to.have.length(1);
+    await expect(el).to.be.accessible();
   });
 
   for (const [state, token, expected] of [
