@@ -132,6 +132,8 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
   private quantityText = '';
   private beneficiary = '';
   private attempted = false;
+  /** A price refresh ran since the buyer last edited the form: the live region then says the new total. */
+  #pricesRefreshed = false;
 
   /** The order being placed: its body and key, kept for Retry until Stripe answered with an order. */
   #pending: { key: string; body: ClimateOrderRequest } | undefined;
@@ -270,6 +272,7 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
 
   #edited(change: () => void): void {
     change();
+    this.#pricesRefreshed = false;
     if (this.#order.status === 'error') this.#order.reset();
   }
 
@@ -278,7 +281,13 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     if (this.#order.status === 'ready') return m.orderPlaced;
     if (this.#order.status === 'error') return m.orderFailed;
     if (this.#products.status === 'loading') return m.loadingProducts;
-    return this.#products.refreshing ? m.updatingPrices : '';
+    if (this.#products.refreshing) {
+      this.#pricesRefreshed = true;
+      return m.updatingPrices;
+    }
+    // After a price refresh, the estimate the buyer is about to confirm: its new total.
+    const current = this.#pricesRefreshed ? this.#request() : undefined;
+    return current && 'estimate' in current ? m.pricesUpdated(formatMoney(current.estimate.total, this.#currency, this.locale)) : '';
   }
 
   protected override render(): TemplateResult {
@@ -305,6 +314,7 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
         locale: this.locale,
         m,
         onSelect: (id) => this.#edited(() => (this.selectedId = id)),
+        errorId: this.attempted && problem === 'product' ? 'product-error' : undefined,
       })}
       ${this.attempted && problem === 'product' ? html`<p part="field-error" class="field-error" id="product-error">${m.problems.product}</p>` : nothing}
       ${this.#renderQuantity(m, currency, showProblem && problem !== 'product' ? problem : undefined)}

@@ -43,6 +43,7 @@ const ja: ClimateOrderFormMessages = {
   total: '合計',
   estimateNote: '最終的な金額は注文時に Stripe が確定します。',
   updatingPrices: '価格を更新しています…',
+  pricesUpdated: (total: string) => `価格が更新されました。合計：${total}`,
   pricesStale: '価格を更新できませんでした。再試行してから注文してください。',
   placeOrder: '注文する',
   placing: '注文しています…',

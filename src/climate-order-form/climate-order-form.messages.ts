@@ -43,6 +43,7 @@ const en = {
   total: 'Total',
   estimateNote: 'Stripe sets the final amounts when the order is placed.',
   updatingPrices: 'Updating prices…',
+  pricesUpdated: (total: string) => `Prices updated. Total: ${total}`,
   pricesStale: 'Prices could not be updated: retry before ordering.',
   placeOrder: 'Place order',
   placing: 'Placing order…',

@@ -42,6 +42,9 @@ export function estimateOrder(price: ClimatePrice, quantity: OrderQuantity): Ord
   }
   const amount = quantity.amount;
   if (!(amount > 0) || !Number.isSafeInteger(amount) || !(total > 0)) return undefined;
+  const tons = amount / total;
   const orderSubtotal = Math.round((amount * subtotal) / total);
-  return { metricTons: decimalString(amount / total, 3), subtotal: orderSubtotal, fees: amount - orderSubtotal, total: amount };
+  // A price Stripe never sends (a fraction of the smallest unit per ton) would buy "Infinity" or 1e+25 tons: no estimate rather than that.
+  if (!Number.isSafeInteger(Math.floor(tons)) || !Number.isSafeInteger(orderSubtotal)) return undefined;
+  return { metricTons: decimalString(tons, 3), subtotal: orderSubtotal, fees: amount - orderSubtotal, total: amount };
 }

@@ -12,6 +12,8 @@ export interface ProductListContext {
   locale: Locale;
   m: ClimateOrderFormMessages;
   onSelect: (id: string) => void;
+  /** The id of the "choose a product" error, when it is shown: each radio is described by it too. */
+  errorId?: string | undefined;
 }
 
 function renderSupplier(supplier: ClimateProductSupplier, { m, locale }: ProductListContext): TemplateResult {
@@ -36,7 +38,7 @@ function renderProduct(product: ClimateProduct, index: number, context: ProductL
       .value=${product.id}
       .checked=${context.selectedId === product.id}
       ?disabled=${soldOut || !price}
-      aria-describedby=${`${id}-summary`}
+      aria-describedby=${context.errorId ? `${id}-summary ${context.errorId}` : `${id}-summary`}
       @change=${() => context.onSelect(product.id)}
     />
     <div class="product-body">

@@ -24,6 +24,8 @@ async function setup(answer: Answer, options: { noOrderStatus?: boolean } = {}) 
   return { backend, el, posts: () => backend.calls.filter((c) => c.method === 'POST' && c.url === '/api/climate/orders') };
 }
 
+const live = (el: ClimateOrderForm) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+
 const listAnswer = (): FakeAnswer => ({ json: list(product(), soldOut()) });
 
 describe('<climate-order-form> placing an order', () => {
@@ -153,12 +155,14 @@ describe('<climate-order-form> placing an order', () => {
     await el.updateComplete;
     expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('true');
     expect(confirmButton(el).textContent!.trim()).to.equal('Updating prices…');
+    expect(live(el)).to.equal('Updating prices…');
     confirmButton(el).click();
     await afterMicrotasks();
     expect(posts(), 'no order on the old estimate').to.have.length(0);
     hold.release();
     await until(() => estimate(el).Total === '$311.58', 'the estimate at the new price');
     expect(estimate(el)).to.deep.equal({ 'Carbon removal': '0.5 t', 'Carbon removal cost': '$302.50', 'Frontier fees': '$9.08', Total: '$311.58' });
+    expect(live(el), 'a screen reader hears the new total').to.equal('Prices updated. Total: $311.58');
     expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('false');
     hold = undefined;
     stream.push({ type: 'climate.product.created', id: 'climsku_new', object: 'climate.product' });

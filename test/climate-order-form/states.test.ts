@@ -154,7 +154,11 @@ describe('<climate-order-form> quantity and estimate', () => {
     await typeQuantity(el, '1');
     confirmButton(el).click();
     await until(() => shadowText(el).includes('Choose a product.'), 'the missing product');
-    expect(el.shadowRoot!.activeElement).to.equal(radio(el, 'Offtake portfolio 2027'));
+    const focused = radio(el, 'Offtake portfolio 2027');
+    expect(el.shadowRoot!.activeElement).to.equal(focused);
+    // The focused radio is described by the error too, so a screen reader says what is missing.
+    const described = focused.getAttribute('aria-describedby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim());
+    expect(described).to.include('Choose a product.');
     expect(backend.calls.filter((c) => c.method === 'POST')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
