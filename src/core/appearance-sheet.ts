@@ -34,8 +34,8 @@ const RULES: Readonly<Record<string, string>> = {
   '.Button--primary': 'button:not(.secondary,.danger)',
   '.Badge': '.badge',
   '.Notice': '.notice',
-  '.Label': 'dt',
-  '.Error': '.error',
+  '.Label': ':is(dt,.field>label,legend)',
+  '.Error': ':is(.error,.field-error)',
 };
 const RULE = /^(\.[\w-]+)(:hover|:focus)?$/;
 
@@ -57,10 +57,18 @@ export interface AppearanceStyles {
  * on the widgets' parts. What it cannot use is ignored, and listed.
  */
 export function appearanceStyles(appearance: Appearance, light: TokenValues, dark: TokenValues): AppearanceStyles {
-  const { theme = 'stripe', variables = {}, rules = {} } = appearance;
   const ignored: string[] = [];
+  // A site's JavaScript may hand in anything: what is not an object is ignored, never thrown on.
+  const record = (value: unknown, name: string): Record<string, unknown> => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (value !== undefined) ignored.push(name);
+    return {};
+  };
+  const { theme = 'stripe', disableAnimations } = appearance;
+  const variables = record(appearance.variables, 'variables');
+  const rules = record(appearance.rules, 'rules');
   const presets: Record<string, TokenValues> = { stripe: light, night: dark, flat: { ...light, bg: '#f6f8fa', surface: '#fff', border: 'transparent' } };
-  if (!Object.hasOwn(presets, theme)) ignored.push(`theme "${theme}"`);
+  if (!Object.hasOwn(presets, theme)) ignored.push(`theme "${String(theme)}"`);
   const tokens: Record<string, string | undefined> = { ...(presets[theme] ?? light) };
   const css = theme === 'flat' ? [':host button.secondary,:host button.danger{background:var(--_surface)}'] : [];
   const set = new Set<string>();
@@ -80,7 +88,7 @@ export function appearanceStyles(appearance: Appearance, light: TokenValues, dar
   }
   for (const [selector, declarations] of Object.entries(rules)) {
     const [, part = '', state] = RULE.exec(selector) ?? [];
-    const body = Object.entries(declarations ?? {}).flatMap(([name, value]) => {
+    const body = Object.entries(record(declarations, `rules["${selector}"]`)).flatMap(([name, value]) => {
       // Stripe writes properties in camelCase.
       const property = name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
       return /^[a-z-]+$/.test(property) && safe(value) ? [`${property}:${value}`] : (ignored.push(`rules["${selector}"].${name}`), []);
@@ -89,7 +97,7 @@ export function appearanceStyles(appearance: Appearance, light: TokenValues, dar
     if (Object.hasOwn(RULES, part)) css.push(`:host ${RULES[part]}:not(#_)${state ? (state === ':focus' ? ':focus-visible' : state) : ''}{${body.join(';')}}`);
     else ignored.push(`rules["${selector}"]`);
   }
-  if (appearance.disableAnimations) css.push(':host .spinner{animation:none}');
+  if (disableAnimations === true) css.push(':host .spinner{animation:none}');
   const contrastWarnings = () => import('./contrast.js').then(({ lowContrast }) => lowContrast(tokens, set));
   const result: AppearanceStyles = { tokens, rules: css.join(''), contrastWarnings };
   if (ignored.length) result.ignored = `appearance ignores ${ignored.join(', ')}: not used by these widgets, or not a safe CSS value`;

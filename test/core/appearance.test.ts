@@ -3,6 +3,9 @@ import type { Appearance } from '@stripe/stripe-js';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/fc-link-account/define.js';
 import '../../src/spt-token-status/define.js';
+import '../../src/climate-order-form/define.js';
+import type { ClimateOrderForm } from '../../src/climate-order-form/define.js';
+import { climateProduct, climateProductList } from '../../src/testing/builders/index.js';
 import type { FcLinkAccount } from '../../src/fc-link-account/define.js';
 import type { SptTokenStatus } from '../../src/spt-token-status/define.js';
 import { configure } from '../../src/core/config.js';
@@ -202,6 +205,47 @@ describe("Stripe's Appearance object", () => {
     expect(kit.warnings).to.deep.equal([
       'stripe-widget-kit: appearance ignores variables.colorIconTab, variables.colorBackground, rules[".Tab"], rules[".Button:active"], rules[".Badge"].color;: not used by these widgets, or not a safe CSS value',
     ]);
+  });
+
+  it('never throws on an appearance untyped JavaScript got wrong: null variables or rules, a string, an array', async () => {
+    const kit = recordKitWarnings();
+    try {
+      const nulls = await linkWidget({ theme: 'night', variables: null, rules: { '.Button': null } } as unknown as Appearance);
+      expect(box(nulls).backgroundColor, 'the theme still applies').to.equal('rgb(26, 31, 54)');
+      const stringRules = await linkWidget({ rules: 'none', variables: ['colorPrimary'] } as unknown as Appearance);
+      expect(button(stringRules).backgroundColor).to.equal('rgb(79, 70, 229)');
+      for (const wrong of ['night', 42, []]) {
+        const el = await linkWidget(wrong as unknown as Appearance);
+        expect(box(el).backgroundColor, `${JSON.stringify(wrong)}: the built-in look`).to.equal('rgb(255, 255, 255)');
+        expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+      }
+    } finally {
+      kit.stop();
+    }
+    expect(kit.warnings).to.deep.equal([
+      'stripe-widget-kit: appearance ignores variables, rules[".Button"]: not used by these widgets, or not a safe CSS value',
+      'stripe-widget-kit: appearance ignores variables, rules: not used by these widgets, or not a safe CSS value',
+      'stripe-widget-kit: appearance must be Stripe\'s Appearance object; ignoring "night"',
+      "stripe-widget-kit: appearance must be Stripe's Appearance object; ignoring number",
+      "stripe-widget-kit: appearance must be Stripe's Appearance object; ignoring object",
+    ]);
+  });
+
+  it('.Label styles the form fields\' labels and legends, .Error their errors (the order form)', async () => {
+    const product = climateProduct({ id: 'climsku_1', name: 'Removal' });
+    const { fetcher } = fakeBackend(() => ({ json: climateProductList(product) }));
+    const el = await fixture<ClimateOrderForm>(html`<climate-order-form
+      endpoint="/api/climate"
+      .appearance=${{ rules: { '.Label': { color: 'rgb(4, 5, 6)' }, '.Error': { color: 'rgb(7, 8, 9)' } } }}
+      .fetcher=${fetcher}
+    ></climate-order-form>`);
+    await until(() => Boolean(el.shadowRoot!.querySelector('[part~="quantity-input"]')), 'the form');
+    expect(style(el, 'label[for="quantity"]').color).to.equal('rgb(4, 5, 6)');
+    expect(style(el, '[part~="quantity"] legend').color).to.equal('rgb(4, 5, 6)');
+    expect(style(el, '[part~="product-name"]').color, 'a product is a choice, not a field label').not.to.equal('rgb(4, 5, 6)');
+    part<HTMLButtonElement>(el, '[part~="confirm-button"]').click();
+    await until(() => Boolean(el.shadowRoot!.querySelector('[part~="field-error"]')), 'a field error');
+    expect(style(el, '[part~="field-error"]').color).to.equal('rgb(7, 8, 9)');
   });
 
   it('warns in dev mode when a drawn pair falls below WCAG AA; not for the presets, not outside dev mode', async () => {
