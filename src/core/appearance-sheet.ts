@@ -137,5 +137,9 @@ function sheetOf(appearance: Appearance, { light, dark, tokenRule, warn }: Sheet
  */
 export function adoptAppearance(root: ShadowRoot, appearance: Appearance | undefined, context: SheetContext): void {
   const own = root.adoptedStyleSheets.filter((sheet) => !ours.has(sheet));
-  root.adoptedStyleSheets = appearance ? [...own, sheetOf(appearance, context)] : own;
+  const given: unknown = appearance;
+  // Not an object (a string, a number from untyped JavaScript): the built-in look, and a dev-mode warning.
+  const usable = typeof given === 'object' && given !== null && !Array.isArray(given);
+  if (!usable && given) context.warn?.(`appearance must be Stripe's Appearance object; ignoring ${typeof given === 'string' ? JSON.stringify(given.slice(0, 40)) : typeof given}`);
+  root.adoptedStyleSheets = usable ? [...own, sheetOf(appearance!, context)] : own;
 }

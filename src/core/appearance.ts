@@ -15,11 +15,7 @@ let settled = false;
 
 /** The appearance a widget uses: its own `appearance`, else `configure({ appearance })`'s. */
 export function appearanceOf(host: Host): Appearance | undefined {
-  const appearance: unknown = host.appearance ?? getConfig().appearance;
-  // Not an object (a string, a number from untyped JavaScript): the built-in look, and a dev-mode warning.
-  if (appearance === undefined || appearance === null || (typeof appearance === 'object' && !Array.isArray(appearance))) return (appearance ?? undefined) as Appearance | undefined;
-  devWarn(`appearance must be Stripe's Appearance object; ignoring ${typeof appearance === 'string' ? JSON.stringify(appearance.slice(0, 40)) : typeof appearance}`);
-  return undefined;
+  return host.appearance ?? getConfig().appearance;
 }
 
 /**
