@@ -10,7 +10,23 @@ import { esbuildMinifyCss } from './minify-css-literals.mjs';
 
 /** Issue 12: zod/mini is back in every widget; the budgets are the user's download, not a validator's. */
 // Issue 18: the IIFE carries a sixth widget (<climate-order-form>), so 44 kB for all six.
-export const BUDGETS = { iife: 44_000, widget: 24_000 };
+// Issue 21: the Appearance hook and the analytics stream add at most 2 kB to any widget's first load.
+export const BUDGETS = { iife: 44_000, widget: 24_000, hooks: 2_000 };
+
+/**
+ * The two modules issue 21 adds to every widget's first load, as no-ops: a widget built with these
+ * weighs what it would without the Appearance hook and the analytics stream (their call sites aside).
+ */
+const WITHOUT_HOOKS = {
+  name: 'without-appearance-and-analytics',
+  setup(build) {
+    const stubs = {
+      'appearance.ts': 'export const appearanceOf = () => undefined; export const loadAppearance = () => undefined; export const adoptAppearance = (_host, applied) => applied;',
+      'analytics.ts': 'export const track = () => {};',
+    };
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/](appearance|analytics)\.ts$/ }, (args) => ({ contents: stubs[args.path.split(/[\\/]/).pop()], loader: 'js' }));
+  },
+};
 
 /** What every widget needs whatever it does: lit, and the zod/mini functions the schemas are built from. */
 const FLOOR = `export { LitElement, html, css } from 'lit';
@@ -78,8 +94,8 @@ export function initialOutputs(metafile, entryPath) {
   return initial;
 }
 
-async function initialDownload(entryPath) {
-  const result = await buildWidget(entryPath);
+async function initialDownload(entryPath, options = {}) {
+  const result = await buildWidget(entryPath, options);
   const files = new Map(result.outputFiles.map((f) => [f.path.slice(f.path.indexOf('bench-out')), Buffer.from(f.contents)]));
   const outputs = result.metafile.outputs;
   const initial = initialOutputs(result.metafile, entryPath);
@@ -124,10 +140,13 @@ export async function bundleSizes() {
   rows.push({ name: 'lit + zod/mini (floor)', kind: 'floor', ...measure(await floor(FLOOR)) });
   rows.push({ name: 'stripe-widget-kit.iife.js (all widgets)', kind: 'iife', ...(await shippedIife()) });
   for (const entry of widgetEntries()) {
-    rows.push({ name: `stripe-widget-kit/${entry.name}`, kind: 'widget', ...(await initialDownload(entry.path)) });
+    const widget = await initialDownload(entry.path);
+    rows.push({ name: `stripe-widget-kit/${entry.name}`, kind: 'widget', ...widget });
+    const without = await initialDownload(entry.path, { plugins: [esbuildMinifyCss, esbuildCollapseHtml, WITHOUT_HOOKS] });
+    rows.push({ name: `  of which Appearance + analytics`, kind: 'hooks', min: widget.min - without.min, gzip: widget.gzip - without.gzip });
   }
   for (const row of rows) {
-    row.budget = row.kind === 'iife' ? BUDGETS.iife : row.kind === 'widget' ? BUDGETS.widget : undefined;
+    row.budget = row.kind === 'iife' ? BUDGETS.iife : row.kind === 'widget' ? BUDGETS.widget : row.kind === 'hooks' ? BUDGETS.hooks : undefined;
     row.ok = row.budget === undefined || row.gzip <= row.budget;
   }
   return rows;
