@@ -41,7 +41,8 @@ describe('the README Next.js recipe, built with next build and served with next 
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'next-app', private: true }));
     // Next.js itself, react and the kit are installed one folder up (the shared install).
     writeFileSync(join(project, 'next.config.mjs'), `export default { turbopack: { root: ${JSON.stringify(app)} } };\n`);
-    const recipe = readmeBlocks(['ts', 'tsx']).filter((block) => block.path === 'authorize.ts' || block.path?.startsWith('app/'));
+    // The recipe, not the Quickstart's keyless app (e2e/readme-snippets.test.ts compiles that one apart).
+    const recipe = readmeBlocks(['ts', 'tsx']).filter((block) => block.section !== 'Quickstart' && (block.path === 'authorize.ts' || block.path?.startsWith('app/')));
     writeBlocks(project, recipe);
     // Next.js' own boilerplate, which the recipe does not repeat.
     writeFileSync(join(project, 'app', 'layout.tsx'), 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n');

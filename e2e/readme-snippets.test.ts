@@ -5,14 +5,16 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { FULL_APP_DEPENDENCIES, installedApp } from './support/packed-app.js';
-import { readmeBlocks, writeBlocks } from './support/readme-blocks.js';
+import { githubSlug, readmeBlocks, writeBlocks } from './support/readme-blocks.js';
 
 // Every TypeScript and JavaScript block of README.md, as a user copies it into a project that installed
 // the packed tarball: each must compile under `strict` on its own (with the files other blocks name,
 // such as authorize.ts), and every `*-server.ts` recipe must start and answer. HTML, CSS, shell, JSON,
 // Vue and Svelte blocks are not compiled here (the typing fixtures of scripts/type-tests.mjs check the
-// Vue and Svelte forms).
+// Vue and Svelte forms). Each path of the Quickstart is a project of its own (several name a
+// vite.config.ts, or the route.ts the recipes further down name too): its blocks go to quickstart/<slug>/.
 const CODE_LANGS = ['ts', 'tsx', 'js'];
+const QUICKSTART = 'Quickstart';
 
 function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -26,13 +28,21 @@ function freePort(): Promise<number> {
 describe('README code blocks, in a fresh project with the packed tarball', () => {
   let root = '';
   let files: string[] = [];
+  const quickstartFiles: string[] = [];
 
   before(() => {
     const app = installedApp('full', FULL_APP_DEPENDENCIES);
     root = join(app, 'readme');
     rmSync(root, { recursive: true, force: true });
     mkdirSync(root, { recursive: true });
-    files = writeBlocks(root, readmeBlocks(CODE_LANGS));
+    const blocks = readmeBlocks(CODE_LANGS);
+    files = writeBlocks(root, blocks.filter((block) => block.section !== QUICKSTART));
+    const paths = new Set(blocks.filter((block) => block.section === QUICKSTART).map((block) => block.subsection ?? ''));
+    for (const path of paths) {
+      const folder = `quickstart/${githubSlug(path) || 'intro'}`;
+      const written = writeBlocks(join(root, folder), blocks.filter((block) => block.section === QUICKSTART && (block.subsection ?? '') === path));
+      quickstartFiles.push(...written.map((file) => `${folder}/${file}`));
+    }
     writeFileSync(
       join(root, 'tsconfig.json'),
       JSON.stringify({
@@ -58,6 +68,19 @@ describe('README code blocks, in a fresh project with the packed tarball', () =>
     for (const path of ['authorize.ts', 'express-server.ts', 'hono-server.ts', 'stripe-server.ts', 'app/api/[...swk]/route.ts', 'app/offer/page.tsx', 'swk.config.mjs']) {
       assert.ok(files.includes(path), `no README block names ${path}: ${files.join(', ')}`);
     }
+  });
+
+  it("extracts the Quickstart's files, each path in a folder of its own", () => {
+    const expected = [
+      'quickstart/with-vite-no-framework/vite.config.ts',
+      'quickstart/with-vite-no-framework/main.ts',
+      'quickstart/with-react/src/App.tsx',
+      'quickstart/with-nextjs/app/api/[...swk]/route.ts',
+      'quickstart/with-nextjs/app/page.tsx',
+      'quickstart/with-vue/vite.config.ts',
+      'quickstart/with-your-own-node-server-express-hono/server.mjs',
+    ];
+    assert.deepEqual([...quickstartFiles].sort(), [...expected].sort());
   });
 
   it('compiles every block under strict TypeScript (JavaScript blocks with checkJs)', () => {
