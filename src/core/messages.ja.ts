@@ -10,9 +10,6 @@ const ja: CoreMessages = {
   unknownValue: (value: string) => `不明 (${value})`,
   notAvailable: '利用できません',
   refreshFailed: '更新できませんでした。最後に取得した状態を表示しています。',
-  close: '閉じる',
-  cancel: 'キャンセル',
-  updated: '更新しました',
   errors: {
     network: 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
     timeout: 'サーバーの応答に時間がかかりすぎています。',

@@ -12,9 +12,6 @@ const en = {
   unknownValue: (value: string) => `Unknown (${value})`,
   notAvailable: 'Not available',
   refreshFailed: 'Could not update; this is the last known state.',
-  close: 'Close',
-  cancel: 'Cancel',
-  updated: 'Updated',
   errors: {
     network: 'We could not reach the server. Check your connection and try again.',
     timeout: 'The server took too long to answer.',

@@ -3,6 +3,7 @@ import type { AccountDataMessages } from './account-data.messages.js';
 const ja: AccountDataMessages = {
   loading: '残高を読み込んでいます…',
   balance: '現在の残高',
+  balanceNow: (amounts: string) => `現在の残高：${amounts}`,
   asOf: '時点',
   noBalance: '残高はまだ取得されていません。',
   updating: '残高を更新しています…',

@@ -3,6 +3,8 @@ import { defineMessages } from '../core/i18n.js';
 const en = {
   loading: 'Loading balance…',
   balance: 'Current balance',
+  /** Announced when a balance arrives: the amounts, one per currency. */
+  balanceNow: (amounts: string) => `Current balance: ${amounts}`,
   asOf: 'As of',
   noBalance: 'No balance has been retrieved yet.',
   updating: 'Updating balance…',

@@ -187,10 +187,12 @@ export class LinkedAccounts {
   /** Polite announcements: updating, failed, then the new balance (an account that arrives up to date says nothing). */
   #announcement(entry: AccountEntry, m: AccountDataMessages, locale: Locale): string {
     const account = entry.view?.account;
-    const status = account?.balance_refresh?.status;
+    if (!account || !entry.permits('balances')) return '';
+    const status = account.balance_refresh?.status;
     if (status === 'pending') return m.updating;
     if (status === 'failed') return m.failed;
-    return account ? `${m.balance}: ${amounts(account, locale).join(', ')}` : '';
+    const current = amounts(account, locale);
+    return current.length ? m.balanceNow(current.join(', ')) : m.noBalance;
   }
 
   #renderView(entry: AccountEntry, { account, owners, moreOwners }: AccountView, m: AccountDataMessages, locale: Locale): TemplateResult {

@@ -37,6 +37,9 @@ const succeeded = (fields: Json = {}) =>
     ...fields,
   });
 
+/** What the account data's live region says. */
+const announced = (el: Element) => el.shadowRoot!.querySelector('[part~="account-data"] [role="status"]')?.textContent?.trim() ?? '';
+
 interface Options {
   accountAnswer: (call: RecordedCall) => FakeAnswer;
   permissions?: string;
@@ -184,6 +187,7 @@ describe('fc-link-account balances (accounts-endpoint)', () => {
     const owners = await linkedWidget({ permissions: 'ownership payment_method', accountAnswer: () => ({ json: retrieved({ permissions: ['ownership', 'payment_method'], ownership: null, ownership_refresh: { status: 'pending', last_attempted_at: T0_SECONDS, next_refresh_available_at: null } }) }) });
     await until(() => dataText(owners.el).includes('Retrieving the owners…'), 'the pending ownership');
     expect(owners.el.shadowRoot!.querySelector('[part~="refresh-button"], [part~="balance"]')).to.equal(null);
+    expect(announced(owners.el), 'no balance is announced without the balances permission').to.equal('');
     owners.el.remove();
 
     const none = await linkedWidget({ permissions: 'payment_method', accountAnswer: () => ({ json: retrieved() }) });
@@ -209,9 +213,17 @@ describe('fc-link-account balances (accounts-endpoint)', () => {
     await until(() => el.shadowRoot!.querySelector('[part~="balance"]') !== null, 'the balance after Retry');
   });
 
+  it('announces a refreshed account without any balance as such, not as "Current balance: "', async () => {
+    const { el } = await linkedWidget({ accountAnswer: () => ({ json: succeeded({ balance: { as_of: T0_SECONDS - 60, current: {}, type: 'cash' } }) }) });
+    await until(() => announced(el) !== '', 'the announcement');
+    expect(announced(el)).to.equal('No balance has been retrieved yet.');
+  });
+
   it('renders in Japanese', async () => {
     const { el } = await linkedWidget({ lang: 'ja', accountAnswer: () => ({ json: succeeded() }) });
     await until(() => dataText(el).includes('現在の残高'), 'the Japanese balance');
+    await until(() => announced(el) !== '', 'the announcement');
+    expect(announced(el)).to.equal('現在の残高：$1,234.56');
     expect(part(el, '[part~="refresh-button"]').textContent!.trim()).to.equal('残高を更新');
     expectNoBrokenText(el);
   });
