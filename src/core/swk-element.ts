@@ -204,7 +204,8 @@ export abstract class SwkElement<L = unknown> extends LitElement {
       // the element would never update again. Running it twice (a throw while committing) is harmless.
       ReactiveElement.prototype['update'].call(this, changed);
       const error = renderFailure(cause);
-      render(renderError(error, this.locale, () => this.requestUpdate()), this.renderRoot, this.renderOptions);
+      const retry = () => (track(this, 'retried'), this.requestUpdate());
+      render(renderError(error, this.locale, retry), this.renderRoot, this.renderOptions);
       emit(this, 'swk-error', { error });
       track(this, 'error', null, error.kind);
     }

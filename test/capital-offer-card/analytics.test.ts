@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/capital-offer-card/define.js';
 import type { CapitalOfferCard } from '../../src/capital-offer-card/define.js';
-import { part, until } from '../helpers.js';
+import { part, stripeError, until } from '../helpers.js';
 import { assertNoPrivateData, recordFlow, recordSwkEvents } from '../swk-events.js';
 import { ENDPOINT, mountCard, offer, offersBackend, settled } from './fixtures.js';
 
@@ -41,6 +41,16 @@ describe('capital-offer-card analytics events', () => {
   afterEach(() => {
     events.stop();
     scrollTo(0, 0);
+  });
+
+  it('error then retry: error with its kind, retried, loaded', async () => {
+    let calls = 0;
+    const { fetcher } = offersBackend(offers, () => (calls++ === 0 ? stripeError(404) : undefined));
+    const el = await mountCard({ offerId: 'financingoffer_other', fetcher });
+    await until(() => Boolean(el.shadowRoot!.querySelector('[part="retry-button"]')), 'the error state');
+    part<HTMLButtonElement>(el, '[part="retry-button"]').click();
+    await until(() => events.names().includes('loaded'), 'the offer after Retry');
+    expect(events.dom.map(({ name, errorKind }) => (errorKind ? `${name}:${errorKind}` : name)).filter((name) => name !== 'offer_viewed')).to.deep.equal(['error:stripe', 'retried', 'loaded']);
   });
 
   it('offer_viewed once per offer, only when the card is on screen', async () => {

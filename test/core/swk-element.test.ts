@@ -108,5 +108,17 @@ describe('SwkElement', () => {
       await el.updateComplete;
       expect(shadowText(el)).to.equal('fine');
     });
+
+    it('reports its Retry as retried to the analytics stream, as every other Retry is', async () => {
+      const el = await fixture<ThrowingRenderProbe>(html`<swk-throwing-render-probe broken></swk-throwing-render-probe>`);
+      await el.updateComplete;
+      const names: string[] = [];
+      el.addEventListener('swk-event', (event) => names.push(event.detail.name));
+      el.broken = false;
+      part<HTMLButtonElement>(el, '[part=retry-button]').click();
+      await el.updateComplete;
+      expect(names).to.deep.equal(['retried']);
+      expect(shadowText(el)).to.equal('fine');
+    });
   });
 });

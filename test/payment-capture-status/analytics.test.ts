@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { until } from '../helpers.js';
+import { part, stripeError, until } from '../helpers.js';
 import { recordSwkEvents } from '../swk-events.js';
 import { mountCapture, paymentIntent, settledCharge } from './fixtures.js';
 
@@ -16,5 +16,13 @@ describe('payment-capture-status analytics events', () => {
       ['loaded', 'pi_1', 'succeeded'],
       ['capture_settled', 'pi_1', 'succeeded'],
     ]);
+  });
+
+  it('error then retry: error with its kind, retried, loaded', async () => {
+    const { el } = await mountCapture((_call, n) => (n === 0 ? stripeError(404) : { json: paymentIntent() }));
+    await until(() => Boolean(el.shadowRoot!.querySelector('[part="retry-button"]')), 'the error state');
+    part<HTMLButtonElement>(el, '[part="retry-button"]').click();
+    await until(() => events.names().includes('loaded'), 'the payment after Retry');
+    expect(events.dom.map(({ name, errorKind }) => (errorKind ? `${name}:${errorKind}` : name))).to.deep.equal(['error:stripe', 'retried', 'loaded']);
   });
 });
