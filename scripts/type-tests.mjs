@@ -4,8 +4,8 @@
 // (`@ts-expect-error` / `@vue-expect-error`; for Svelte, an `expect-error` comment before the line).
 // Prints `types: N passed, N failed`; writes the counts to NODE_SUMMARY_FILE when set.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const bin = (name) => resolve('node_modules/.bin', name);
 const counts = { passed: 0, failed: 0 };
@@ -26,10 +26,32 @@ const svelteCheck = (workspace) => [
   '--tsconfig', resolve(workspace, 'tsconfig.json'), '--workspace', resolve(workspace), '--output', 'machine', '--fail-on-warnings',
 ];
 
+/** The README's ```<lang> blocks, as a user copies them. */
+const readmeBlocks = (lang) => [...readFileSync('README.md', 'utf8').matchAll(new RegExp(`^\`\`\`${lang}\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]);
+
+/** Writes the README's blocks of `lang` into `dir` (made anew, git-ignored) as `Readme<N>.<lang>`; returns how many. */
+function writeReadmeBlocks(lang, dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const blocks = readmeBlocks(lang);
+  blocks.forEach((block, index) => writeFileSync(join(dir, `Readme${index + 1}.${lang}`), block));
+  return blocks.length;
+}
+
+// The README's Vue and Svelte blocks are type-checked like the fixtures (with the kit's typings in the program).
+const readmeVue = writeReadmeBlocks('vue', 'types-test/vue/readme');
+const readmeSvelte = writeReadmeBlocks('svelte', 'types-test/svelte/readme');
+for (const file of ['tsconfig.json', 'svelte.config.js']) copyFileSync(join('types-test/svelte/ok', file), join('types-test/svelte/readme', file));
+if (readmeVue === 0 || readmeSvelte === 0) {
+  counts.failed += 1;
+  console.log(`FAIL README blocks: ${readmeVue} Vue and ${readmeSvelte} Svelte blocks found`);
+}
+
 check('JSX CustomElements and React wrappers, React 19 types', bin('tsc'), ['-p', 'types-test/tsconfig.react19.json']);
 check('React wrappers, React 18 types', bin('tsc'), ['-p', 'types-test/tsconfig.react18.json']);
-check('Vue GlobalComponents, vue-tsc strictTemplates', bin('vue-tsc'), ['-p', 'types-test/tsconfig.vue.json']);
+check(`Vue GlobalComponents, vue-tsc strictTemplates (the fixture and the README's ${readmeVue} Vue blocks)`, bin('vue-tsc'), ['-p', 'types-test/tsconfig.vue.json']);
 check('Svelte 5 elements, correct usage', bin('svelte-check'), svelteCheck('types-test/svelte/ok'));
+check(`the README's ${readmeSvelte} Svelte blocks`, bin('svelte-check'), svelteCheck('types-test/svelte/readme'));
 check('Svelte 5 elements, mistakes', bin('svelte-check'), svelteCheck('types-test/svelte/mistakes'), (result) => {
   const source = readFileSync('types-test/svelte/mistakes/Mistakes.svelte', 'utf8').split('\n');
   const expected = source.flatMap((line, index) => (line.includes('<!-- expect-error') ? [index + 2] : []));
