@@ -9,7 +9,7 @@ import { openStream } from '../test-support/sse.js';
 import { climateOrderObject } from '../test-support/webhook.js';
 
 const BUFFERED = 1_000;
-const order = (n: number) => climateOrderObject(`climorder_replay_${n}`, 'confirmed') as StoredEvent['object'];
+const order = (n: number) => climateOrderObject(`climorder_replay_${n}`, 'open') as StoredEvent['object'];
 const orderBytes = JSON.stringify(order(999)).length;
 
 // Today an anonymous `HEAD /api/events` with `Last-Event-ID: 0-1` runs `XRANGE … COUNT 1001` before the
@@ -31,13 +31,16 @@ describe('attack: Last-Event-ID replays against the Redis store', () => {
     store = new RedisEventStore({ url, keyPrefix: `swk_replay_${process.pid}` });
     backend = createBackend({ eventStore: store }, []);
     await store.ready;
-    for (let n = 0; n < BUFFERED; n++) ids.push((await store.publishOnce(`evt_replay_${n}`, { type: 'climate.order.updated', object: order(n) }))!);
+    for (let n = 0; n < BUFFERED; n++) ids.push((await store.publishOnce(`evt_replay_${n}`, { type: 'climate.order.created', object: order(n) }))!);
   });
   after(async () => {
     await backend.close();
     await redis.close();
     await ownRedis?.stop();
   });
+
+  /** The backend still answers an ordinary request. */
+  const stillServes = async () => (await backend.handle(new Request('http://test.local/api/mode'))).status;
 
   /** Redis's XRANGE / XREVRANGE calls and bytes sent while `attack` runs (less the INFO replies themselves). */
   async function redisWork(attack: () => Promise<void>) {
@@ -63,6 +66,7 @@ describe('attack: Last-Event-ID replays against the Redis store', () => {
     });
     assert.deepEqual({ xrange: work.xrange, xrevrange: work.xrevrange }, { xrange: 0, xrevrange: 0 });
     assert.ok(work.bytes < 200, `${work.bytes} bytes`);
+    assert.equal(await stillServes(), 200);
   });
 
   it('an unknown id: one small lookup (under 100 bytes), then swk-refetch', async () => {
@@ -76,6 +80,7 @@ describe('attack: Last-Event-ID replays against the Redis store', () => {
     assert.deepEqual(frames, ['retry', 'swk-refetch']);
     assert.equal(work.xrange + work.xrevrange, 1);
     assert.ok(work.bytes < 100, `${work.bytes} bytes`);
+    assert.equal(await stillServes(), 200);
   });
 
   it(`an id ${BUFFERED} events back: swk-refetch after reading at most 101 events' worth`, async () => {
@@ -86,6 +91,7 @@ describe('attack: Last-Event-ID replays against the Redis store', () => {
     });
     assert.ok(work.xrange + work.xrevrange <= 2, `${work.xrange + work.xrevrange} range reads`);
     assert.ok(work.bytes <= 102 * (orderBytes + 100), `${work.bytes} bytes for events of ${orderBytes}`);
+    assert.equal(await stillServes(), 200);
   });
 
   it('an id 10 events back is still replayed in full', async () => {
