@@ -129,7 +129,7 @@ describe('the packed tarball alone: no stripe, no React, no Vite', () => {
     assert.match(result.stderr, /Stripe mode \(a secret key\) needs the `stripe` package.*npm install stripe/);
   });
 
-  it('loads the server entry with require() from a CommonJS project (no top-level await in its graph)', () => {
+  it('loads the server entry and the Vite plugin with require() from a CommonJS project (no top-level await in their graphs)', () => {
     const cjs = join(app, 'cjs-app');
     mkdirSync(cjs, { recursive: true });
     writeFileSync(join(cjs, 'package.json'), JSON.stringify({ name: 'cjs-app', private: true, type: 'commonjs' }));
@@ -137,8 +137,10 @@ describe('the packed tarball alone: no stripe, no React, no Vite', () => {
       join(cjs, 'server.js'),
       [
         "const { createBackend, nodeHandler } = require('stripe-widget-kit/server');",
+        "const vite = require('stripe-widget-kit/vite');",
         'const backend = createBackend({});',
         "if (typeof nodeHandler !== 'function') throw new Error('no nodeHandler');",
+        "if (typeof vite.stripeWidgetKitBackend !== 'function') throw new Error('no Vite plugin: ' + Object.keys(vite));",
         "backend.handle(new Request('http://localhost/api/climate/orders/climorder_sim_open')).then((r) => r.json()).then((o) => console.log(o.id));",
       ].join('\n'),
     );

@@ -88,6 +88,34 @@ describe('README code blocks, in a fresh project with the packed tarball', () =>
     assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
   });
 
+  it("starts the Quickstart's server.mjs from the installed app: the simulator under /api and the script-tag files beside it", async () => {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'NODE_ENV']) delete env[name];
+    // Run from the project's root, as the Quickstart does: its static paths are relative to it.
+    const app = join(root, '..');
+    const child = spawn(process.execPath, [join(root, 'quickstart/with-your-own-node-server-express-hono/server.mjs')], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const started = new Promise<void>((ready, fail) => {
+        child.stdout.on('data', () => output.includes(`http://localhost:${port}/`) && ready());
+        child.once('exit', (code) => fail(new Error(`server.mjs exited with ${code}: ${output}`)));
+      });
+      await started;
+      const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+      assert.deepEqual(await (await fetch(url('/api/mode'))).json(), { mode: 'simulator' });
+      const order = (await (await fetch(url('/api/climate/orders/climorder_sim_open'))).json()) as { id: string };
+      assert.equal(order.id, 'climorder_sim_open');
+      const script = await fetch(url('/stripe-widget-kit/stripe-widget-kit.iife.js'));
+      assert.equal(script.status, 200);
+      assert.match(script.headers.get('content-type') ?? '', /javascript/);
+    } finally {
+      child.kill();
+    }
+  });
+
   for (const server of ['express-server.ts', 'hono-server.ts', 'stripe-server.ts']) {
     it(`starts ${server} (simulator mode without keys) and answers with the authorize rule applied`, async () => {
       const port = await freePort();
