@@ -107,9 +107,15 @@ async function financialConnections() {
     await widget.locator('button').first().click();
     await bankWindow.getByRole('button', { name: choice }).click();
   };
+  // Linked as a page without accounts-endpoint shows it: the accounts alone.
+  const accountsEndpoint = await widget.getAttribute('accounts-endpoint');
+  await widget.evaluate((node) => node.removeAttribute('accounts-endpoint'));
   await link('Link selected accounts');
   await shot(widget, tag, 'linked', 'accounts');
   // accounts-endpoint: the prefetched balances and owners pending, then arrived (the demo's controls).
+  await setAttributes(widget, { 'accounts-endpoint': accountsEndpoint });
+  await widget.locator('[part~="link-another-button"]').click();
+  await bankWindow.getByRole('button', { name: 'Link selected accounts' }).click();
   await shot(widget, tag, 'balances-pending', 'balance-status', 'Updating');
   await clickControl(page, tag, 'Balance refresh succeeds now');
   await clickControl(page, tag, 'Ownership arrives now');
