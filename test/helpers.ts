@@ -160,3 +160,8 @@ export function part<T extends Element = HTMLElement>(element: Element, selector
 }
 
 export { oneEvent };
+
+/** What the element's polite live region says now (its first `role="status"`). */
+export function liveText(el: Element): string {
+  return el.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+}

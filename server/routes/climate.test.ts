@@ -143,8 +143,6 @@ describe('climate routes, stripe mode', () => {
 
 const DAY = 24 * 3600;
 
-
-
 describe('climate routes, simulator mode', () => {
   it('holds one order in each status, the delayed and the substituted one', async () => {
     const { backend } = climateSimulator();

@@ -132,8 +132,8 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
   private quantityText = '';
   private beneficiary = '';
   private attempted = false;
-  /** A price refresh ran since the buyer last edited the form: the live region then says the new total. */
-  #pricesRefreshed = false;
+  /** The estimate's total when the running (or last) price refresh started; the live region says a changed one. */
+  #priceRefresh: { before: number | undefined; running: boolean } | undefined;
 
   /** The order being placed: its body and key, kept for Retry until Stripe answered with an order. */
   #pending: { key: string; body: ClimateOrderRequest } | undefined;
@@ -272,7 +272,7 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
 
   #edited(change: () => void): void {
     change();
-    this.#pricesRefreshed = false;
+    this.#priceRefresh = undefined;
     if (this.#order.status === 'error') this.#order.reset();
   }
 
@@ -281,13 +281,16 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     if (this.#order.status === 'ready') return m.orderPlaced;
     if (this.#order.status === 'error') return m.orderFailed;
     if (this.#products.status === 'loading') return m.loadingProducts;
+    const current = this.#request();
+    const total = 'estimate' in current ? current.estimate.total : undefined;
     if (this.#products.refreshing) {
-      this.#pricesRefreshed = true;
+      if (!this.#priceRefresh?.running) this.#priceRefresh = { before: total, running: true };
       return m.updatingPrices;
     }
-    // After a price refresh, the estimate the buyer is about to confirm: its new total.
-    const current = this.#pricesRefreshed ? this.#request() : undefined;
-    return current && 'estimate' in current ? m.pricesUpdated(formatMoney(current.estimate.total, this.#currency, this.locale)) : '';
+    if (this.#priceRefresh) this.#priceRefresh.running = false;
+    if (this.#products.status === 'ready' && this.#products.error) return m.pricesStale;
+    // After a price refresh that changed the estimate the buyer is about to confirm: its new total.
+    return this.#priceRefresh && total !== undefined && total !== this.#priceRefresh.before ? m.pricesUpdated(formatMoney(total, this.#currency, this.locale)) : '';
   }
 
   protected override render(): TemplateResult {

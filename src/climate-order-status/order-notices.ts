@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDate } from '../core/format.js';
+import { formatDate, formatList } from '../core/format.js';
 import type { Locale } from '../core/i18n.js';
 import { describeEnum } from '../core/templates.js';
 import type { ClimateOrder } from '../schemas/climate-order.js';
@@ -15,15 +15,6 @@ function renderChoice(noticeAt: number, nowSeconds: number, locale: Locale, m: C
   return html`<p part="cancel-deadline">${nowSeconds < deadline ? m.choice(date) : m.windowClosed(date)}</p>`;
 }
 
-/** Names joined as the locale lists them ("A, B and C"); plain commas where Intl.ListFormat is missing. */
-function listOf(names: string[], locale: Locale): string {
-  try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
-  } catch {
-    return names.join(', ');
-  }
-}
-
 /**
  * What a substitution changed, as the seed's email says it: the new product and its suppliers, and
  * when. Only when the order's product is expanded with a name; otherwise the general sentence.
@@ -32,7 +23,7 @@ function substitutionText(order: ClimateOrder, substitutedAt: number, locale: Lo
   const product = order.product && typeof order.product === 'object' ? order.product : undefined;
   if (!product?.name) return m.substituted;
   const suppliers = (product.suppliers ?? []).flatMap((supplier) => (supplier?.name ? [supplier.name] : []));
-  return m.substitutedWith(formatDate(substitutedAt, locale), product.name, suppliers.length ? listOf(suppliers, locale) : '');
+  return m.substitutedWith(formatDate(substitutedAt, locale), product.name, suppliers.length ? formatList(suppliers, locale) : '');
 }
 
 /**

@@ -68,8 +68,9 @@ export function appearanceStyles(appearance: Appearance, light: TokenValues, dar
   const variables = record(appearance.variables, 'variables');
   const rules = record(appearance.rules, 'rules');
   const presets: Record<string, TokenValues> = { stripe: light, night: dark, flat: { ...light, bg: '#f6f8fa', surface: '#fff', border: 'transparent' } };
-  if (!Object.hasOwn(presets, theme)) ignored.push(`theme "${String(theme)}"`);
-  const tokens: Record<string, string | undefined> = { ...(presets[theme] ?? light) };
+  const known = typeof theme === 'string' && Object.hasOwn(presets, theme);
+  if (!known) ignored.push(typeof theme === 'string' ? `theme "${theme}"` : 'theme');
+  const tokens: Record<string, string | undefined> = { ...(known ? presets[theme] : light) };
   const css = theme === 'flat' ? [':host button.secondary,:host button.danger{background:var(--_surface)}'] : [];
   const set = new Set<string>();
   for (const [name, value] of Object.entries(variables)) {

@@ -140,3 +140,12 @@ export function formatYear(year: number, locale: Locale): string {
   midYear.setUTCFullYear(year);
   return new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', timeZone: 'UTC' }).format(midYear);
 }
+
+/** Items joined as the locale lists them ("A, B and C"; ja "A、B、C"); plain commas where Intl cannot. */
+export function formatList(items: string[], locale: Locale): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}

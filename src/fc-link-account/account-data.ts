@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { createIdempotencyKey, endpointUrl, type RequestOptions } from '../core/backend-client.js';
 import { CountdownController } from '../core/countdown-controller.js';
 import { isAbortError, toWidgetError } from '../core/errors.js';
-import { formatDate, formatMoney, isoDate } from '../core/format.js';
+import { formatDate, formatList, formatMoney, isoDate } from '../core/format.js';
 import type { Catalog, Locale } from '../core/i18n.js';
 import { LiveUpdateController, type LiveHost, type UpdateCause } from '../core/live-updates.js';
 import { reportError, ResourceController } from '../core/resource-controller.js';
@@ -192,7 +192,7 @@ export class LinkedAccounts {
     if (status === 'pending') return m.updating;
     if (status === 'failed') return m.failed;
     const current = amounts(account, locale);
-    return current.length ? m.balanceNow(current.join(', ')) : m.noBalance;
+    return current.length ? m.balanceNow(formatList(current, locale)) : m.noBalance;
   }
 
   #renderView(entry: AccountEntry, { account, owners, moreOwners }: AccountView, m: AccountDataMessages, locale: Locale): TemplateResult {

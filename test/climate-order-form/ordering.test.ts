@@ -4,7 +4,7 @@ import '../../src/climate-order-status/define.js';
 import type { ClimateOrderForm, OrderCreatedDetail } from '../../src/climate-order-form/define.js';
 import { en } from '../../src/messages.js';
 import { FakeEventSource, useFakeEventSource } from '../fake-event-source.js';
-import { afterMicrotasks, expectNoBrokenText, fakeBackend, heldAnswer, mount, oneEvent, part, shadowText, stripeError, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
+import { afterMicrotasks, expectNoBrokenText, fakeBackend, heldAnswer, liveText, mount, oneEvent, part, shadowText, stripeError, until, type FakeAnswer, type RecordedCall } from '../helpers.js';
 import { confirmButton, createdOrder, ENDPOINT, estimate, fillIn, list, product, radio, soldOut, typeQuantity, untilListed } from './fixtures.js';
 
 const EVENTS = '/api/events-order-form-test';
@@ -23,8 +23,6 @@ async function setup(answer: Answer, options: { noOrderStatus?: boolean } = {}) 
   await untilListed(el);
   return { backend, el, posts: () => backend.calls.filter((c) => c.method === 'POST' && c.url === '/api/climate/orders') };
 }
-
-const live = (el: ClimateOrderForm) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 
 const listAnswer = (): FakeAnswer => ({ json: list(product(), soldOut()) });
 
@@ -155,21 +153,37 @@ describe('<climate-order-form> placing an order', () => {
     await el.updateComplete;
     expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('true');
     expect(confirmButton(el).textContent!.trim()).to.equal('Updating prices…');
-    expect(live(el)).to.equal('Updating prices…');
+    expect(liveText(el)).to.equal('Updating prices…');
     confirmButton(el).click();
     await afterMicrotasks();
     expect(posts(), 'no order on the old estimate').to.have.length(0);
     hold.release();
     await until(() => estimate(el).Total === '$311.58', 'the estimate at the new price');
     expect(estimate(el)).to.deep.equal({ 'Carbon removal': '0.5 t', 'Carbon removal cost': '$302.50', 'Frontier fees': '$9.08', Total: '$311.58' });
-    expect(live(el), 'a screen reader hears the new total').to.equal('Prices updated. Total: $311.58');
+    expect(liveText(el), 'a screen reader hears the new total').to.equal('Prices updated. Total: $311.58');
     expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('false');
     hold = undefined;
     stream.push({ type: 'climate.product.created', id: 'climsku_new', object: 'climate.product' });
     await until(() => gets() === before + 2, 'a refetch for a new product');
     await until(() => confirmButton(el).getAttribute('aria-disabled') === 'false', 'the refetch done');
+    expect(liveText(el), 'a refresh that changed no price announces nothing').to.equal('');
     confirmButton(el).click();
     await until(() => posts().length === 1, 'the order');
+  });
+
+  it('a price refresh that fails is announced as such, never as updated prices', async () => {
+    let fail = false;
+    const { el, backend } = await setup((call) =>
+      call.method === 'POST' ? { json: createdOrder() } : fail ? stripeError(400, 'Try later.', 'parameter_invalid') : listAnswer(),
+    );
+    await fillIn(el);
+    fail = true;
+    const gets = backend.calls.length;
+    FakeEventSource.open(EVENTS).push({ type: 'climate.product.pricing_updated', id: 'climsku_frontier_offtake_portfolio_2027', object: 'climate.product' });
+    await until(() => backend.calls.length > gets, 'the refresh');
+    await until(() => liveText(el) !== 'Updating prices…' && liveText(el) !== '', 'the refresh to end');
+    expect(liveText(el)).to.equal('Prices could not be updated: retry before ordering.');
+    expect(estimate(el).Total, 'the old estimate stays').to.equal('$283.25');
   });
 
   it('a sold-out product chosen earlier cannot be ordered once the list says it sold out', async () => {

@@ -55,10 +55,7 @@ export async function untilText(el: Element, text: string): Promise<void> {
   await until(() => shadowText(el).includes(text), `"${text}" in ${el.localName}: ${shadowText(el)}`);
 }
 
-/** The polite live region's text. */
-export function liveText(el: Element): string {
-  return el.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? '';
-}
+export { liveText } from '../helpers.js';
 
 /** Text of the first element with `part~=name`, whitespace collapsed. */
 export function partText(el: Element, name: string): string {

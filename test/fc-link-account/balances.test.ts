@@ -213,17 +213,19 @@ describe('fc-link-account balances (accounts-endpoint)', () => {
     await until(() => el.shadowRoot!.querySelector('[part~="balance"]') !== null, 'the balance after Retry');
   });
 
-  it('announces a refreshed account without any balance as such, not as "Current balance: "', async () => {
-    const { el } = await linkedWidget({ accountAnswer: () => ({ json: succeeded({ balance: { as_of: T0_SECONDS - 60, current: {}, type: 'cash' } }) }) });
+  it('announces an account without any balance as such, not as "Current balance: "', async () => {
+    // A linked account whose balance was never refreshed (no prefetch): Stripe sends both as null.
+    const { el } = await linkedWidget({ accountAnswer: () => ({ json: retrieved({ balance: null, balance_refresh: null }) }) });
     await until(() => announced(el) !== '', 'the announcement');
     expect(announced(el)).to.equal('No balance has been retrieved yet.');
   });
 
   it('renders in Japanese', async () => {
-    const { el } = await linkedWidget({ lang: 'ja', accountAnswer: () => ({ json: succeeded() }) });
+    const twoCurrencies = { as_of: T0_SECONDS - 60, current: { usd: 123_456, eur: 100 }, type: 'cash' };
+    const { el } = await linkedWidget({ lang: 'ja', accountAnswer: () => ({ json: succeeded({ balance: twoCurrencies }) }) });
     await until(() => dataText(el).includes('現在の残高'), 'the Japanese balance');
     await until(() => announced(el) !== '', 'the announcement');
-    expect(announced(el)).to.equal('現在の残高：$1,234.56');
+    expect(announced(el), 'listed with the Japanese comma').to.equal('現在の残高：$1,234.56、€1.00');
     expect(part(el, '[part~="refresh-button"]').textContent!.trim()).to.equal('残高を更新');
     expectNoBrokenText(el);
   });

@@ -44,10 +44,7 @@ export async function untilText(el: Element, text: string): Promise<void> {
   await until(() => shadowText(el).includes(text), `"${text}" in ${el.localName}: ${shadowText(el)}`);
 }
 
-/** The polite live region's current text. */
-export function liveText(el: Element): string {
-  return el.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? '';
-}
+export { liveText } from '../helpers.js';
 
 export function partText(el: Element, name: string): string {
   return (el.shadowRoot?.querySelector(`[part~="${name}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
