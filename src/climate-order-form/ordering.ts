@@ -1,5 +1,5 @@
 import { estimateOrder, type OrderEstimate } from './estimate.js';
-import { decimalSeparator, readQuantity, type QuantityMode, type QuantityProblem } from './quantity.js';
+import { decimalSeparators, readQuantity, type QuantityMode, type QuantityProblem } from './quantity.js';
 
 // Reading the quantity typed and estimating the order: loaded on the form's first use (a chunk of its
 // own in npm builds, a file beside the script-tag file), importing nothing at run time.
@@ -12,7 +12,7 @@ export interface OrderInputs {
   currency: string;
   /** The currency's minor-unit exponent (`minorUnitExponent`). */
   exponent: number;
-  /** The form's locale: its decimal separator is read as well as ".". */
+  /** The form's locale: which decimal separators are read (`decimalSeparators`). */
   locale: string;
   product?: { id: string; price: Parameters<typeof estimateOrder>[0]; available: number | undefined } | undefined;
 }
@@ -31,7 +31,7 @@ export interface ClimateOrderRequest {
 /** The order the inputs describe with its estimate, or what is missing or wrong. */
 export function orderRequest(inputs: OrderInputs): { request: ClimateOrderRequest; estimate: OrderEstimate } | { problem: OrderProblem } {
   const { product, currency } = inputs;
-  const quantity = readQuantity(inputs.mode, inputs.quantityText, inputs.exponent, decimalSeparator(inputs.locale));
+  const quantity = readQuantity(inputs.mode, inputs.quantityText, inputs.exponent, decimalSeparators(inputs.locale));
   if (typeof quantity === 'string') return { problem: quantity };
   if (!product) return { problem: 'product' };
   const estimate = estimateOrder(product.price, quantity);

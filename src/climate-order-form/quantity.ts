@@ -12,35 +12,39 @@ function plain(text: string): string {
 }
 
 /**
- * The locale's decimal separator ("," in French or German), besides which "." is always read. Grouping
- * separators are not: "1,000" is refused in English rather than guessed.
+ * The decimal separators read for a locale: its own ("," in French or German), and "." too unless the
+ * locale groups thousands with it (German "1.000" is a thousand: refused, not read as one). Grouping
+ * is never guessed: "1,000" is refused in English.
  */
-export function decimalSeparator(locale: string): string {
+export function decimalSeparators(locale: string): string {
   try {
-    return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+    const parts = new Intl.NumberFormat(locale).formatToParts(12345.5);
+    const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+    const group = parts.find((part) => part.type === 'group')?.value;
+    return decimal === '.' || group === '.' ? decimal : `${decimal}.`;
   } catch {
     return '.';
   }
 }
 
-function decimalParts(text: string, separator: string): [whole: string, fraction: string] | undefined {
+function decimalParts(text: string, separators: string): [whole: string, fraction: string] | undefined {
   const match = /^(\d{1,12})(?:[.,](\d+))?$/.exec(text);
-  const point = match?.[2] === undefined ? '' : text[match[1]!.length];
-  if (!match || (point && point !== '.' && point !== separator)) return undefined;
+  const point = match?.[2] === undefined ? '' : text[match[1]!.length]!;
+  if (!match || (point && !separators.includes(point))) return undefined;
   return [match[1]!, match[2] ?? ''];
 }
 
 /**
- * The order quantity a tons or amount input stands for, or why it cannot be ordered; `separator` is
- * the locale's decimal separator (`decimalSeparator`), read as well as ".". Tons stay a
+ * The order quantity a tons or amount input stands for, or why it cannot be ordered; `separators`
+ * are the decimal separators the locale reads (`decimalSeparators`). Tons stay a
  * decimal string (Stripe's `metric_tons`); an amount in major units ("100.50") becomes the currency's
  * smallest unit (10050), refusing more decimals than the currency has (`exponent`, from
  * `minorUnitExponent`: this module imports nothing at run time, as it loads on demand).
  */
-export function readQuantity(mode: QuantityMode, typed: string, exponent: number, separator = '.'): OrderQuantity | QuantityProblem {
+export function readQuantity(mode: QuantityMode, typed: string, exponent: number, separators = '.'): OrderQuantity | QuantityProblem {
   const text = plain(typed);
   if (!text) return 'empty';
-  const parts = decimalParts(text, separator);
+  const parts = decimalParts(text, separators);
   if (!parts) return 'invalid';
   const [whole, fraction] = parts;
   if (mode === 'tons') {
