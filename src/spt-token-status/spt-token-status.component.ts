@@ -11,7 +11,7 @@ import { describeEnum, renderBadge, renderError, renderLiveRegion, type Tone } f
 import { paymentIntentSchema, type PaymentIntent } from '../schemas/payment-intent.js';
 import { sharedPaymentGrantedTokenSchema, type SharedPaymentGrantedToken } from '../schemas/shared-payment-granted-token.js';
 import { CountdownController } from '../core/countdown-controller.js';
-import { CARD_BRANDS, sptMessages } from './spt-token-status.messages.js';
+import { CARD_BRANDS, sptMessages, type SptMessages } from './spt-token-status.messages.js';
 import { sptTokenStatusStyles } from './spt-token-status.styles.js';
 import { announcementStep, remainingAmount, secondsLeft, tokenState, tokenStateName, validChargeAmount, type TokenState, type TokenStateName } from './token-state.js';
 
@@ -350,20 +350,14 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
     if (charge.status === 'ready' && charge.value) {
       return html`<p part="charge-result" class="notice">${this.#chargeResultText(charge.value)}</p>`;
     }
+    // Retry charges again, so it is offered only while the token can still pay (not once it was revoked, used or expired).
+    const refusal = this.#whyNoCharge(token, state, m);
     if (charge.status === 'error' && charge.error) {
-      // Retry charges again: only while the token can still pay the amount (not once it was revoked, used or expired).
-      const retry = this.#canPay(token, state) ? () => void charge.retry() : undefined;
+      const retry = refusal === undefined ? () => void charge.retry() : undefined;
       return html`<div part="charge-error">${renderError(charge.error, this.locale, retry, { title: m.chargeFailed })}</div>`;
     }
-    const currency = token.usage_limits?.currency;
-    if (this.chargeAmount === undefined || this.chargeAmount === null || state.kind !== 'active' || !currency) return nothing;
-    if (!validChargeAmount(this.chargeAmount)) return html`<p part="charge-note" class="notice">${m.invalidAmount}</p>`;
+    if (refusal !== undefined) return refusal;
     const amount = this.#chargeAmountText(token);
-    const left = remainingAmount(token);
-    if (left === undefined) return nothing;
-    if (this.chargeAmount > left) {
-      return html`<p part="charge-note" class="notice">${m.overLimit(amount, formatMoney(left, currency, this.locale))}</p>`;
-    }
     const busy = charge.status === 'loading';
     return html`<div class="actions">
       <button part="charge-button" type="button" aria-disabled=${busy ? 'true' : 'false'} aria-busy=${busy ? 'true' : 'false'} @click=${() => this.#startCharge()}>
@@ -372,11 +366,20 @@ export class SptTokenStatus extends SwkElement<SharedPaymentGrantedToken> {
     </div>`;
   }
 
-  /** Whether `charge-amount` can be charged to the token now: active, a valid amount, within what is left. */
-  #canPay(token: SharedPaymentGrantedToken, state: TokenState): boolean {
+  /**
+   * Why `charge-amount` cannot be charged to the token now (a note, or nothing to say: no amount, not
+   * active), or undefined when it can: active, a valid amount, within what the limit leaves.
+   */
+  #whyNoCharge(token: SharedPaymentGrantedToken, state: TokenState, m: SptMessages): TemplateResult | typeof nothing | undefined {
+    const currency = token.usage_limits?.currency;
+    if (this.chargeAmount === undefined || this.chargeAmount === null || state.kind !== 'active' || !currency) return nothing;
+    if (!validChargeAmount(this.chargeAmount)) return html`<p part="charge-note" class="notice">${m.invalidAmount}</p>`;
     const left = remainingAmount(token);
-    const amount = this.chargeAmount;
-    return state.kind === 'active' && !!token.usage_limits?.currency && typeof amount === 'number' && validChargeAmount(amount) && left !== undefined && amount <= left;
+    if (left === undefined) return nothing;
+    if (this.chargeAmount > left) {
+      return html`<p part="charge-note" class="notice">${m.overLimit(this.#chargeAmountText(token), formatMoney(left, currency, this.locale))}</p>`;
+    }
+    return undefined;
   }
 
   #limitText(limits: SharedPaymentGrantedToken['usage_limits']): string {
