@@ -163,6 +163,16 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
       void this.#products.run();
       this.#live.reschedule();
     }
+    // A price refresh starts (a product event, a poll): remember the total the buyer saw before it.
+    const refreshing = this.#products.refreshing;
+    if (refreshing && !this.#priceRefresh?.running) this.#priceRefresh = { before: this.#total(), running: true };
+    else if (!refreshing && this.#priceRefresh) this.#priceRefresh.running = false;
+  }
+
+  /** The estimate's total for what is typed, if it can be ordered. */
+  #total(): number | undefined {
+    const current = this.#request();
+    return 'estimate' in current ? current.estimate.total : undefined;
   }
 
   #fetchProducts(signal: AbortSignal): Promise<ClimateProductList> {
@@ -281,16 +291,12 @@ export class ClimateOrderForm extends SwkElement<ClimateProductList | ClimateOrd
     if (this.#order.status === 'ready') return m.orderPlaced;
     if (this.#order.status === 'error') return m.orderFailed;
     if (this.#products.status === 'loading') return m.loadingProducts;
-    const current = this.#request();
-    const total = 'estimate' in current ? current.estimate.total : undefined;
-    if (this.#products.refreshing) {
-      if (!this.#priceRefresh?.running) this.#priceRefresh = { before: total, running: true };
-      return m.updatingPrices;
-    }
-    if (this.#priceRefresh) this.#priceRefresh.running = false;
+    if (this.#products.refreshing) return m.updatingPrices;
     if (this.#products.status === 'ready' && this.#products.error) return m.pricesStale;
     // After a price refresh that changed the estimate the buyer is about to confirm: its new total.
-    return this.#priceRefresh && total !== undefined && total !== this.#priceRefresh.before ? m.pricesUpdated(formatMoney(total, this.#currency, this.locale)) : '';
+    const refresh = this.#priceRefresh;
+    const total = refresh ? this.#total() : undefined;
+    return total !== undefined && total !== refresh?.before ? m.pricesUpdated(formatMoney(total, this.#currency, this.locale)) : '';
   }
 
   protected override render(): TemplateResult {
