@@ -3,17 +3,13 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BackendOptions } from '../context.js';
 import { Router } from '../router.js';
 import { widgetRoutes } from '../routes/index.js';
-import { call, startFakeStripeApi } from '../test-support/fake-stripe-api.js';
+import { call, jsonPost, startFakeStripeApi } from '../test-support/fake-stripe-api.js';
 
 /** The site's session: a `session=<user>` cookie. */
 const userOf = (request: Request) => /(?:^|;\s*)session=(\w+)/.exec(request.headers.get('cookie') ?? '')?.[1];
 const signedIn = { headers: { cookie: 'session=alice' } };
 /** A POST with the body its route reads, so that a signed-in one gets as far as Stripe. */
-const post = (body: Record<string, unknown>) => ({
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'swk_anon' },
-  body: JSON.stringify(body),
-});
+const post = (body: Record<string, unknown>) => jsonPost(body, 'swk_anon');
 
 /** Every object route a widget calls, with a well-formed id (the first test checks none is missing). */
 const ROUTES: [path: string, init?: RequestInit][] = [

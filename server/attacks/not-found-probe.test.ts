@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { widgetRoutes } from '../routes/index.js';
 import { climateProduct, financialConnectionsAccount, sharedPaymentGrantedToken } from '../../src/testing/builders/index.js';
-import { call, startFakeStripeApi } from '../test-support/fake-stripe-api.js';
+import { call, jsonPost, startFakeStripeApi } from '../test-support/fake-stripe-api.js';
 
 /** Objects that exist in the account, all of which the site's rule denies to this user. */
 const EXISTING: Record<string, Record<string, unknown>> = {
@@ -14,21 +14,11 @@ const EXISTING: Record<string, Record<string, unknown>> = {
   '/v1/climate/products/climsku_denied': climateProduct({ id: 'climsku_denied' }),
 };
 
-const postJson = (body: Record<string, unknown>): RequestInit => ({
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'swk_probe' },
-  body: JSON.stringify(body),
-});
+const postJson = (body: Record<string, unknown>) => jsonPost(body, 'swk_probe');
 
 const PROBES: [name: string, path: (id: string) => string, denied: string, unknown: string, init?: RequestInit | ((id: string) => RequestInit)][] = [
   ['climate order', (id) => `/climate/orders/${id}`, 'climorder_denied', 'climorder_unknown'],
-  [
-    'climate cancel',
-    (id) => `/climate/orders/${id}/cancel`,
-    'climorder_denied',
-    'climorder_unknown',
-    { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'swk_probe' }, body: '{}' },
-  ],
+  ['climate cancel', (id) => `/climate/orders/${id}/cancel`, 'climorder_denied', 'climorder_unknown', postJson({})],
   ['financing offer', (id) => `/capital/financing_offers/${id}`, 'financingoffer_denied', 'financingoffer_unknown'],
   ['financing offer delivered', (id) => `/capital/financing_offers/${id}/mark_delivered`, 'financingoffer_denied', 'financingoffer_unknown', postJson({})],
   ['granted token', (id) => `/shared_payment/granted_tokens/${id}`, 'spt_denied', 'spt_unknown'],

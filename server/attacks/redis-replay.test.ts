@@ -5,6 +5,7 @@ import { startRedis, type RedisProcess } from '../../scripts/redis.mjs';
 import { createBackend, type Backend } from '../app.js';
 import type { StoredEvent } from '../event-store.js';
 import { RedisEventStore } from '../redis-event-store.js';
+import { call } from '../test-support/fake-stripe-api.js';
 import { openStream } from '../test-support/sse.js';
 import { climateOrderObject } from '../test-support/webhook.js';
 
@@ -40,7 +41,7 @@ describe('attack: Last-Event-ID replays against the Redis store', () => {
   });
 
   /** The backend still answers an ordinary request. */
-  const stillServes = async () => (await backend.handle(new Request('http://test.local/api/mode'))).status;
+  const stillServes = async () => (await call(backend, '/mode')).status;
 
   /** Redis's XRANGE / XREVRANGE calls and bytes sent while `attack` runs (less the INFO replies themselves). */
   async function redisWork(attack: () => Promise<void>) {

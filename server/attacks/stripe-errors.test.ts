@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it, mock } from 'node:test';
 import { widgetRoutes } from '../routes/index.js';
-import { call, startFakeStripeApi, type FakeReply } from '../test-support/fake-stripe-api.js';
+import { call, jsonPost, startFakeStripeApi, type FakeReply } from '../test-support/fake-stripe-api.js';
 
 /** What Stripe answers, as it words them (the key fragment is Stripe's own redaction). */
 const STRIPE_SAYS: Record<string, FakeReply> = {
@@ -80,7 +80,7 @@ describe("attack: Stripe's 401, 403 and 429 reaching the browser", () => {
   });
 
   it('every route maps them the same way', async () => {
-    const post = { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'swk_e' }, body: JSON.stringify({ permissions: ['balances'] }) };
+    const post = jsonPost({ permissions: ['balances'] }, 'swk_e');
     for (const [path, init] of [
       ['/climate/orders/climorder_1'],
       ['/climate/orders/climorder_1/cancel', post],

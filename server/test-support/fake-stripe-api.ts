@@ -71,6 +71,11 @@ export async function startFakeStripeApi(routes: FakeRoute[]) {
   };
 }
 
+/** A widget's POST as the browser sends it: a JSON body and an Idempotency-Key. */
+export function jsonPost(body: unknown, idempotencyKey = 'swk_test'): RequestInit {
+  return { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(body) };
+}
+
 /** `GET http://test.local/api/…` against a backend, as the browser would call it. */
 export function call(backend: Backend, path: string, init?: RequestInit): Promise<Response> {
   return backend.handle(new Request(`http://test.local${backend.basePath}${path}`, init));
