@@ -56,7 +56,7 @@ if (hasFiles('e2e', '.test.ts')) {
   // The shipped typings as users compile them (React 18/19, Vue, Svelte): they need dist/.
   builtDist = built;
   const typesFile = join(work, 'types.json');
-  step('type tests (TSX, vue-tsc, svelte-check)', process.execPath, ['scripts/type-tests.mjs'], { countsFile: typesFile, env: { NODE_SUMMARY_FILE: typesFile } });
+  step('type tests (TSX, vue-tsc, svelte-check)', process.execPath, ['--import', 'tsx', 'scripts/type-tests.mjs'], { countsFile: typesFile, env: { NODE_SUMMARY_FILE: typesFile } });
   const e2eFile = join(work, 'e2e.json');
   step('end-to-end (Playwright + axe)', process.execPath, ['scripts/node-tests.mjs', 'e2e'], {
     countsFile: e2eFile,

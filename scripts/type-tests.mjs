@@ -2,10 +2,12 @@
 // and React 18 types (@types/react-18 through `paths`), a Vue SFC with vue-tsc (strictTemplates) and
 // Svelte 5 components with svelte-check. Correct usage must pass; each mistake must fail
 // (`@ts-expect-error` / `@vue-expect-error`; for Svelte, an `expect-error` comment before the line).
-// Prints `types: N passed, N failed`; writes the counts to NODE_SUMMARY_FILE when set.
+// Run with `node --import tsx` (npm test does). Prints `types: N passed, N failed`; writes the counts to NODE_SUMMARY_FILE when set.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+// The one README block reader (the e2e tests' too): this script runs under tsx (`node --import tsx`).
+import { readmeBlocks } from '../e2e/support/readme-blocks.ts';
 
 const bin = (name) => resolve('node_modules/.bin', name);
 const counts = { passed: 0, failed: 0 };
@@ -26,15 +28,12 @@ const svelteCheck = (workspace) => [
   '--tsconfig', resolve(workspace, 'tsconfig.json'), '--workspace', resolve(workspace), '--output', 'machine', '--fail-on-warnings',
 ];
 
-/** The README's ```<lang> blocks, as a user copies them. */
-const readmeBlocks = (lang) => [...readFileSync('README.md', 'utf8').matchAll(new RegExp(`^\`\`\`${lang}\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1]);
-
 /** Writes the README's blocks of `lang` into `dir` (made anew, git-ignored) as `Readme<N>.<lang>`; returns how many. */
 function writeReadmeBlocks(lang, dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const blocks = readmeBlocks(lang);
-  blocks.forEach((block, index) => writeFileSync(join(dir, `Readme${index + 1}.${lang}`), block));
+  const blocks = readmeBlocks([lang]);
+  blocks.forEach((block, index) => writeFileSync(join(dir, `Readme${index + 1}.${lang}`), block.code));
   return blocks.length;
 }
 
