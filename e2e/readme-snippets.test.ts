@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { until } from '../server/test-support/until.js';
 import { FULL_APP_DEPENDENCIES, installedApp } from './support/packed-app.js';
 import { githubSlug, readmeBlocks, writeBlocks } from './support/readme-blocks.js';
 
@@ -23,6 +24,43 @@ function freePort(): Promise<number> {
       probe.close(() => done(port));
     });
   });
+}
+
+/**
+ * Starts a README server with node on a free PORT (no Stripe keys, no NODE_ENV: the keyless simulator)
+ * and resolves once `GET /api/mode` answers; fails, saying what it printed, if it exits or has not
+ * answered within 30 s.
+ */
+async function startServer(args: string[], cwd: string): Promise<{ url: (path: string) => string; stop: () => void }> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  // NODE_ENV too: Vite's builds in this process leave it at production, where a keyless backend refuses to serve.
+  for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY', 'NODE_ENV']) delete env[name];
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let exit: number | null | undefined;
+  child.once('exit', (code) => (exit = code));
+  const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+  const name = args.at(-1);
+  try {
+    await until(
+      async () => {
+        if (exit !== undefined) throw new Error(`${name} exited with ${exit}: ${output}`);
+        return fetch(url('/api/mode')).then(
+          (response) => response.arrayBuffer().then(() => true),
+          () => false,
+        );
+      },
+      30_000,
+      `${name} to answer`,
+    );
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+  return { url, stop: () => child.kill() };
 }
 
 describe('README code blocks, in a fresh project with the packed tarball', () => {
@@ -89,22 +127,9 @@ describe('README code blocks, in a fresh project with the packed tarball', () =>
   });
 
   it("starts the Quickstart's server.mjs from the installed app: the simulator under /api and the script-tag files beside it", async () => {
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
-    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'NODE_ENV']) delete env[name];
     // Run from the project's root, as the Quickstart does: its static paths are relative to it.
-    const app = join(root, '..');
-    const child = spawn(process.execPath, [join(root, 'quickstart/with-your-own-node-server-express-hono/server.mjs')], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const { url, stop } = await startServer([join(root, 'quickstart/with-your-own-node-server-express-hono/server.mjs')], join(root, '..'));
     try {
-      const started = new Promise<void>((ready, fail) => {
-        child.stdout.on('data', () => output.includes(`http://localhost:${port}/`) && ready());
-        child.once('exit', (code) => fail(new Error(`server.mjs exited with ${code}: ${output}`)));
-      });
-      await started;
-      const url = (path: string) => `http://127.0.0.1:${port}${path}`;
       assert.deepEqual(await (await fetch(url('/api/mode'))).json(), { mode: 'simulator' });
       const order = (await (await fetch(url('/api/climate/orders/climorder_sim_open'))).json()) as { id: string };
       assert.equal(order.id, 'climorder_sim_open');
@@ -112,33 +137,15 @@ describe('README code blocks, in a fresh project with the packed tarball', () =>
       assert.equal(script.status, 200);
       assert.match(script.headers.get('content-type') ?? '', /javascript/);
     } finally {
-      child.kill();
+      stop();
     }
   });
 
   for (const server of ['express-server.ts', 'hono-server.ts', 'stripe-server.ts']) {
     it(`starts ${server} (simulator mode without keys) and answers with the authorize rule applied`, async () => {
-      const port = await freePort();
-      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
-      // NODE_ENV too: Vite's builds in this process leave it at production, where a keyless backend refuses to serve.
-      for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY', 'NODE_ENV']) delete env[name];
-      const child = spawn(process.execPath, ['--import', resolve('node_modules/tsx/dist/loader.mjs'), server], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<never>((_, fail) => child.once('exit', (code) => fail(new Error(`${server} exited with ${code}: ${stderr}`))));
+      const { url, stop } = await startServer(['--import', resolve('node_modules/tsx/dist/loader.mjs'), server], root);
       try {
-        const url = (path: string) => `http://127.0.0.1:${port}${path}`;
-        // Up once the port answers: the recipes print nothing.
-        const up = (async () => {
-          for (;;) {
-            try {
-              return await fetch(url('/api/mode'));
-            } catch {
-              await new Promise((wait) => setTimeout(wait, 100));
-            }
-          }
-        })();
-        assert.deepEqual(await (await Promise.race([up, exited])).json(), { mode: 'simulator' });
+        assert.deepEqual(await (await fetch(url('/api/mode'))).json(), { mode: 'simulator' });
         const owned = await fetch(url('/api/climate/orders/climorder_sim_open'), { headers: { Cookie: 'session=session-alice' } });
         assert.equal(owned.status, 200);
         assert.equal(((await owned.json()) as { id: string }).id, 'climorder_sim_open');
@@ -147,7 +154,7 @@ describe('README code blocks, in a fresh project with the packed tarball', () =>
         const notTheirs = await fetch(url('/api/climate/orders/climorder_sim_delivered'), { headers: { Cookie: 'session=session-alice' } });
         assert.equal(notTheirs.status, 404);
       } finally {
-        child.kill();
+        stop();
       }
     });
   }
