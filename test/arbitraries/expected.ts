@@ -16,8 +16,10 @@ const LARGEST_CHECKED_AMOUNT = 1e12;
 export function moneyDigits(amount: unknown, currency: unknown): string | undefined {
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0 || amount > LARGEST_CHECKED_AMOUNT) return undefined;
   if (typeof currency !== 'string') return undefined;
-  const exponent = EXPONENTS[currency.toLowerCase()];
-  if (exponent === undefined) return undefined;
+  // Own keys only: a generated "__proto__" or "constructor" is no currency this judges.
+  const code = currency.toLowerCase();
+  if (!Object.hasOwn(EXPONENTS, code)) return undefined;
+  const exponent = EXPONENTS[code]!;
   const digits = String(amount).padStart(exponent + 1, '0');
   const whole = digits.slice(0, digits.length - exponent).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return exponent === 0 ? whole : `${whole}.${digits.slice(digits.length - exponent)}`;
